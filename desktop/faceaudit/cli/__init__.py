@@ -1,0 +1,81 @@
+"""The headless command line: ``faceaudit <command> ...`` over the same core as the GUI.
+
+Each command lives in its own module exposing ``register(subparsers)``; the module sets
+``handler`` on its parser with ``set_defaults(handler=...)``. A handler takes the parsed
+arguments and the :class:`~faceaudit.app.App` and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from faceaudit import __version__
+from faceaudit.app import App
+from faceaudit.errors import FaceAuditError
+
+# Order is the order shown in --help.
+COMMAND_MODULES = ("models", "match")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="faceaudit",
+        description=(
+            "Find where your own face appears on the web pages you list, entirely on this "
+            "computer, and draft access and erasure requests to the sites' operators. "
+            "Nothing leaves this machine except requests to the URLs you list and the "
+            "download of the face model pack."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"faceaudit {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep all data (cases, cache, exports) under DIR instead of the user data "
+        "directory; the FACEAUDIT_HOME environment variable does the same",
+    )
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        metavar="N",
+        help="CPU threads for face inference (default: all cores)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"faceaudit.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def report_error(error: FaceAuditError) -> None:
+    print(f"faceaudit: {error.what}", file=sys.stderr)
+    if error.todo:
+        print(f"  {error.todo}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    app = App.create(data_dir=args.data_dir, threads=args.threads)
+    try:
+        return int(handler(args, app))
+    except FaceAuditError as error:
+        report_error(error)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("faceaudit: interrupted; everything saved so far is kept.", file=sys.stderr)
+        return 130
+    finally:
+        app.close()

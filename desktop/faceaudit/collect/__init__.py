@@ -1,0 +1,1 @@
+"""Web and local collection: turns the person's Sources into Candidates (images and video frames)."""

@@ -1,0 +1,52 @@
+"""The data that crosses from collection to the scan: Candidates with their Provenance.
+
+The collector never knows about faces; the scan never re-fetches. These types are the
+whole contract between the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a Candidate came from, detailed enough to cite in a request letter."""
+
+    source: str  # what the person listed (URL, file, folder or archive path)
+    page_url: str | None  # the page the image was found on (None for a direct image/local file)
+    image_url: str  # the image's URL, or path (with "!member" for an archive member)
+    found_by: str  # img | srcset | picture | lazy | og:image | twitter:image | link | css |
+    # poster | a-href | noscript | data-uri | direct | video-frame | local | archive
+    http_status: int | None = None
+    final_url: str | None = None  # after redirects
+    fetched_at: str | None = None  # ISO 8601 UTC
+    byte_size: int = 0
+    sha256: str = ""  # of the image bytes (for a video frame: of the video file)
+    frame_time: float | None = None  # seconds into the video, for video frames
+    content_type: str | None = None  # as sniffed from the bytes, not as the server claimed
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An image to look at for faces: its encoded bytes (or a decoded video frame) and where it came from.
+
+    ``data`` holds encoded image bytes as received; ``frame`` (a BGR uint8 array) is set instead
+    for video frames, which are already decoded. The extra places the same bytes were seen
+    are in ``also_at``, so identical bytes are processed once and reported everywhere.
+    """
+
+    provenance: Provenance
+    data: bytes | None = None
+    frame: object | None = None  # numpy.ndarray (H, W, 3) uint8 BGR for video frames
+    also_at: tuple[Provenance, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """A readable per-URL (or per-file) failure; the run goes on."""
+
+    url: str
+    error: str  # what happened and what to do, one or two plain sentences
+    source: str | None = None
+    page_url: str | None = None

@@ -1,0 +1,1 @@
+"""On-device face detection, embedding and matching (insightface models on onnxruntime)."""

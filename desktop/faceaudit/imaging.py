@@ -1,0 +1,186 @@
+"""Turning untrusted image bytes into pixels, carefully.
+
+Every image FaceAudit looks at came from somewhere it does not control, so decoding is
+guarded: the format is sniffed from the bytes (never taken from a file name or a
+Content-Type), only a short list of decoders is allowed, and the pixel count is read from
+the header and checked *before* any pixel is decoded, which stops decompression bombs.
+Whatever is decoded ends up as an 8-bit BGR array (what OpenCV and the face models use),
+with EXIF orientation applied and alpha flattened onto white.
+
+Crash containment (a decoder that segfaults) is the caller's business: the scan runs this
+module inside worker processes; see ``faceaudit.collect.sandbox``.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from faceaudit.errors import ImageError
+
+# 40 megapixels is more than any camera photo published on a web page (a 24 MP photo is
+# 6000x4000) and about 120 MB of BGR pixels once decoded: a safe ceiling for a desktop.
+MAX_PIXELS = 40_000_000
+# Files larger than this are not photos anyone publishes; refused before reading them whole.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+# Magic bytes -> format name, as Pillow names the decoder.
+_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    (b"\xff\xd8\xff", 0, "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", 0, "PNG"),
+    (b"GIF87a", 0, "GIF"),
+    (b"GIF89a", 0, "GIF"),
+    (b"BM", 0, "BMP"),
+    (b"II*\x00", 0, "TIFF"),
+    (b"MM\x00*", 0, "TIFF"),
+)
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF")
+MIME_TYPES = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "WEBP": "image/webp",
+    "GIF": "image/gif",
+    "BMP": "image/bmp",
+    "TIFF": "image/tiff",
+}
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif"}
+
+
+def sniff_format(data: bytes) -> str | None:
+    """The image format the bytes really are (by magic bytes), or None if not an allowed image."""
+    for magic, offset, name in _SIGNATURES:
+        if data[offset : offset + len(magic)] == magic:
+            return name
+    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int
+    height: int
+    frames: int
+
+    @property
+    def pixels(self) -> int:
+        return self.width * self.height
+
+
+def _open(data: bytes) -> tuple[Image.Image, str]:
+    fmt = sniff_format(data)
+    if fmt is None:
+        raise ImageError(
+            "This is not an image FaceAudit can read (not JPEG, PNG, WebP, GIF, BMP or TIFF).",
+            "Check that the file or URL really points to a picture.",
+        )
+    try:
+        # Restricting the decoders keeps Pillow's rarely used (and CVE-prone) formats shut.
+        image = Image.open(io.BytesIO(data), formats=[fmt])
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ImageError(
+            f"The {fmt} image is corrupt or truncated ({error}).",
+            "Try another copy of the picture.",
+        ) from error
+    return image, fmt
+
+
+def probe(data: bytes) -> ImageInfo:
+    """Read the header only: format, size and frame count. Refuses images over MAX_PIXELS."""
+    image, fmt = _open(data)
+    with image:
+        width, height = image.size
+        frames = int(getattr(image, "n_frames", 1) or 1)
+    info = ImageInfo(fmt, width, height, frames)
+    if width <= 0 or height <= 0:
+        raise ImageError(f"The {fmt} image claims an empty size ({width}x{height}).", "")
+    if info.pixels > MAX_PIXELS:
+        raise ImageError(
+            f"The {fmt} image claims {width}x{height} pixels "
+            f"({info.pixels / 1e6:.0f} MP, over the {MAX_PIXELS // 1_000_000} MP limit); "
+            "it was not decoded.",
+            "Such sizes are used to exhaust memory; if the picture is real, scale it down first.",
+        )
+    return info
+
+
+def _to_rgb8(image: Image.Image) -> Image.Image:
+    """Any mode (16-bit, float, greyscale, palette, CMYK, with alpha) to 8-bit RGB."""
+    mode = image.mode
+    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        array = np.asarray(image, dtype=np.float64)
+        low, high = float(array.min()), float(array.max())
+        if mode.startswith("I;16"):
+            low, high = 0.0, 65535.0
+        scale = 255.0 / (high - low) if high > low else 0.0
+        grey = np.clip((array - low) * scale, 0, 255).astype(np.uint8)
+        return Image.fromarray(grey, mode="L").convert("RGB")
+    if mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+        mode = "RGBA"
+    if mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(background, rgba).convert("RGB")
+    if mode != "RGB":
+        return image.convert("RGB")
+    return image
+
+
+def decode(data: bytes) -> np.ndarray:
+    """Decode the first frame of an image into an 8-bit BGR array, orientation applied."""
+    info = probe(data)
+    image, fmt = _open(data)
+    try:
+        with image:
+            if info.frames > 1:
+                image.seek(0)
+            image.load()
+            oriented = ImageOps.exif_transpose(image) or image
+            rgb = _to_rgb8(oriented)
+            array = np.asarray(rgb, dtype=np.uint8)
+    except ImageError:
+        raise
+    except (OSError, SyntaxError, ValueError, MemoryError, Image.DecompressionBombError) as error:
+        raise ImageError(
+            f"The {fmt} image could not be decoded: it is corrupt or truncated ({error}).",
+            "Try another copy of the picture.",
+        ) from error
+    return np.ascontiguousarray(array[:, :, ::-1])
+
+
+def read_image_file(path: str | Path) -> bytes:
+    """Read a local image file with a size cap; errors name the file and say what to do."""
+    file_path = Path(path)
+    try:
+        size = file_path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImageError(
+                f"{file_path} is {size / 2**20:.0f} MiB, over the "
+                f"{MAX_FILE_BYTES // 2**20} MiB limit for one image.",
+                "Use a smaller copy of the picture.",
+            )
+        return file_path.read_bytes()
+    except FileNotFoundError as error:
+        raise ImageError(f"{file_path} does not exist.", "Check the path.") from error
+    except IsADirectoryError as error:
+        raise ImageError(f"{file_path} is a folder, not an image.", "Name an image file.") from error
+    except PermissionError as error:
+        raise ImageError(
+            f"{file_path} cannot be read (permission denied).", "Check the file's permissions."
+        ) from error
+
+
+def load_image(path: str | Path) -> np.ndarray:
+    """Read and decode a local image file into BGR pixels."""
+    try:
+        return decode(read_image_file(path))
+    except ImageError as error:
+        if str(path) in error.what:
+            raise
+        raise ImageError(f"{path}: {error.what}", error.todo) from error

@@ -1,0 +1,93 @@
+"""The one owner of FaceAudit's paths.
+
+Everything FaceAudit writes lives under one base directory: the platform's user data
+directory by default, or ``FACEAUDIT_HOME`` / ``--data-dir`` when set (tests and a
+"leave no trace" session use a throw-away directory). Folders are created private (0700)
+because they hold special-category personal data.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FaceAudit"
+HOME_ENV = "FACEAUDIT_HOME"
+MODELS_ENV = "FACEAUDIT_MODELS"
+
+# desktop/faceaudit/paths.py -> project root, when running from a source checkout.
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a FaceAudit installation keeps its files. Build one with :func:`resolve_paths`."""
+
+    base: Path
+    models: Path
+
+    @property
+    def cases(self) -> Path:
+        return _private_dir(self.base / "cases")
+
+    @property
+    def cache(self) -> Path:
+        return _private_dir(self.base / "cache")
+
+    @property
+    def http_cache(self) -> Path:
+        return _private_dir(self.cache / "http")
+
+    @property
+    def exports(self) -> Path:
+        return _private_dir(self.base / "exports")
+
+    @property
+    def operators(self) -> Path:
+        return _private_dir(self.base / "operators")
+
+    def ensure_base(self) -> Path:
+        return _private_dir(self.base)
+
+
+def source_checkout_root() -> Path | None:
+    """The project root when FaceAudit runs from its source tree (``models/manifest.json`` beside it)."""
+    if (_SOURCE_ROOT / "models" / "manifest.json").is_file() and (
+        _SOURCE_ROOT / "desktop" / "faceaudit"
+    ).is_dir():
+        return _SOURCE_ROOT
+    return None
+
+
+def default_models_dir(base: Path) -> Path:
+    """Model weights: ``FACEAUDIT_MODELS``, else ``models/`` of a source checkout, else under the base.
+
+    Weights are not personal data and are large, so a throw-away ``FACEAUDIT_HOME`` does not
+    force a new download of them.
+    """
+    override = os.environ.get(MODELS_ENV)
+    if override:
+        return Path(override).expanduser()
+    root = source_checkout_root()
+    if root is not None:
+        return root / "models"
+    return base / "models"
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
+    """Paths from an explicit ``--data-dir``, else ``FACEAUDIT_HOME``, else the platform default."""
+    if data_dir is not None:
+        base = Path(data_dir).expanduser()
+    elif os.environ.get(HOME_ENV):
+        base = Path(os.environ[HOME_ENV]).expanduser()
+    else:
+        base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Paths(base=base.resolve(), models=default_models_dir(base).resolve())
