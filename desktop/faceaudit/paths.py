@@ -59,7 +59,7 @@ class Paths:
 
 
 def source_checkout_root() -> Path | None:
-    """The project root when FaceAudit runs from its source tree (``models/manifest.json`` beside it)."""
+    """The project root when FaceAudit runs from its source tree, else None."""
     if (_SOURCE_ROOT / "models" / "manifest.json").is_file() and (
         _SOURCE_ROOT / "desktop" / "faceaudit"
     ).is_dir():
@@ -68,7 +68,7 @@ def source_checkout_root() -> Path | None:
 
 
 def default_models_dir(base: Path) -> Path:
-    """Model weights: ``FACEAUDIT_MODELS``, else ``models/`` of a source checkout, else under the base.
+    """Model weights: ``FACEAUDIT_MODELS``, else the checkout's ``models/``, else under the base.
 
     Weights are not personal data and are large, so a throw-away ``FACEAUDIT_HOME`` does not
     force a new download of them.
