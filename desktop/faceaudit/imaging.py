@@ -47,7 +47,19 @@ MIME_TYPES = {
     "BMP": "image/bmp",
     "TIFF": "image/tiff",
 }
-EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif"}
+# Pillow's own bomb check warns from 89 MP and fails from 179 MP, both while opening. Ours,
+# in probe(), is stricter and turns every case into one clear ImageError, so Pillow's is
+# switched off: every untrusted image in FaceAudit is opened through this module.
+Image.MAX_IMAGE_PIXELS = None
+
+EXTENSIONS = {
+    "JPEG": ".jpg",
+    "PNG": ".png",
+    "WEBP": ".webp",
+    "GIF": ".gif",
+    "BMP": ".bmp",
+    "TIFF": ".tif",
+}
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -169,7 +181,9 @@ def read_image_file(path: str | Path) -> bytes:
     except FileNotFoundError as error:
         raise ImageError(f"{file_path} does not exist.", "Check the path.") from error
     except IsADirectoryError as error:
-        raise ImageError(f"{file_path} is a folder, not an image.", "Name an image file.") from error
+        raise ImageError(
+            f"{file_path} is a folder, not an image.", "Name an image file."
+        ) from error
     except PermissionError as error:
         raise ImageError(
             f"{file_path} cannot be read (permission denied).", "Check the file's permissions."

@@ -17,7 +17,7 @@ from faceaudit.app import App
 from faceaudit.errors import FaceAuditError
 
 # Order is the order shown in --help.
-COMMAND_MODULES = ("models", "match")
+COMMAND_MODULES = ("models", "match", "cases", "scan", "letters")
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -29,17 +29,24 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Candidate:
-    """An image to look at for faces: its encoded bytes (or a decoded video frame) and where it came from.
+    """An image to look at for faces: its encoded bytes (or a decoded video frame) and its origin.
 
     ``data`` holds encoded image bytes as received; ``frame`` (a BGR uint8 array) is set instead
     for video frames, which are already decoded. The extra places the same bytes were seen
     are in ``also_at``, so identical bytes are processed once and reported everywhere.
+
+    A *repeat* (``repeat_of`` set, ``data`` and ``frame`` both None) says: the bytes whose
+    SHA-256 is ``repeat_of``, delivered earlier in the same run, also appear at this
+    Provenance (another page, or another URL serving the same bytes). The scan attaches the
+    findings of that earlier Candidate (for a video: of all its frames, which share the
+    video's SHA-256) to this place too, without looking at any pixels again.
     """
 
     provenance: Provenance
     data: bytes | None = None
     frame: object | None = None  # numpy.ndarray (H, W, 3) uint8 BGR for video frames
     also_at: tuple[Provenance, ...] = field(default=())
+    repeat_of: str | None = None  # sha256 of an earlier Candidate with the same bytes
 
 
 @dataclass(frozen=True)
