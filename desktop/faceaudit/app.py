@@ -28,8 +28,14 @@ class App:
     _engine: FaceEngine | None = field(default=None, repr=False)
 
     @classmethod
-    def create(cls, data_dir: str | None = None, threads: int = 0) -> App:
-        return cls(paths=resolve_paths(data_dir), threads=threads or default_threads())
+    def create(
+        cls, data_dir: str | None = None, threads: int = 0, model_pack: str | None = None
+    ) -> App:
+        return cls(
+            paths=resolve_paths(data_dir),
+            threads=threads or default_threads(),
+            model_pack=model_pack or os.environ.get("FACEAUDIT_MODEL_PACK") or "buffalo_sc",
+        )
 
     @property
     def engine(self) -> FaceEngine:

@@ -14,6 +14,7 @@ module inside worker processes; see ``faceaudit.collect.sandbox``.
 from __future__ import annotations
 
 import io
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,19 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
+# What Pillow's plugins raise on corrupt headers and frames (counting frames walks every
+# frame header); found by tests/collect/test_imaging_fuzz.py.
+_CORRUPT_FILE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    struct.error,
+)
+
+
 @dataclass(frozen=True)
 class ImageInfo:
     format: str
@@ -105,9 +119,15 @@ def _open(data: bytes) -> tuple[Image.Image, str]:
 def probe(data: bytes) -> ImageInfo:
     """Read the header only: format, size and frame count. Refuses images over MAX_PIXELS."""
     image, fmt = _open(data)
-    with image:
-        width, height = image.size
-        frames = int(getattr(image, "n_frames", 1) or 1)
+    try:
+        with image:
+            width, height = image.size
+            frames = int(getattr(image, "n_frames", 1) or 1)
+    except _CORRUPT_FILE_ERRORS as error:
+        raise ImageError(
+            f"The {fmt} image is corrupt or truncated ({error}).",
+            "Try another copy of the picture.",
+        ) from error
     info = ImageInfo(fmt, width, height, frames)
     if width <= 0 or height <= 0:
         raise ImageError(f"The {fmt} image claims an empty size ({width}x{height}).", "")
@@ -158,7 +178,7 @@ def decode(data: bytes) -> np.ndarray:
             array = np.asarray(rgb, dtype=np.uint8)
     except ImageError:
         raise
-    except (OSError, SyntaxError, ValueError, MemoryError, Image.DecompressionBombError) as error:
+    except (*_CORRUPT_FILE_ERRORS, MemoryError, Image.DecompressionBombError) as error:
         raise ImageError(
             f"The {fmt} image could not be decoded: it is corrupt or truncated ({error}).",
             "Try another copy of the picture.",

@@ -17,7 +17,7 @@ from faceaudit.app import App
 from faceaudit.errors import FaceAuditError
 
 # Order is the order shown in --help.
-COMMAND_MODULES = ("models", "match", "cases", "scan", "letters")
+COMMAND_MODULES = ("models", "match", "cases", "scan", "collect", "letters")
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,6 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="CPU threads for face inference (default: all cores)",
     )
+    parser.add_argument(
+        "--model-pack",
+        default=None,
+        metavar="PACK",
+        help="face model pack to use (default: buffalo_sc; see `faceaudit models list`)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"faceaudit.cli.{name}")
@@ -68,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_OK
-    app = App.create(data_dir=args.data_dir, threads=args.threads)
+    app = App.create(data_dir=args.data_dir, threads=args.threads, model_pack=args.model_pack)
     try:
         return int(handler(args, app))
     except FaceAuditError as error:

@@ -1,0 +1,164 @@
+"""``faceaudit collect``: list what collection finds on the Sources, without any face analysis.
+
+A debugging and transparency tool: it shows every image and video frame FaceAudit would
+look at, where each came from, and every per-URL error, and stores nothing but the private
+HTTP cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from faceaudit.app import App
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from faceaudit.collect import (
+    Candidate,
+    Collector,
+    CollectSettings,
+    SourceError,
+    clear_cache,
+    describe_proxy,
+    parse_url_file,
+)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "collect",
+        help="show the images and video frames found on your sources (no face analysis)",
+        description="Fetch the pages, images and videos you list (or read local files, "
+        "folders and ZIP archives) and show every picture FaceAudit would examine, with "
+        "where it came from. Only the addresses you list, and same-site pages they link to "
+        "when --depth is above 0, are contacted.",
+    )
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file, folder or .zip")
+    parser.add_argument(
+        "--list",
+        dest="url_list",
+        type=Path,
+        metavar="FILE",
+        help="read URLs from a .txt or .csv file",
+    )
+    parser.add_argument(
+        "--depth",
+        type=int,
+        default=0,
+        help="also visit same-site pages linked from the listed ones, this many links deep "
+        "(default 0: only the listed pages)",
+    )
+    parser.add_argument("--max-pages", type=int, default=50, help="pages per run (default 50)")
+    parser.add_argument("--max-images", type=int, default=5000, help="images per run")
+    parser.add_argument("--concurrency", type=int, default=4, help="parallel requests (default 4)")
+    parser.add_argument("--per-host", type=int, default=2, help="parallel requests per site")
+    parser.add_argument(
+        "--ignore-robots",
+        action="store_true",
+        help="when crawling (--depth above 0), also visit pages the site's robots.txt asks "
+        "crawlers to skip. By default FaceAudit honours robots.txt for pages it discovers; "
+        "pages you list yourself are always fetched, as a browser visit would be.",
+    )
+    parser.add_argument(
+        "--insecure-tls",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="do not check the TLS certificate of HOST (unsafe: anyone on the network path "
+        "could change what FaceAudit sees); may be repeated",
+    )
+    parser.add_argument("--proxy", metavar="URL", help="send every request through this proxy")
+    parser.add_argument(
+        "--no-env-proxy",
+        action="store_true",
+        help="ignore the HTTP_PROXY / HTTPS_PROXY / NO_PROXY environment variables",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
+    parser.add_argument(
+        "--clear-cache", action="store_true", help="delete every cached page and image first"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object per line")
+    parser.set_defaults(handler=run)
+
+
+def _settings(args: argparse.Namespace) -> CollectSettings:
+    return CollectSettings(
+        depth=args.depth,
+        max_pages=args.max_pages,
+        max_images=args.max_images,
+        concurrency=args.concurrency,
+        per_host=args.per_host,
+        robots=not args.ignore_robots,
+        unverified_tls_hosts=frozenset(args.insecure_tls),
+        proxy=args.proxy,
+        use_env_proxy=not args.no_env_proxy,
+        use_cache=not args.no_cache,
+    )
+
+
+def _describe(candidate: Candidate) -> dict[str, Any]:
+    provenance = candidate.provenance
+    record: dict[str, Any] = {
+        "kind": "repeat"
+        if candidate.repeat_of
+        else ("frame" if candidate.frame is not None else "image"),
+        "found_by": provenance.found_by,
+        "image_url": provenance.image_url,
+        "page_url": provenance.page_url,
+        "status": provenance.http_status,
+        "bytes": provenance.byte_size,
+        "sha256": provenance.sha256,
+        "type": provenance.content_type,
+    }
+    if provenance.frame_time is not None:
+        record["frame_time"] = provenance.frame_time
+    if candidate.also_at:
+        record["also_found_by"] = [place.found_by for place in candidate.also_at]
+    return record
+
+
+def run(args: argparse.Namespace, app: App) -> int:
+    sources = list(args.sources)
+    if args.url_list is not None:
+        parsed = parse_url_file(args.url_list)
+        for error in parsed.errors:
+            print(f"faceaudit: {args.url_list}: {error}", file=sys.stderr)
+        sources.extend(parsed.urls)
+    if not sources:
+        print("faceaudit collect: name at least one source or --list FILE.", file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings(args)
+    if args.clear_cache:
+        clear_cache(app.paths.http_cache)
+    print(describe_proxy(settings), file=sys.stderr)
+    lock = threading.Lock()
+
+    def on_candidate(candidate: Candidate) -> None:
+        record = _describe(candidate)
+        with lock:
+            if args.json:
+                print(json.dumps(record), flush=True)
+            else:
+                when = f" @ {record['frame_time']:.1f}s" if "frame_time" in record else ""
+                print(
+                    f"{record['kind']:6} {record['found_by']:13} {record['image_url']}{when}"
+                    f"  ({record['bytes']} bytes, {record['sha256'][:12]})",
+                    flush=True,
+                )
+
+    def on_error(error: SourceError) -> None:
+        with lock:
+            print(f"faceaudit: {error.url}: {error.error}", file=sys.stderr, flush=True)
+
+    stats = Collector(settings, app.paths.http_cache).collect(sources, on_candidate, on_error)
+    print(
+        f"{stats.pages} pages, {stats.images} images, {stats.frames} video frames, "
+        f"{stats.repeats} repeats, {stats.errors} errors in {stats.seconds:.1f} s "
+        f"({stats.bytes_downloaded} bytes downloaded, {stats.from_cache} from cache).",
+        file=sys.stderr,
+    )
+    found = stats.images + stats.frames + stats.repeats
+    return EXIT_OK if found or not stats.errors else EXIT_FAILED

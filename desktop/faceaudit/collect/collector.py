@@ -1,0 +1,744 @@
+"""The Collector: from the person's Sources to Candidates, with worker threads.
+
+See the package docstring (:mod:`faceaudit.collect`) for the contract with the scan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import shutil
+import tempfile
+import threading
+import time
+import urllib.robotparser
+from collections import Counter, deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from faceaudit.collect.cache import DEFAULT_MAX_CACHE_BYTES, HttpCache, _private_dir
+from faceaudit.collect.extract import MAX_IMAGES_PER_PAGE, Placement, extract_page
+from faceaudit.collect.fetch import (
+    USER_AGENT,
+    Cancelled,
+    Fetcher,
+    FetchError,
+    FetchLimits,
+    Response,
+)
+from faceaudit.collect.local import LocalError, LocalItem, walk_local
+from faceaudit.collect.netguard import AddressPolicy, Watchdog
+from faceaudit.collect.sandbox import sample_frames_contained
+from faceaudit.collect.types import Candidate, Provenance, SourceError
+from faceaudit.collect.urls import InvalidURL, is_web_url, normalise_url, site_of
+from faceaudit.collect.video import VideoError
+from faceaudit.imaging import MIME_TYPES, sniff_format
+
+ROBOTS_AGENT = "FaceAudit"
+MAX_ROBOTS_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class CollectSettings:
+    """How collection behaves; every limit has a safe default."""
+
+    depth: int = 0  # 0 = only the listed pages; 1 = also the same-site pages they link to ...
+    max_pages: int = 50  # pages fetched per run, listed ones included
+    max_images: int = 5000  # images and videos fetched per run
+    concurrency: int = 4  # worker threads, each with its own HTTP session
+    per_host: int = 2  # requests in flight to one host at a time
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    deadline: float = 60.0  # for one whole response
+    max_page_bytes: int = 8 * 1024 * 1024
+    max_image_bytes: int = 32 * 1024 * 1024
+    max_video_bytes: int = 256 * 1024 * 1024
+    max_redirects: int = 5
+    max_retries: int = 2
+    max_retry_wait: float = 30.0
+    retry_backoff: float = 1.0
+    robots: bool = True  # honour robots.txt for pages reached by crawling
+    verify_tls: bool = True
+    unverified_tls_hosts: frozenset[str] = frozenset()  # loud per-source opt-out
+    proxy: str | None = None
+    use_env_proxy: bool = True
+    user_agent: str = USER_AGENT
+    use_cache: bool = True
+    max_cache_bytes: int = DEFAULT_MAX_CACHE_BYTES
+    video_every: float = 1.0  # seconds between sampled frames
+    video_max_seconds: float = 600.0
+    video_max_frames: int = 600
+    video_scene_changes: bool = True
+
+    def fetch_limits(self) -> FetchLimits:
+        return FetchLimits(
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            deadline=self.deadline,
+            max_redirects=self.max_redirects,
+            max_retries=self.max_retries,
+            max_retry_wait=self.max_retry_wait,
+            backoff=self.retry_backoff,
+            max_page_bytes=self.max_page_bytes,
+            max_image_bytes=self.max_image_bytes,
+            max_video_bytes=self.max_video_bytes,
+            verify_tls=self.verify_tls,
+            unverified_tls_hosts=self.unverified_tls_hosts,
+            proxy=self.proxy,
+            use_env_proxy=self.use_env_proxy,
+        )
+
+
+@dataclass(frozen=True)
+class CollectProgress:
+    pages_done: int
+    pages_queued: int
+    media_done: int
+    media_queued: int
+    candidates: int
+    errors: int
+    current: str
+
+
+@dataclass
+class CollectStats:
+    pages: int = 0  # pages fetched and read
+    images: int = 0  # Candidates with image bytes (distinct bytes)
+    frames: int = 0  # Candidates with video frames
+    repeats: int = 0  # Candidates repeating earlier bytes at another place
+    errors: int = 0
+    bytes_downloaded: int = 0
+    from_cache: int = 0  # responses answered by the cache (304 Not Modified)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+
+@dataclass
+class _Source:
+    source: str
+    policy: AddressPolicy = field(default_factory=AddressPolicy)
+
+
+@dataclass
+class _Task:
+    kind: str  # listed | page | media | local
+    url: str
+    source: _Source
+    depth: int = 0
+    page_url: str | None = None
+    placement: Placement | None = None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc if self.kind != "local" else ""
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What is known about a media URL already fetched in this run."""
+
+    sha256: str
+    status: int | None
+    final_url: str | None
+    fetched_at: str | None
+    size: int
+    content_type: str | None
+
+
+class _Scheduler:
+    """Tasks for the workers: media before pages (bounds what waits in memory), and at most
+    ``per_host`` tasks in flight per host."""
+
+    _SCAN_AHEAD = 64
+
+    def __init__(self, per_host: int, cancel: threading.Event) -> None:
+        self.per_host = max(1, per_host)
+        self.cancel = cancel
+        self.media: deque[_Task] = deque()
+        self.pages: deque[_Task] = deque()
+        self.busy: Counter[str] = Counter()
+        self.in_flight = 0
+        self.condition = threading.Condition()
+
+    def put(self, task: _Task) -> None:
+        with self.condition:
+            (self.media if task.kind == "media" else self.pages).append(task)
+            self.condition.notify()
+
+    def _pick(self, tasks: deque[_Task]) -> _Task | None:
+        for index, task in enumerate(tasks):
+            if index >= self._SCAN_AHEAD:
+                return None
+            if not task.host or self.busy[task.host] < self.per_host:
+                del tasks[index]
+                return task
+        return None
+
+    def get(self) -> _Task | None:
+        with self.condition:
+            while not self.cancel.is_set():
+                task = self._pick(self.media) or self._pick(self.pages)
+                if task is not None:
+                    self.in_flight += 1
+                    if task.host:
+                        self.busy[task.host] += 1
+                    return task
+                if self.in_flight == 0 and not self.media and not self.pages:
+                    self.condition.notify_all()
+                    return None
+                # Woken by put/done; the timeout only serves to notice a cancel.
+                self.condition.wait(0.25)
+            self.condition.notify_all()
+            return None
+
+    def done(self, task: _Task) -> None:
+        with self.condition:
+            self.in_flight -= 1
+            if task.host:
+                self.busy[task.host] -= 1
+            self.condition.notify_all()
+
+    def sizes(self) -> tuple[int, int]:
+        with self.condition:
+            return len(self.pages), len(self.media)
+
+
+OnCandidate = Callable[[Candidate], None]
+OnError = Callable[[SourceError], None]
+OnProgress = Callable[[CollectProgress], None]
+
+
+class Collector:
+    """Turns Sources (URLs, files, folders, ZIP archives) into Candidates. One run per call
+    of :meth:`collect`; a Collector may be reused for several runs, one at a time."""
+
+    def __init__(self, settings: CollectSettings, http_cache_dir: Path) -> None:
+        self.settings = settings
+        self.http_cache_dir = _private_dir(Path(http_cache_dir))
+        self.cache = (
+            HttpCache(self.http_cache_dir, settings.max_cache_bytes) if settings.use_cache else None
+        )
+
+    # -- the run ---------------------------------------------------------------------------
+
+    def collect(
+        self,
+        sources: Sequence[str],
+        on_candidate: OnCandidate,
+        on_error: OnError,
+        on_progress: OnProgress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> CollectStats:
+        run = _Run(self, on_candidate, on_error, on_progress, cancel or threading.Event())
+        return run.execute(sources)
+
+
+class _Run:
+    def __init__(
+        self,
+        collector: Collector,
+        on_candidate: OnCandidate,
+        on_error: OnError,
+        on_progress: OnProgress | None,
+        cancel: threading.Event,
+    ) -> None:
+        self.settings = collector.settings
+        self.cache = collector.cache
+        self.cache_dir = collector.http_cache_dir
+        self.on_candidate = on_candidate
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.cancel = cancel
+        self.scheduler = _Scheduler(self.settings.per_host, cancel)
+        self.stats = CollectStats()
+        self.callback_lock = threading.RLock()  # callbacks are never called concurrently
+        self.state_lock = threading.Lock()
+        self.pages_seen: set[str] = set()
+        self.pages_scheduled = 0
+        self.media_scheduled = 0
+        self.media_limit_reported = False
+        self.pages_done = 0
+        self.media_done = 0
+        self.hashes: set[str] = set()
+        self.media_seen: dict[str, _Seen] = {}
+        self.robots: dict[tuple[str, str], urllib.robotparser.RobotFileParser | None] = {}
+        self.robots_locks: dict[tuple[str, str], threading.Lock] = {}
+        self.watchdog = Watchdog()
+        self.spool: Path | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def execute(self, sources: Sequence[str]) -> CollectStats:
+        started = time.monotonic()
+        spool_root = _private_dir(self.cache_dir / "spool")
+        _remove_stale_spools(spool_root)
+        self.spool = Path(tempfile.mkdtemp(prefix="run-", dir=spool_root))
+        try:
+            self._schedule_sources(sources)
+            workers = [
+                threading.Thread(target=self._work, name=f"faceaudit-collect-{index}", daemon=True)
+                for index in range(max(1, self.settings.concurrency))
+            ]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join()
+        finally:
+            self.watchdog.close()
+            shutil.rmtree(self.spool, ignore_errors=True)
+        self.stats.cancelled = self.cancel.is_set()
+        self.stats.seconds = time.monotonic() - started
+        return self.stats
+
+    def _schedule_sources(self, sources: Sequence[str]) -> None:
+        for raw in sources:
+            text = str(raw).strip()
+            if not text:
+                continue
+            if is_web_url(text):
+                try:
+                    url = normalise_url(text)
+                except InvalidURL as error:
+                    self._error(text, f"This is not a usable URL: {error}.", source=text)
+                    continue
+                if (
+                    self.settings.verify_tls is False
+                    or urlsplit(url).hostname in self.settings.unverified_tls_hosts
+                ):
+                    self._error(
+                        url,
+                        "Certificate checks are OFF for this source, as you asked: anyone on the "
+                        "network path could change what FaceAudit sees. Turn them back on unless "
+                        "you know why they fail.",
+                        source=text,
+                    )
+                self._add_page(_Task("listed", url, _Source(text)), listed=True)
+            else:
+                self.scheduler.put(_Task("local", text, _Source(text)))
+
+    def _work(self) -> None:
+        fetcher = Fetcher(
+            self.settings.fetch_limits(),
+            cache=self.cache,
+            watchdog=self.watchdog,
+            spool_dir=self.spool,
+            cancel=self.cancel,
+            user_agent=self.settings.user_agent,
+        )
+        try:
+            while (task := self.scheduler.get()) is not None:
+                try:
+                    self._run_task(task, fetcher)
+                except Cancelled:
+                    pass
+                except Exception as error:  # a bug must cost one URL, never the run
+                    self._error(
+                        task.url,
+                        f"FaceAudit failed on this item ({type(error).__name__}: {error}).",
+                        source=task.source.source,
+                        page_url=task.page_url,
+                    )
+                finally:
+                    self.scheduler.done(task)
+                    self._progress(task.url)
+        finally:
+            fetcher.close()
+
+    def _run_task(self, task: _Task, fetcher: Fetcher) -> None:
+        if task.kind == "local":
+            self._run_local(task)
+        elif task.kind == "media":
+            self._run_media(task, fetcher)
+        else:
+            self._run_page(task, fetcher)
+
+    # -- callbacks ---------------------------------------------------------------------------
+
+    def _error(
+        self, url: str, message: str, *, source: str | None = None, page_url: str | None = None
+    ) -> None:
+        with self.callback_lock:
+            self.stats.errors += 1
+            self.on_error(SourceError(url=url, error=message, source=source, page_url=page_url))
+
+    def _progress(self, current: str) -> None:
+        if self.on_progress is None:
+            return
+        pages, media = self.scheduler.sizes()
+        with self.callback_lock:
+            self.on_progress(
+                CollectProgress(
+                    pages_done=self.pages_done,
+                    pages_queued=pages,
+                    media_done=self.media_done,
+                    media_queued=media,
+                    candidates=self.stats.images + self.stats.frames + self.stats.repeats,
+                    errors=self.stats.errors,
+                    current=current,
+                )
+            )
+
+    def _emit(self, candidate: Candidate) -> None:
+        with self.callback_lock:
+            if candidate.repeat_of is not None:
+                self.stats.repeats += 1
+            elif candidate.frame is not None:
+                self.stats.frames += 1
+            else:
+                self.stats.images += 1
+            self.on_candidate(candidate)
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def _add_page(self, task: _Task, *, listed: bool = False) -> bool:
+        with self.state_lock:
+            if task.url in self.pages_seen:
+                return False
+            if not listed and self.pages_scheduled >= self.settings.max_pages:
+                return False
+            self.pages_seen.add(task.url)
+            self.pages_scheduled += 1
+        self.scheduler.put(task)
+        return True
+
+    def _run_page(self, task: _Task, fetcher: Fetcher) -> None:
+        if task.kind == "listed":
+            host = urlsplit(task.url).hostname or ""
+            port = urlsplit(task.url).port or 80
+            task.source.policy = AddressPolicy.for_listed_host(host, port)
+        elif self.settings.robots and not self._robots_allow(task, fetcher):
+            self._error(
+                task.url,
+                "The site's robots.txt asks crawlers not to fetch this page, so FaceAudit "
+                "skipped it. List the page yourself to check it anyway.",
+                source=task.source.source,
+                page_url=task.page_url,
+            )
+            return
+        try:
+            response = fetcher.get(task.url, task.source.policy, use_cache=self.settings.use_cache)
+        except FetchError as error:
+            self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
+            return
+        self._count(response)
+        try:
+            if response.kind == "html":
+                self._read_page(task, response)
+            elif response.kind in ("image", "video"):
+                found_by = "direct" if task.kind == "listed" else "link"
+                self._deliver(task, response, Placement(task.url, response.kind, [found_by]), None)
+            else:
+                self._error(
+                    task.url,
+                    "This address returned neither a web page, an image nor a video "
+                    f"(the server called it {response.claimed_type or 'nothing'}).",
+                    source=task.source.source,
+                    page_url=task.page_url,
+                )
+        finally:
+            response.discard()
+
+    def _count(self, response: Response) -> None:
+        with self.state_lock:
+            if response.from_cache:
+                self.stats.from_cache += 1
+            else:
+                self.stats.bytes_downloaded += response.size
+
+    def _read_page(self, task: _Task, response: Response) -> None:
+        assert response.body is not None
+        with self.state_lock:
+            self.pages_done += 1
+            self.stats.pages += 1
+            self.pages_seen.add(response.final_url)
+        contents = extract_page(response.body, response.final_url, response.claimed_type)
+        if contents.dropped_images:
+            self._error(
+                task.url,
+                f"The page shows more than {MAX_IMAGES_PER_PAGE} images; only the first "
+                f"{MAX_IMAGES_PER_PAGE} were examined ({contents.dropped_images} more "
+                "placements skipped).",
+                source=task.source.source,
+            )
+        for placement in contents.images:
+            if placement.data is not None:
+                self._deliver_data_uri(task, response, placement)
+            else:
+                self._add_media(
+                    _Task(
+                        "media",
+                        placement.url,
+                        task.source,
+                        task.depth,
+                        response.final_url,
+                        placement,
+                    )
+                )
+        if task.depth < self.settings.depth:
+            for link in contents.links:
+                self._add_page(_Task("page", link, task.source, task.depth + 1, response.final_url))
+
+    def _add_media(self, task: _Task) -> None:
+        with self.state_lock:
+            if self.media_scheduled >= self.settings.max_images:
+                report = not self.media_limit_reported
+                self.media_limit_reported = True
+            else:
+                self.media_scheduled += 1
+                report = False
+                self.scheduler.put(task)
+                return
+        if report:
+            self._error(
+                task.url,
+                f"This run reached its limit of {self.settings.max_images} images; the rest were "
+                "not fetched. Raise the limit or list fewer pages.",
+                source=task.source.source,
+                page_url=task.page_url,
+            )
+
+    # -- robots.txt --------------------------------------------------------------------------
+
+    def _robots_allow(self, task: _Task, fetcher: Fetcher) -> bool:
+        site = site_of(task.url)
+        with self.state_lock:
+            lock = self.robots_locks.setdefault(site, threading.Lock())
+        with lock:
+            if site not in self.robots:
+                self.robots[site] = self._fetch_robots(site, task.source.policy, fetcher)
+        parser = self.robots[site]
+        return parser is None or parser.can_fetch(ROBOTS_AGENT, task.url)
+
+    def _fetch_robots(
+        self, site: tuple[str, str], policy: AddressPolicy, fetcher: Fetcher
+    ) -> urllib.robotparser.RobotFileParser | None:
+        url = f"{site[0]}://{site[1]}/robots.txt"
+        parser = urllib.robotparser.RobotFileParser(url)
+        caps = dict.fromkeys(("html", "image", "video", "other"), MAX_ROBOTS_BYTES)
+        try:
+            response = fetcher.get(url, policy, caps=caps)
+        except FetchError as error:
+            if error.status is not None and 400 <= error.status < 500:
+                return None  # no robots.txt: everything allowed (RFC 9309)
+            parser.parse(["User-agent: *", "Disallow: /"])  # unreachable: assume nothing is
+            return parser
+        body = response.body or b""
+        response.discard()
+        parser.parse(body.decode("utf-8", errors="replace").splitlines())
+        return parser
+
+    # -- media -------------------------------------------------------------------------------
+
+    def _run_media(self, task: _Task, fetcher: Fetcher) -> None:
+        assert task.placement is not None
+        with self.state_lock:
+            seen = self.media_seen.get(task.url)
+        if seen is not None:
+            self._repeat(task, task.placement, seen)
+            return
+        try:
+            response = fetcher.get(task.url, task.source.policy, use_cache=self.settings.use_cache)
+        except FetchError as error:
+            self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
+            return
+        self._count(response)
+        with self.state_lock:
+            self.media_done += 1
+        try:
+            if response.kind in ("image", "video"):
+                self._deliver(task, response, task.placement, task.page_url)
+            elif _is_svg(response):
+                pass  # vector drawings (logos, icons) are not photographs of anyone
+            else:
+                what = "a web page" if response.kind == "html" else "not an image or a video"
+                self._error(
+                    task.url,
+                    f"This image address returned {what} (the server called it "
+                    f"{response.claimed_type or 'nothing'}); it was skipped.",
+                    source=task.source.source,
+                    page_url=task.page_url,
+                )
+        finally:
+            response.discard()
+
+    def _provenances(
+        self,
+        task: _Task,
+        placement: Placement,
+        page_url: str | None,
+        seen: _Seen,
+    ) -> tuple[Provenance, tuple[Provenance, ...]]:
+        first = Provenance(
+            source=task.source.source,
+            page_url=page_url,
+            image_url=placement.url,
+            found_by=placement.found_by[0],
+            http_status=seen.status,
+            final_url=seen.final_url,
+            fetched_at=seen.fetched_at,
+            byte_size=seen.size,
+            sha256=seen.sha256,
+            content_type=seen.content_type,
+        )
+        others = tuple(replace(first, found_by=how) for how in placement.found_by[1:])
+        return first, others
+
+    def _repeat(self, task: _Task, placement: Placement, seen: _Seen) -> None:
+        first, others = self._provenances(task, placement, task.page_url, seen)
+        self._emit(Candidate(first, also_at=others, repeat_of=seen.sha256))
+
+    def _deliver(
+        self, task: _Task, response: Response, placement: Placement, page_url: str | None
+    ) -> None:
+        content_type = _content_type(response)
+        seen = _Seen(
+            response.sha256,
+            response.status,
+            response.final_url,
+            response.fetched_at,
+            response.size,
+            content_type,
+        )
+        with self.state_lock:
+            self.media_seen[placement.url] = seen
+            repeat = response.sha256 in self.hashes
+            self.hashes.add(response.sha256)
+        if repeat:
+            self._repeat(task, placement, seen)
+            return
+        first, others = self._provenances(task, placement, page_url, seen)
+        if response.kind == "image":
+            self._emit(Candidate(first, data=response.body, also_at=others))
+        elif response.path is not None:
+            self._emit_frames(task, response.path, first, others)
+
+    def _deliver_data_uri(self, task: _Task, response: Response, placement: Placement) -> None:
+        data = placement.data or b""
+        fmt = sniff_format(data[:64])
+        if fmt is None:
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        seen = _Seen(
+            digest,
+            response.status,
+            response.final_url,
+            response.fetched_at,
+            len(data),
+            MIME_TYPES[fmt],
+        )
+        with self.state_lock:
+            repeat = digest in self.hashes
+            self.hashes.add(digest)
+        data_placement = Placement(placement.url, "image", ["data-uri", *placement.found_by])
+        first, others = self._provenances(task, data_placement, response.final_url, seen)
+        if repeat:
+            self._emit(Candidate(first, also_at=others, repeat_of=digest))
+        else:
+            self._emit(Candidate(first, data=data, also_at=others))
+
+    def _emit_frames(
+        self, task: _Task, path: Path, first: Provenance, others: tuple[Provenance, ...]
+    ) -> None:
+        settings = self.settings
+        frames = 0
+        try:
+            for frame in sample_frames_contained(
+                path,
+                every=settings.video_every,
+                max_seconds=settings.video_max_seconds,
+                max_frames=settings.video_max_frames,
+                scene_changes=settings.video_scene_changes,
+            ):
+                if self.cancel.is_set():
+                    return
+                provenance = replace(first, found_by="video-frame", frame_time=frame.time)
+                self._emit(
+                    Candidate(provenance, frame=frame.image, also_at=others if frames == 0 else ())
+                )
+                frames += 1
+        except VideoError as error:
+            self._error(
+                first.image_url,
+                f"The video could not be sampled: {error}.",
+                source=task.source.source,
+                page_url=first.page_url,
+            )
+
+    # -- local sources -----------------------------------------------------------------------
+
+    def _run_local(self, task: _Task) -> None:
+        source = Path(task.url).expanduser()
+        for item in walk_local(source, max_video_bytes=self.settings.max_video_bytes):
+            if self.cancel.is_set():
+                return
+            if isinstance(item, LocalError):
+                self._error(str(source), str(item), source=task.url)
+                continue
+            self._deliver_local(task, item)
+
+    def _deliver_local(self, task: _Task, item: LocalItem) -> None:
+        digest = item.sha256
+        size = (
+            len(item.data)
+            if item.data is not None
+            else (item.path.stat().st_size if item.path else 0)
+        )
+        fmt = sniff_format(item.data[:64]) if item.data is not None else None
+        provenance = Provenance(
+            source=task.source.source,
+            page_url=None,
+            image_url=item.location,
+            found_by=item.found_by,
+            byte_size=size,
+            sha256=digest,
+            content_type=MIME_TYPES.get(fmt or "", _video_type(item.path)),
+        )
+        with self.state_lock:
+            repeat = digest in self.hashes
+            self.hashes.add(digest)
+            self.media_done += 1
+        if repeat:
+            self._emit(Candidate(provenance, repeat_of=digest))
+        elif item.kind == "image":
+            self._emit(Candidate(provenance, data=item.data))
+        elif item.path is not None:
+            self._emit_frames(task, item.path, provenance, ())
+
+
+STALE_SPOOL_SECONDS = 24 * 3600
+
+
+def _remove_stale_spools(spool_root: Path) -> None:
+    """Videos left behind by a run that crashed; a run still going is never this old."""
+    cutoff = time.time() - STALE_SPOOL_SECONDS
+    for folder in spool_root.glob("run-*"):
+        with contextlib.suppress(OSError):
+            if folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _is_svg(response: Response) -> bool:
+    return response.body is not None and b"<svg" in response.body[:4096].lower()
+
+
+def _content_type(response: Response) -> str | None:
+    if response.kind == "image" and response.sniffed_format:
+        return MIME_TYPES.get(response.sniffed_format)
+    if response.kind == "video":
+        return _video_type(response.path)
+    return None
+
+
+def _video_type(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    with contextlib.suppress(OSError), path.open("rb") as handle:
+        head = handle.read(12)
+        if head[:4] == b"\x1a\x45\xdf\xa3":
+            return "video/webm"
+        if head[8:12] == b"qt  ":
+            return "video/quicktime"
+        return "video/mp4"
+    return None

@@ -1,0 +1,190 @@
+"""Local sources: an image or video file, a folder (recursively), or a ZIP archive.
+
+ZIP archives (data exports) are read in memory, member by member, never extracted to disk:
+the member count, each member's declared and actual size, the compression ratio and the
+total are all capped, so a zip bomb is refused before (declared sizes) or while (actual
+sizes) it inflates. Nested archives are not opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from faceaudit.collect.fetch import sniff_kind
+from faceaudit.imaging import MAX_FILE_BYTES, sniff_format
+
+MAX_ARCHIVE_MEMBERS = 20_000
+MAX_ARCHIVE_TOTAL_BYTES = 4 * 1024**3
+MAX_MEMBER_RATIO = 200  # photos barely compress; text can, but we only want pictures
+MAX_FOLDER_FILES = 200_000
+MEDIA_SUFFIXES = (
+    ".jpg", ".jpeg", ".jfif", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
+    ".mp4", ".m4v", ".webm", ".mov",
+)  # fmt: skip
+
+
+class LocalError(Exception):
+    """A local file, folder or archive that cannot be used (message says why and what to do)."""
+
+
+@dataclass(frozen=True)
+class LocalItem:
+    """One image (bytes) or video (a path on disk) from a local source."""
+
+    location: str  # the file path, or "archive.zip!member/name.jpg"
+    kind: str  # image | video
+    data: bytes | None = None
+    path: Path | None = None  # videos are sampled from their file
+    found_by: str = "local"
+
+    @property
+    def sha256(self) -> str:
+        if self.data is not None:
+            return hashlib.sha256(self.data).hexdigest()
+        assert self.path is not None
+        digest = hashlib.sha256()
+        with self.path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+
+
+def _read_head(path: Path, size: int = 64) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(size)
+
+
+def _file_item(path: Path, max_video_bytes: int) -> LocalItem | None:
+    """The item for a file, or None if it is neither an image nor a video."""
+    try:
+        head = _read_head(path)
+        size = path.stat().st_size
+    except OSError as error:
+        raise LocalError(f"{path} cannot be read ({error.strerror}).") from error
+    kind = sniff_kind(head)
+    if kind == "image":
+        if size > MAX_FILE_BYTES:
+            raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the image size limit.")
+        return LocalItem(str(path), "image", data=path.read_bytes())
+    if kind == "video":
+        if size > max_video_bytes:
+            raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the video size limit.")
+        return LocalItem(str(path), "video", path=path)
+    return None
+
+
+def walk_local(source: Path, *, max_video_bytes: int = 1024**3) -> Iterator[LocalItem | LocalError]:
+    """Every image and video of a local source; per-file problems are yielded, not raised."""
+    if source.is_dir():
+        yield from _walk_folder(source, max_video_bytes)
+    elif zipfile.is_zipfile(source):
+        yield from walk_zip(source)
+    elif source.is_file():
+        try:
+            item = _file_item(source, max_video_bytes)
+        except LocalError as error:
+            yield error
+            return
+        if item is None:
+            yield LocalError(f"{source} is not an image, a video or a ZIP archive FaceAudit reads.")
+        else:
+            yield item
+    else:
+        yield LocalError(f"{source} does not exist.")
+
+
+def _walk_folder(folder: Path, max_video_bytes: int) -> Iterator[LocalItem | LocalError]:
+    seen = 0
+    # Symlinked folders are not followed: they could loop or leave the folder listed.
+    for directory, subdirs, files in os.walk(folder, followlinks=False):
+        subdirs.sort()
+        for name in sorted(files):
+            seen += 1
+            if seen > MAX_FOLDER_FILES:
+                yield LocalError(
+                    f"{folder} holds more than {MAX_FOLDER_FILES} files; the rest were skipped."
+                )
+                return
+            path = Path(directory) / name
+            if path.suffix.lower() == ".zip":
+                yield from walk_zip(path)
+                continue
+            if path.suffix.lower() not in MEDIA_SUFFIXES and not _sniffable(path):
+                continue
+            try:
+                item = _file_item(path, max_video_bytes)
+            except LocalError as error:
+                yield error
+                continue
+            if item is not None:
+                yield item
+
+
+def _sniffable(path: Path) -> bool:
+    """Screenshots and exports often have no extension; sniff small unknown files."""
+    try:
+        return path.is_file() and sniff_format(_read_head(path, 16)) is not None
+    except OSError:
+        return False
+
+
+def walk_zip(archive: Path) -> Iterator[LocalItem | LocalError]:
+    """Images inside a ZIP archive, read in memory with caps (videos inside are skipped)."""
+    try:
+        handle = zipfile.ZipFile(archive)
+    except (OSError, zipfile.BadZipFile) as error:
+        yield LocalError(f"{archive} is not a readable ZIP archive ({error}).")
+        return
+    with handle:
+        members = [info for info in handle.infolist() if not info.is_dir()]
+        if len(members) > MAX_ARCHIVE_MEMBERS:
+            yield LocalError(
+                f"{archive} lists {len(members)} files, over the {MAX_ARCHIVE_MEMBERS} limit; "
+                "it was not opened (a zip bomb, or an export to split)."
+            )
+            return
+        declared = sum(info.file_size for info in members)
+        if declared > MAX_ARCHIVE_TOTAL_BYTES:
+            yield LocalError(
+                f"{archive} would unpack to {declared / 2**30:.1f} GiB, over the "
+                f"{MAX_ARCHIVE_TOTAL_BYTES // 2**30} GiB limit; it was not opened."
+            )
+            return
+        for info in members:
+            yield from _zip_member(handle, archive, info)
+
+
+def _zip_member(
+    handle: zipfile.ZipFile, archive: Path, info: zipfile.ZipInfo
+) -> Iterator[LocalItem | LocalError]:
+    location = f"{archive}!{info.filename}"
+    if info.filename.lower().endswith(".zip"):
+        return  # nested archives are not opened
+    if info.file_size > MAX_FILE_BYTES:
+        if Path(info.filename).suffix.lower() in MEDIA_SUFFIXES:
+            yield LocalError(f"{location} is over the image size limit; skipped.")
+        return
+    if info.compress_size and info.file_size / info.compress_size > MAX_MEMBER_RATIO:
+        yield LocalError(
+            f"{location} inflates {info.file_size // info.compress_size}x; refused as a zip bomb."
+        )
+        return
+    try:
+        with handle.open(info) as member:
+            head = member.read(64)
+            if sniff_kind(head) != "image":
+                return
+            # Never trust the declared size: read one byte past the cap to detect a lie.
+            data = head + member.read(MAX_FILE_BYTES + 1 - len(head))
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError) as error:
+        yield LocalError(f"{location} cannot be read ({error}).")
+        return
+    if len(data) > MAX_FILE_BYTES or len(data) > max(info.file_size, 1) * 2:
+        yield LocalError(f"{location} is larger than its archive entry claims; refused.")
+        return
+    yield LocalItem(location, "image", data=data, found_by="archive")

@@ -1,0 +1,268 @@
+"""Keeping pages from steering FaceAudit into the person's own network.
+
+A page (or a redirect) may point at ``http://192.168.1.1/`` or at a host name whose DNS
+answer is a private address. The check therefore happens at the connection level, on the
+address actually connected to: :class:`GuardedHTTPConnection` resolves the host itself,
+refuses every non-public address the current :class:`AddressPolicy` does not allow, and
+connects to the checked IP — while the Host header, TLS SNI and certificate checks keep
+using the host name. A pooled connection is re-checked before each request, because the
+policy changes with the source being collected.
+
+With a proxy, the connection goes to the proxy the person configured; the proxy resolves
+the destination, so the policy is then checked on a local resolution of the URL's host
+(best effort, done by the fetcher).
+"""
+
+from __future__ import annotations
+
+import heapq
+import ipaddress
+import itertools
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from typing import Any
+
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+class AddressRefused(Exception):
+    """A connection to a non-public address the person did not list was refused."""
+
+    def __init__(self, host: str, addresses: Iterable[str]) -> None:
+        self.host = host
+        self.addresses = tuple(addresses)
+        shown = ", ".join(self.addresses)
+        super().__init__(
+            f"{host} resolves to a private or local network address ({shown}); FaceAudit "
+            "does not fetch from your own network unless you list that address yourself."
+        )
+
+
+def parse_ip(text: str) -> IPAddress:
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped  # ::ffff:10.0.0.1 is 10.0.0.1
+    return address
+
+
+def is_public(address: IPAddress) -> bool:
+    """True for addresses on the public internet (not loopback, private, ULA, link-local,
+    shared/CGNAT, multicast, reserved or unspecified)."""
+    if address.is_multicast or address.is_unspecified or address.is_reserved:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        # 6to4 and Teredo embed an IPv4 address; judge the embedded one.
+        embedded = address.sixtofour or (address.teredo[1] if address.teredo else None)
+        if embedded is not None:
+            return is_public(embedded)
+    return address.is_global
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    """Public addresses, plus the non-public ones the person listed for this source."""
+
+    allowed: frozenset[IPAddress] = frozenset()
+
+    def permits(self, address: IPAddress) -> bool:
+        return is_public(address) or address in self.allowed
+
+    @classmethod
+    def for_listed_host(cls, host: str, port: int = 80) -> AddressPolicy:
+        """Allow what a host the person listed resolves to (e.g. their own 127.0.0.1)."""
+        try:
+            infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            return cls()
+        return cls(frozenset(parse_ip(str(info[4][0])) for info in infos))
+
+
+@dataclass
+class GuardState:
+    """Per-session state read by the guarded connections (a session belongs to one thread)."""
+
+    policy: AddressPolicy = field(default_factory=AddressPolicy)
+    # The connection currently in use, so a deadline watchdog can cut its socket.
+    active: HTTPConnection | None = None
+
+
+class _GuardMixin:
+    guard: GuardState  # set on the per-session subclass
+    host: str
+    port: int
+    timeout: Any
+    source_address: Any
+    socket_options: Any
+    proxy: Any
+    sock: Any
+    _peer: IPAddress | None = None
+
+    def _new_conn(self) -> socket.socket:
+        self.guard.active = self  # type: ignore[assignment]
+        if self.proxy is not None:
+            # Connecting to the proxy the person configured; see the module docstring.
+            return super()._new_conn()  # type: ignore[misc]
+        from urllib3.exceptions import NameResolutionError, NewConnectionError
+
+        host = self.host.strip("[]")
+        try:
+            infos = socket.getaddrinfo(host, self.port, type=socket.SOCK_STREAM)
+        except socket.gaierror as error:
+            raise NameResolutionError(self.host, self, error) from error  # type: ignore[arg-type]
+        refused: list[str] = []
+        last_error: OSError | None = None
+        for family, kind, proto, _name, sockaddr in infos:
+            address = parse_ip(str(sockaddr[0]))
+            if not self.guard.policy.permits(address):
+                refused.append(str(address))
+                continue
+            sock = socket.socket(family, kind, proto)
+            try:
+                for option in self.socket_options or ():
+                    sock.setsockopt(*option)
+                if self.timeout is not None:
+                    sock.settimeout(self.timeout)
+                if self.source_address:
+                    sock.bind(self.source_address)
+                sock.connect(sockaddr)
+            except OSError as error:
+                sock.close()
+                last_error = error
+                continue
+            self._peer = address
+            return sock
+        if refused and last_error is None:
+            raise AddressRefused(self.host, refused)
+        if isinstance(last_error, TimeoutError):
+            from urllib3.exceptions import ConnectTimeoutError
+
+            raise ConnectTimeoutError(self, f"Connection to {self.host} timed out.")
+        raise NewConnectionError(self, f"Failed to establish a new connection: {last_error}")  # type: ignore[arg-type]
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        self.guard.active = self  # type: ignore[assignment]
+        if self._peer is not None and not self.guard.policy.permits(self._peer):
+            # A pooled connection opened for another source whose listed address this is.
+            self.close()  # type: ignore[attr-defined]
+            raise AddressRefused(self.host, [str(self._peer)])
+        return super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class GuardedHTTPConnection(_GuardMixin, HTTPConnection):
+    pass
+
+
+class GuardedHTTPSConnection(_GuardMixin, HTTPSConnection):
+    pass
+
+
+def _pool_classes(guard: GuardState) -> dict[str, type[HTTPConnectionPool]]:
+    http_conn = type("SessionHTTPConnection", (GuardedHTTPConnection,), {"guard": guard})
+    https_conn = type("SessionHTTPSConnection", (GuardedHTTPSConnection,), {"guard": guard})
+    return {
+        "http": type("GuardedHTTPPool", (HTTPConnectionPool,), {"ConnectionCls": http_conn}),
+        "https": type("GuardedHTTPSPool", (HTTPSConnectionPool,), {"ConnectionCls": https_conn}),
+    }
+
+
+class GuardedAdapter(HTTPAdapter):
+    """A requests adapter whose connections enforce ``self.guard.policy``; no retries of its own."""
+
+    def __init__(self, pool_size: int = 4) -> None:
+        self.guard = GuardState()
+        super().__init__(pool_connections=pool_size, pool_maxsize=pool_size, max_retries=0)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _pool_classes(self.guard)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = _pool_classes(self.guard)
+        return manager
+
+    @contextmanager
+    def policy(self, policy: AddressPolicy) -> Iterator[None]:
+        previous = self.guard.policy
+        self.guard.policy = policy
+        try:
+            yield
+        finally:
+            self.guard.policy = previous
+
+
+class Watchdog:
+    """One thread that runs callbacks at deadlines: cuts responses that drip past their time.
+
+    ``requests`` timeouts bound each socket read, not a whole response, so a server sending a
+    byte a second would never time out. Cutting the socket unblocks the reader at once.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, Callable[[], None]]] = []
+        self._cancelled: set[int] = set()
+        self._counter = itertools.count()
+        self._condition = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def _run(self) -> None:
+        with self._condition:
+            while not self._closed:
+                if not self._heap:
+                    self._condition.wait()
+                    continue
+                when, token, callback = self._heap[0]
+                delay = when - time.monotonic()
+                if delay > 0:
+                    self._condition.wait(delay)
+                    continue
+                heapq.heappop(self._heap)
+                if token in self._cancelled:
+                    self._cancelled.discard(token)
+                    continue
+                # Cutting a socket that is already gone is fine.
+                with suppress(Exception):
+                    callback()
+
+    @contextmanager
+    def deadline(self, seconds: float, on_expire: Callable[[], None]) -> Iterator[None]:
+        with self._condition:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="faceaudit-watchdog", daemon=True
+                )
+                self._thread.start()
+            token = next(self._counter)
+            heapq.heappush(self._heap, (time.monotonic() + seconds, token, on_expire))
+            self._condition.notify()
+        try:
+            yield
+        finally:
+            with self._condition:
+                if any(entry[1] == token for entry in self._heap):
+                    self._cancelled.add(token)
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+
+def cut_connection(guard: GuardState) -> None:
+    """Shut the active socket of a session down, unblocking any read on it."""
+    connection = guard.active
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)

@@ -1,0 +1,327 @@
+"""Crash-contained decoding of untrusted image bytes and videos.
+
+Decoders are C code fed by hostile servers. :class:`ContainedDecoder` runs
+:func:`faceaudit.imaging.decode` (which probes the header and refuses oversized images
+first) in worker processes started with ``spawn`` (forking a threaded GUI app is unsafe)
+and limited by ``RLIMIT_AS``: a segfault, an abort or a runaway allocation costs one worker,
+which is replaced, and the caller gets an :class:`~faceaudit.errors.ImageError`.
+
+On platforms without ``resource`` (Windows) the memory limit is not applied; the crash
+containment still is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from faceaudit.collect.video import Frame, VideoError
+from faceaudit.errors import ImageError
+
+DEFAULT_MEMORY_BUDGET = 1536 * 1024 * 1024  # on top of what the worker uses after imports
+DEFAULT_TIMEOUT = 30.0
+STARTUP_TIMEOUT = 120.0
+
+
+def _limit_memory(budget: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        import psutil
+
+        used = psutil.Process().memory_info().vms
+        limit = used + budget
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        pass  # macOS refuses RLIMIT_AS; containment still holds
+
+
+def _worker_main(conn: Connection, budget: int) -> None:
+    # Imports first, so the limit is measured on top of the loaded libraries.
+    from faceaudit import imaging
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the parent
+    _limit_memory(budget)
+    conn.send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        op = message[0]
+        if op == "decode":
+            try:
+                array = imaging.decode(message[1])
+                reply: tuple[Any, ...] = ("ok", array.shape, array.tobytes())
+                del array
+            except ImageError as error:
+                reply = ("error", error.what, error.todo)
+            except MemoryError:
+                reply = (
+                    "error",
+                    "Decoding the image needed more memory than FaceAudit allows for one picture.",
+                    "The picture is too large or built to exhaust memory; use a smaller copy.",
+                )
+            try:
+                conn.send(reply)
+            except MemoryError:
+                conn.send(("error", "The decoded image is too large to hand over.", ""))
+        elif op == "fault":
+            _fault(message[1])
+        elif op == "stop":
+            return
+
+
+def _fault(kind: str) -> None:
+    """Real failures for the tests of crash containment (never sent by the scan)."""
+    if kind == "abort":
+        os.abort()
+    if kind == "allocate":
+        hog = []
+        while True:  # until RLIMIT_AS stops it
+            hog.append(np.ones(64 * 1024 * 1024, dtype=np.uint8))
+    if kind == "hang":
+        threading.Event().wait()
+
+
+class _Worker:
+    def __init__(self, context: Any, budget: int) -> None:
+        parent, child = context.Pipe()
+        self.conn: Connection = parent
+        self.process = context.Process(
+            target=_worker_main, args=(child, budget), name="faceaudit-decoder", daemon=True
+        )
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float) -> bool:
+        """Startup (spawn + imports) is not counted in a decode's time limit."""
+        try:
+            return self.conn.poll(timeout) and self.conn.recv() == ("ready",)
+        except (EOFError, OSError):
+            return False
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class ContainedDecoder:
+    """Decode untrusted image bytes in a pool of limited worker processes. Thread-safe.
+
+    ``decode(data)`` returns a BGR uint8 array or raises ImageError (corrupt, too large,
+    out of memory, crashed, timed out). Workers start on first use; call :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        workers: int = 1,
+        memory_budget: int = DEFAULT_MEMORY_BUDGET,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._context = multiprocessing.get_context("spawn")
+        self._budget = memory_budget
+        self._timeout = timeout
+        self._idle: queue.Queue[_Worker | None] = queue.Queue()
+        for _ in range(max(1, workers)):
+            self._idle.put(None)  # a slot; the process starts when first needed
+        self._closed = False
+        self._lock = threading.Lock()
+        self._all: list[_Worker] = []
+        self.crashes = 0
+
+    def __enter__(self) -> ContainedDecoder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self._context, self._budget)
+        with self._lock:
+            self._all.append(worker)
+        if not worker.wait_ready(STARTUP_TIMEOUT):
+            self._retire(worker)
+            raise ImageError(
+                "The image decoder process could not be started.",
+                "Check that the computer has free memory, then run the scan again.",
+            )
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+
+    def decode(self, data: bytes) -> np.ndarray:
+        return self._call(("decode", data))
+
+    def _inject_fault(self, kind: str) -> np.ndarray:
+        """Test hook: make a worker really abort, over-allocate or hang, then report it."""
+        return self._call(("fault", kind))
+
+    def _call(self, message: tuple[Any, ...]) -> np.ndarray:
+        if self._closed:
+            raise ImageError("The image decoder was shut down.", "")
+        worker = self._idle.get()
+        try:
+            if worker is None or not worker.alive():
+                worker = self._start()
+            try:
+                worker.conn.send(message)
+                if not worker.conn.poll(self._timeout):
+                    self._retire(worker)
+                    worker = None
+                    raise ImageError(
+                        f"Decoding the image took longer than {self._timeout:.0f} s "
+                        "and was stopped.",
+                        "The file may be built to stall decoders; try another copy.",
+                    )
+                reply = worker.conn.recv()
+            except (EOFError, OSError, BrokenPipeError):
+                code = worker.process.exitcode if worker is not None else None
+                if worker is not None:
+                    worker.process.join(timeout=5)
+                    code = worker.process.exitcode
+                    self._retire(worker)
+                worker = None
+                self.crashes += 1
+                raise ImageError(
+                    f"The image decoder crashed on this file ({_describe_exit(code)}); "
+                    "FaceAudit carried on without it.",
+                    "The file is corrupt or malicious; skip it.",
+                ) from None
+        finally:
+            self._idle.put(worker)
+        if reply[0] == "error":
+            raise ImageError(reply[1], reply[2])
+        _tag, shape, raw = reply
+        return np.frombuffer(raw, dtype=np.uint8).reshape(shape).copy()
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            with contextlib.suppress(Exception):
+                worker.conn.send(("stop",))
+            worker.process.join(timeout=2)
+            worker.kill()
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is None:
+        return "it stopped answering"
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit status {code}"
+
+
+# -- videos ------------------------------------------------------------------------------------
+
+VIDEO_FRAME_TIMEOUT = 60.0  # between two frames: FFmpeg seeking through a long gap is slow
+
+
+def _video_worker_main(conn: Connection, path: str, options: dict[str, Any], budget: int) -> None:
+    from faceaudit.collect import video
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _limit_memory(budget)
+    if options.pop("_fault", None) == "abort":
+        os.abort()
+    try:
+        for frame in video.sample_frames(Path(path), **options):
+            conn.send(
+                ("frame", frame.time, frame.scene_change, frame.image.shape, frame.image.tobytes())
+            )
+            # Wait for the reader: frames are not produced faster than the scan takes them.
+            if conn.recv() != "next":
+                return
+        conn.send(("done",))
+    except video.VideoError as error:
+        conn.send(("error", str(error)))
+    except MemoryError:
+        conn.send(("error", "decoding the video needed more memory than FaceAudit allows"))
+
+
+def sample_frames_contained(
+    path: Path,
+    *,
+    memory_budget: int = DEFAULT_MEMORY_BUDGET,
+    frame_timeout: float = VIDEO_FRAME_TIMEOUT,
+    _fault: str | None = None,
+    **options: Any,
+) -> Iterator[Frame]:
+    """:func:`faceaudit.collect.video.sample_frames`, run in its own limited process.
+
+    FFmpeg parses the whole container of a hostile file; a crash, a runaway allocation or a
+    stall ends that process only and becomes a VideoError for this one video.
+    """
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    if _fault is not None:
+        options["_fault"] = _fault
+    process = context.Process(
+        target=_video_worker_main,
+        args=(child, str(path), options, memory_budget),
+        name="faceaudit-video",
+        daemon=True,
+    )
+    process.start()
+    child.close()
+    try:
+        first = True
+        while True:
+            # The first wait includes the worker's start-up (spawn and imports).
+            if not parent.poll(STARTUP_TIMEOUT if first else frame_timeout):
+                raise VideoError(
+                    f"the video decoder produced nothing for {frame_timeout:.0f} s and was stopped"
+                )
+            first = False
+            try:
+                message = parent.recv()
+            except (EOFError, OSError):
+                process.join(timeout=5)
+                raise VideoError(
+                    f"the video decoder crashed on this file ({_describe_exit(process.exitcode)})"
+                ) from None
+            if message[0] == "done":
+                return
+            if message[0] == "error":
+                raise VideoError(message[1])
+            _tag, time, scene_change, shape, raw = message
+            image = np.frombuffer(raw, dtype=np.uint8).reshape(shape).copy()
+            yield Frame(time=time, image=image, scene_change=scene_change)
+            parent.send("next")
+    finally:
+        with contextlib.suppress(Exception):
+            parent.close()
+        process.join(timeout=2)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)

@@ -1,0 +1,186 @@
+"""Local sources (file, folder, ZIP archive) and the person's URL lists."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from faceaudit.collect import InvalidURL, normalise_url, parse_url_file, parse_url_list
+from faceaudit.collect import local as local_module
+
+if TYPE_CHECKING:
+    from .conftest import RunCollect
+
+
+def test_folder_is_walked_recursively_and_duplicates_are_repeats(
+    tmp_path: Path, run: RunCollect, make_image: Callable[..., bytes], examples_dir: Path
+) -> None:
+    folder = tmp_path / "export"
+    (folder / "2024" / "summer").mkdir(parents=True)
+    one, two = make_image((1, 1, 1)), make_image((2, 2, 2), "PNG")
+    (folder / "a.jpg").write_bytes(one)
+    (folder / "b.png").write_bytes(two)
+    (folder / "2024" / "summer" / "screenshot").write_bytes(two)  # no extension, same bytes
+    (folder / "notes.txt").write_text("not a picture")
+    (folder / "clip.mp4").write_bytes((examples_dir / "short_hamilton_clip.mp4").read_bytes())
+
+    result = run([str(folder)], video_max_frames=3, video_scene_changes=False)
+
+    images = {Path(c.provenance.image_url).name: c for c in result.candidates if c.data is not None}
+    assert set(images) == {"a.jpg", "b.png"}
+    assert images["a.jpg"].provenance.found_by == "local"
+    assert images["a.jpg"].provenance.sha256 == hashlib.sha256(one).hexdigest()
+    assert images["b.png"].provenance.content_type == "image/png"
+    repeats = [c for c in result.candidates if c.repeat_of is not None]
+    assert [Path(c.provenance.image_url).name for c in repeats] == ["screenshot"]
+    frames = [c for c in result.candidates if c.frame is not None]
+    assert [c.provenance.frame_time for c in frames] == pytest.approx([0.0, 1.001, 2.002])
+    assert result.errors == []
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zip_archive_is_read_in_memory_with_caps(
+    tmp_path: Path, run: RunCollect, make_image: Callable[..., bytes]
+) -> None:
+    photo = make_image((3, 3, 3))
+    archive = tmp_path / "takeout.zip"
+    archive.write_bytes(
+        _zip(
+            {
+                "Photos/me.jpg": photo,
+                "Photos/readme.html": b"<html></html>",
+                "bomb.png": b"\x89PNG\r\n\x1a\n" + b"\0" * (20 * 1024 * 1024),
+                "inner.zip": _zip({"x.jpg": photo}),
+            }
+        )
+    )
+    before = set(tmp_path.rglob("*"))
+
+    result = run([str(archive)])
+
+    (candidate,) = [c for c in result.candidates if c.data is not None]
+    assert candidate.provenance.image_url == f"{archive}!Photos/me.jpg"
+    assert candidate.provenance.found_by == "archive"
+    assert candidate.data == photo
+    assert any("refused as a zip bomb" in error.error for error in result.errors)
+    # Nothing was extracted next to the archive.
+    assert {p for p in set(tmp_path.rglob("*")) - before if "http-cache" not in str(p)} == set()
+
+
+def test_zip_with_too_many_members_or_huge_declared_size_is_refused(
+    tmp_path: Path, run: RunCollect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = tmp_path / "many.zip"
+    many.write_bytes(_zip({f"{index}.txt": b"x" for index in range(30)}, zipfile.ZIP_STORED))
+    monkeypatch.setattr(local_module, "MAX_ARCHIVE_MEMBERS", 20)
+    monkeypatch.setattr(local_module, "MAX_ARCHIVE_TOTAL_BYTES", 1000)
+    big = tmp_path / "big.zip"
+    big.write_bytes(_zip({"a.bin": b"\0" * 5000}))
+
+    result = run([str(many), str(big)])
+
+    messages = " ".join(error.error for error in result.errors)
+    assert "lists 30 files, over the 20 limit" in messages
+    assert "would unpack to" in messages
+
+
+def test_zip_member_lying_about_its_size_is_refused(
+    tmp_path: Path, run: RunCollect, make_image: Callable[..., bytes]
+) -> None:
+    photo = make_image((4, 4, 4), size=(400, 300))
+    data = bytearray(_zip({"me.jpg": photo}, zipfile.ZIP_STORED))
+    # Rewrite the declared size in the central directory to claim a tiny file.
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (10).to_bytes(4, "little")
+    archive = tmp_path / "liar.zip"
+    archive.write_bytes(bytes(data))
+
+    result = run([str(archive)])
+
+    assert [c for c in result.candidates if c.data is not None] == []
+    assert result.errors, "a lying archive member must be reported"
+
+
+def test_missing_and_unreadable_local_sources(tmp_path: Path, run: RunCollect) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    result = run([str(tmp_path / "nope.jpg"), str(text)])
+    messages = " ".join(error.error for error in result.errors)
+    assert "does not exist" in messages
+    assert "is not an image, a video or a ZIP archive" in messages
+
+
+def test_url_list_from_pasted_text() -> None:
+    text = """# my pages
+    https://Example.com/about#team
+    https://example.com:443/about
+
+    example.org/photos  # bare host names read as https
+    ftp://example.com/file
+    not a url
+    https://bücher.example/ü
+    javascript:alert(1)
+    http://user:secret@example.net/
+    """
+    parsed = parse_url_list(text)
+    assert parsed.urls == [
+        "https://example.com/about",
+        "https://example.org/photos",
+        "https://xn--bcher-kva.example/%C3%BC",
+        "http://example.net/",
+    ]
+    assert parsed.duplicates == 1
+    assert [(error.line, error.text) for error in parsed.errors] == [
+        (6, "ftp://example.com/file"),
+        (7, "not a url"),
+        (9, "javascript:alert(1)"),
+    ]
+    assert "only http and https" in str(parsed.errors[0])
+
+
+def test_url_list_from_csv_file(tmp_path: Path) -> None:
+    listing = tmp_path / "pages.csv"
+    listing.write_text(
+        'url,note\n"https://a.example/x,y.jpg",team page\nhttps://b.example/,"about, me"\n,\n'
+    )
+    parsed = parse_url_file(listing)
+    assert parsed.urls == ["https://a.example/x,y.jpg", "https://b.example/"]
+    assert parsed.errors == []
+    text_list = tmp_path / "pages.txt"
+    text_list.write_bytes("https://c.example/caf\xe9\n".encode("latin-1"))
+    assert parse_url_file(text_list).urls == ["https://c.example/caf%C3%A9"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HTTP://EXAMPLE.COM", "http://example.com/"),
+        ("http://example.com:80/a/../b", "http://example.com/a/../b"),
+        ("https://example.com/a b?q=1 2", "https://example.com/a%20b?q=1%202"),
+        ("https://example.com/%7Euser", "https://example.com/~user"),
+        ("http://[::FFFF:1.2.3.4]:8080/", "http://[::ffff:102:304]:8080/"),
+    ],
+)
+def test_normalise_url(raw: str, expected: str) -> None:
+    assert normalise_url(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["", "file:///etc/passwd", "http://", "http://a b.com/", "http://[::1/", "x" * 9000]
+)
+def test_normalise_url_refuses(raw: str) -> None:
+    with pytest.raises(InvalidURL):
+        normalise_url(raw)
