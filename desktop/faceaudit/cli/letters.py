@@ -1,0 +1,715 @@
+"""Letter commands: ``letter`` drafts a request, ``requests`` tracks it, ``operators`` finds
+who to send it to.
+
+``letter`` works on a case (``--case``: the person's details and findings come from it, and
+the letter is tracked) or one-shot (``--name/--address/--email/--url``: nothing is stored
+but the files written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from faceaudit.app import App
+from faceaudit.cli import EXIT_OK, EXIT_USAGE
+from faceaudit.letters import tracking
+from faceaudit.letters.citations import LANGUAGES
+from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
+from faceaudit.letters.directory import (
+    Directory,
+    DirectoryError,
+    Operator,
+    add_local_operator,
+    domain_of,
+    import_datarequests,
+    slugify,
+)
+from faceaudit.letters.export import FORMATS, mailto_link, write_letter
+from faceaudit.letters.render import (
+    Evidence,
+    LetterError,
+    LetterSpec,
+    MissingDetailsError,
+    PriorRequest,
+    Sender,
+    render_letter,
+)
+
+Subparsers = argparse._SubParsersAction
+MARK_STATUSES = ("sent", "answered", "extended", "closed")
+ONE_SHOT_DIR = "letters"
+
+
+def register(subparsers: Subparsers) -> None:
+    _register_letter(subparsers)
+    _register_requests(subparsers)
+    _register_operators(subparsers)
+
+
+def _passphrase(parser: argparse.ArgumentParser, suppress: bool = False) -> None:
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS if suppress else None,
+        help="read the case passphrase from FILE "
+        "(or set FACEAUDIT_PASSPHRASE; otherwise you are asked)",
+    )
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
+
+
+def _formats_arg(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"formats are {', '.join(FORMATS)} (comma-separated)")
+    return formats
+
+
+def _ids_arg(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as error:
+        raise argparse.ArgumentTypeError("finding ids are numbers separated by commas") from error
+
+
+# --- letter -----------------------------------------------------------------------------
+
+
+def _register_letter(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "letter",
+        help="draft an access, erasure, objection, reminder or complaint letter",
+        description=(
+            "Draft a request to a site's operator (or a complaint to a supervisory authority) "
+            "in PDF, DOCX, plain text or as an e-mail draft. With --case, your details and "
+            "findings come from the case and the letter is tracked; without, give --name, "
+            "--address, --email and the --url(s) concerned."
+        ),
+    )
+    parser.add_argument("--type", required=True, choices=LETTER_TYPES, dest="letter_type")
+    parser.add_argument(
+        "--jurisdiction", choices=JURISDICTIONS, help="eu, uk, ch, ca (California) or il (Illinois)"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the letter (default: the case's, else en)"
+    )
+    parser.add_argument(
+        "--controller",
+        metavar="SLUG_OR_DOMAIN",
+        help="the operator, by directory slug, domain or URL",
+    )
+    parser.add_argument(
+        "--format",
+        type=_formats_arg,
+        default=["pdf"],
+        metavar="FMT[,FMT]",
+        help="pdf, docx, txt, eml (default pdf)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="a folder, or a file when one format is asked",
+    )
+    case = parser.add_argument_group("case mode")
+    case.add_argument("--case", metavar="NAME", help="draft from this case and track the letter")
+    _passphrase(case)
+    case.add_argument(
+        "--findings",
+        type=_ids_arg,
+        metavar="ID,...",
+        help="the findings to cite "
+        "(default: those on the operator's domains that you did not reject)",
+    )
+    case.add_argument(
+        "--request",
+        type=int,
+        metavar="LETTER_ID",
+        help="for a reminder or complaint: the letter it follows up",
+    )
+    one = parser.add_argument_group("one-shot mode (no case)")
+    one.add_argument("--name", help="your full name")
+    one.add_argument("--address", help="your postal address (use \\n or commas between lines)")
+    one.add_argument("--email", help="your e-mail address")
+    one.add_argument(
+        "--country", help="your country (ISO code, e.g. FR): picks the authority for a complaint"
+    )
+    one.add_argument(
+        "--url",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a page or image URL where your face appears (repeatable)",
+    )
+    one.add_argument(
+        "--original-date",
+        type=_date_arg,
+        metavar="YYYY-MM-DD",
+        help="for a reminder or complaint: when the first request was sent",
+    )
+    one.add_argument(
+        "--original-type",
+        choices=("access", "erasure", "objection"),
+        default="access",
+        help="for a reminder or complaint: what the first request was",
+    )
+    details = parser.add_argument_group("details of the letter")
+    details.add_argument(
+        "--reason", help="objection: your own reasons, relating to your particular situation"
+    )
+    details.add_argument(
+        "--authority",
+        metavar="SLUG",
+        help="complaint: the supervisory authority (default: by your country)",
+    )
+    details.add_argument(
+        "--include-thumbnails",
+        action="store_true",
+        help="attach the face thumbnails (this sends biometric data to the operator)",
+    )
+    details.add_argument(
+        "--operator-name", help="the operator's legal name, when the directory lacks it"
+    )
+    details.add_argument("--operator-address", help="the operator's postal address")
+    details.add_argument("--operator-email", help="the operator's privacy e-mail address")
+    details.add_argument(
+        "--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the letter (default: today)"
+    )
+    parser.set_defaults(handler=run_letter)
+
+
+def _address(text: str | None) -> str:
+    if not text:
+        return ""
+    return "\n".join(
+        line.strip() for line in text.replace("\\n", "\n").splitlines() if line.strip()
+    )
+
+
+def _operator(args: argparse.Namespace, directory: Directory) -> Operator:
+    """The operator from the directory, completed or replaced by --operator-* options."""
+    found = directory.resolve(args.controller) if args.controller else None
+    if args.controller and found is None and "." not in args.controller:
+        matches = directory.by_name(args.controller, "controller")
+        found = matches[0] if len(matches) == 1 else None
+    overrides: dict[str, str] = {}
+    if args.operator_name:
+        overrides["name"] = args.operator_name
+    if args.operator_address:
+        overrides["address"] = _address(args.operator_address)
+    if args.operator_email:
+        overrides["email"] = args.operator_email
+    if found is None:
+        if not overrides:
+            what = (
+                f"FaceAudit knows no operator for {args.controller!r}."
+                if args.controller
+                else "No operator was given."
+            )
+            raise MissingDetailsError(
+                [
+                    "the operator's name (--operator-name)",
+                    "its postal address (--operator-address) or privacy e-mail (--operator-email)",
+                ],
+                f"{what} Find them in the site's privacy policy or legal notice (look for "
+                "'data controller', 'privacy', 'imprint' or 'legal notice'), or search the "
+                "directory with 'faceaudit operators find TEXT'.",
+            )
+        name = overrides.get("name", "")
+        slug = slugify(name or domain_of(args.controller or "") or "operator")
+        domains = (
+            (domain_of(args.controller),) if args.controller and "." in args.controller else ()
+        )
+        return Operator(
+            slug=slug,
+            name=name,
+            address=overrides.get("address", ""),
+            email=overrides.get("email", ""),
+            provenance="given",
+            confidence="medium",
+            domains=domains,
+        )
+    if overrides:
+        # The person's details replace the entity chosen for the jurisdiction.
+        entity = found.for_jurisdiction(args.jurisdiction or "eu")
+        found = replace(
+            entity,
+            entities={},
+            provenance="given",
+            name=overrides.get("name", entity.name),
+            address=overrides.get("address", entity.address),
+            email=overrides.get("email", entity.email),
+        )
+    return found
+
+
+def _authority(
+    args: argparse.Namespace, directory: Directory, jurisdiction: str, country: str | None
+) -> Operator | None:
+    if args.letter_type != "complaint" or jurisdiction == "il":
+        return None
+    if args.authority:
+        found = directory.get(args.authority, "authority") or directory.resolve(
+            args.authority, "authority"
+        )
+        if found is None:
+            raise LetterError(
+                f"No supervisory authority {args.authority!r} in the directory.",
+                "Search with 'faceaudit operators find TEXT --kind authority'.",
+            )
+        return found
+    candidates = directory.authorities_for(jurisdiction, country)
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+    listing = ", ".join(f"{o.slug} ({o.name})" for o in candidates[:12])
+    raise LetterError(
+        f"Several supervisory authorities fit: {listing}.",
+        "Choose one with --authority SLUG (usually the one where you live).",
+    )
+
+
+def run_letter(args: argparse.Namespace, app: App) -> int:
+    directory = Directory.load(app.paths.operators)
+    if args.letter_type == "objection" and not (args.reason or "").strip():
+        raise LetterError(
+            "An objection needs your own reasons: the law asks for grounds relating to "
+            "your particular situation (GDPR Art. 21(1)).",
+            "Give them with --reason TEXT.",
+        )
+    if args.case:
+        return _letter_from_case(args, app, directory)
+    return _letter_one_shot(args, app, directory)
+
+
+def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -> int:
+    if args.request is not None or args.findings:
+        raise LetterError(
+            "--request and --findings need --case.",
+            "Add --case NAME, or use --url and --original-date.",
+        )
+    jurisdiction = args.jurisdiction or "eu"
+    language = args.lang or "en"
+    sender = Sender(
+        args.name or "", _address(args.address), args.email or "", (args.country or "").lower()
+    )
+    operator = _operator(args, directory)
+    today = dt.date.today()
+    evidence = tuple(
+        Evidence(page_url=url, image_url=url, found_at=today.isoformat()) for url in args.url
+    )
+    prior = None
+    if args.letter_type in ("reminder", "complaint"):
+        if args.original_date is None:
+            raise MissingDetailsError(
+                ["the date the first request was sent (--original-date YYYY-MM-DD)"],
+                "A reminder or a complaint refers to the first request.",
+            )
+        from faceaudit.letters.deadlines import compute_deadline
+
+        first = compute_deadline(jurisdiction, args.original_type, args.original_date)
+        prior = PriorRequest("—", args.original_type, args.original_date, first.due)
+    spec = LetterSpec(
+        letter_type=args.letter_type,
+        jurisdiction=jurisdiction,
+        language=language,
+        sender=sender,
+        operator=operator,
+        authority=_authority(args, directory, jurisdiction, sender.country),
+        evidence=evidence,
+        reason=args.reason or "",
+        prior=prior,
+        letter_date=args.date or today,
+        include_thumbnails=False,
+        holiday_country=tracking.holiday_country(operator, sender.country),
+    )
+    letter = render_letter(spec)
+    target = args.output or app.paths.exports / ONE_SHOT_DIR
+    written = write_letter(letter, args.format, target)
+    _report(letter, written)
+    return EXIT_OK
+
+
+def _open_case(args: argparse.Namespace, app: App, stack: ExitStack) -> Any:
+    from faceaudit.cli.cases import read_passphrase
+    from faceaudit.store import CaseStore
+
+    return stack.enter_context(CaseStore(app.paths).open(args.case, read_passphrase(args)))
+
+
+def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) -> int:
+    with ExitStack() as stack:
+        case = _open_case(args, app, stack)
+        person = case.person
+        sender = Sender(
+            args.name or person.full_name or "",
+            _address(args.address) or person.postal_address or "",
+            args.email or person.email or "",
+            (args.country or person.country or "").lower(),
+        )
+        prior: PriorRequest | None = None
+        history: tuple[PriorRequest, ...] = ()
+        parent_request_id: int | None = None
+        original: tracking.LetterRecord | None = None
+        if args.letter_type in ("reminder", "complaint"):
+            if args.request is None:
+                raise MissingDetailsError(
+                    ["the letter this follows up (--request LETTER_ID)"],
+                    "Run 'faceaudit requests --case NAME' to see your letters and their numbers.",
+                )
+            original, original_request, prior, history = tracking.prior_and_history(
+                case, args.request
+            )
+            parent_request_id = original_request.id
+        jurisdiction = args.jurisdiction or (original.jurisdiction if original else None) or "eu"
+        language = (
+            args.lang
+            or (original.language if original else None)
+            or (person.language or "en").lower()
+        )
+        if language not in LANGUAGES:
+            language = "en"
+        if original is not None and not args.controller and not args.operator_name:
+            operator = original.operator
+        else:
+            operator = _operator(args, directory)
+        findings = _case_findings(case, args, directory, operator, original)
+        evidence = tuple(
+            Evidence(
+                page_url=row.page_url,
+                image_url=row.image_url,
+                found_at=row.first_seen_at[:10],
+                sha256=row.image_sha256,
+                thumbnail_jpeg=case.finding_thumbnail(row.id) if args.include_thumbnails else None,
+                finding_id=row.id,
+            )
+            for row in findings
+        )
+        spec = LetterSpec(
+            letter_type=args.letter_type,
+            jurisdiction=jurisdiction,
+            language=language,
+            sender=sender,
+            operator=operator,
+            authority=_authority(args, directory, jurisdiction, sender.country),
+            evidence=evidence,
+            reason=args.reason or "",
+            prior=prior,
+            history=history,
+            letter_date=args.date or dt.date.today(),
+            include_thumbnails=args.include_thumbnails,
+            holiday_country=tracking.holiday_country(operator, sender.country),
+        )
+        render_letter(spec)  # refuse before anything is stored
+        letter_id = tracking.record_letter(
+            case,
+            letter_type=spec.letter_type,
+            jurisdiction=jurisdiction,
+            language=language,
+            operator=operator,
+            finding_ids=tuple(row.id for row in findings),
+            parent_request_id=parent_request_id,
+        )
+        letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
+        target = args.output or app.paths.exports / args.case
+        written = write_letter(letter, args.format, target)
+        tracking.update_letter_output(
+            case, letter_id, tuple(args.format), str(written[-1].parent), letter.body_sha256
+        )
+        print(f"Letter {letter_id} drafted (not sent yet).")
+        _report(letter, written)
+        channel = letter.recipient.channel()
+        channel = "post" if channel == "unknown" else channel
+        print(
+            f"When you have sent it: faceaudit requests mark --case {args.case} {letter_id} sent "
+            f"--date {dt.date.today().isoformat()} --channel {channel}"
+        )
+    return EXIT_OK
+
+
+def _case_findings(
+    case: Any, args: argparse.Namespace, directory: Directory, operator: Operator, original: Any
+) -> list[Any]:
+    rows = case.findings()
+    if args.findings:
+        by_id = {row.id: row for row in rows}
+        unknown = [i for i in args.findings if i not in by_id]
+        if unknown:
+            raise LetterError(
+                f"No finding(s) {', '.join(map(str, unknown))} in this case.",
+                "Run 'faceaudit findings --case NAME' to see their numbers.",
+            )
+        return [by_id[i] for i in args.findings]
+    if original is not None and original.finding_ids:
+        wanted = set(original.finding_ids)
+        return [row for row in rows if row.id in wanted]
+    domains = {domain_of(d) for d in operator.domains}
+
+    def on_operator(url: str | None) -> bool:
+        host = domain_of(url or "")
+        return any(host == d or host.endswith("." + d) for d in domains)
+
+    return [
+        row
+        for row in rows
+        if row.review != "rejected" and (on_operator(row.page_url) or on_operator(row.image_url))
+    ]
+
+
+def _report(letter: Any, written: Sequence[Path]) -> None:
+    for path in written:
+        print(f"Wrote {path}")
+    recipient = letter.recipient
+    if letter.equivalent:
+        print(f"Note: {letter.equivalent}")
+    if recipient.verify_before_sending:
+        checked = f" (checked {recipient.checked})" if recipient.checked else ""
+        print(
+            f"Verify before sending: the directory's details for {recipient.name} are of "
+            f"{recipient.confidence} confidence{checked}."
+        )
+    if recipient.email:
+        print(f"E-mail: {recipient.email}")
+    elif recipient.webform:
+        print(f"Send through the web form: {recipient.webform}")
+    if letter.spec.include_thumbnails:
+        print(
+            "The annex includes face thumbnails: "
+            "that is biometric data about you sent to the operator."
+        )
+    due = letter.deadline
+    kind = "due" if due.statutory else "asked for"
+    print(
+        f"Answer {kind} by {due.due.isoformat()} if received on {due.received.isoformat()} "
+        f"({due.rule})."
+    )
+    if any(p.suffix == ".eml" for p in written) and recipient.email:
+        print(f"mailto: link (text only): {mailto_link(letter)[:120]}…")
+
+
+# --- requests ---------------------------------------------------------------------------
+
+
+def _register_requests(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "requests",
+        help="list a case's letters and requests with their due dates; "
+        "mark them sent, answered, ...",
+    )
+    parser.add_argument("--case", metavar="NAME", help="the case's name")
+    _passphrase(parser)
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    parser.add_argument("--today", type=_date_arg, help=argparse.SUPPRESS)  # for checks on dates
+    actions = parser.add_subparsers(dest="requests_action", metavar="ACTION")
+    mark = actions.add_parser(
+        "mark", help="record that a letter was sent, answered, extended or closed"
+    )
+    mark.add_argument("--case", metavar="NAME", default=argparse.SUPPRESS)
+    _passphrase(mark, suppress=True)
+    mark.add_argument("letter_id", type=int, metavar="ID", help="the letter's number")
+    mark.add_argument("status", choices=MARK_STATUSES)
+    mark.add_argument("--date", type=_date_arg, help="when it happened (default: today)")
+    mark.add_argument(
+        "--channel", choices=tracking.CHANNELS, help="sent: how (email, webform, post, ...)"
+    )
+    mark.add_argument(
+        "--received", type=_date_arg, help="sent: when the operator received it, if later"
+    )
+    mark.add_argument(
+        "--until",
+        type=_date_arg,
+        help="extended: the new due date (default: the longest the law allows)",
+    )
+    mark.add_argument("--note", default="", help="a note kept with the request")
+    parser.set_defaults(handler=run_requests)
+
+
+def run_requests(args: argparse.Namespace, app: App) -> int:
+    if not args.case:
+        print("faceaudit requests: --case NAME is required.", file=sys.stderr)
+        return EXIT_USAGE
+    with ExitStack() as stack:
+        case = _open_case(args, app, stack)
+        if getattr(args, "requests_action", None) == "mark":
+            return _mark(args, case)
+        tracked = tracking.list_tracked(case, args.today)
+        if args.json:
+            print(json.dumps([t.to_json() for t in tracked], indent=2, ensure_ascii=False))
+            return EXIT_OK
+        if not tracked:
+            print(
+                "No letters yet. Draft one with 'faceaudit letter --case NAME --type access ...'."
+            )
+        for item in tracked:
+            _print_tracked(args.case, item)
+    return EXIT_OK
+
+
+def _print_tracked(case_name: str, item: tracking.Tracked) -> None:
+    letter, request = item.letter, item.request
+    regime = f"{letter.jurisdiction}/{letter.language}"
+    line = (
+        f"{letter.id:>4}  {letter.letter_type:<9} {regime}  {letter.operator.name}  [{item.status}]"
+    )
+    if request is not None:
+        line += f"  sent {request.sent_at} by {request.channel}, due {request.effective_due}"
+    print(line)
+    if item.next_step:
+        print(
+            f"      overdue: draft the {item.next_step} with "
+            f"faceaudit letter --case {case_name} --type {item.next_step} --request {letter.id}"
+        )
+
+
+def _mark(args: argparse.Namespace, case: Any) -> int:
+    on = args.date or dt.date.today()
+    if args.status == "sent":
+        if not args.channel:
+            raise LetterError(
+                "Marking a letter sent needs the channel.", "Add --channel email|webform|post|..."
+            )
+        request = tracking.mark_sent(
+            case,
+            args.letter_id,
+            on,
+            args.channel,
+            received_at=args.received,
+            person_country=case.person.country,
+        )
+    elif args.status == "answered":
+        request = tracking.mark_answered(case, args.letter_id, on, args.note)
+    elif args.status == "extended":
+        request = tracking.mark_extended(case, args.letter_id, args.until, args.note)
+    else:
+        request = tracking.mark_closed(case, args.letter_id, on, args.note)
+    print(
+        f"Letter {args.letter_id}: {request.status}; "
+        f"answer due {request.effective_due.isoformat()}."
+    )
+    return EXIT_OK
+
+
+# --- operators --------------------------------------------------------------------------
+
+
+def _register_operators(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "operators", help="the directory of site operators and supervisory authorities"
+    )
+    actions = parser.add_subparsers(dest="operators_action", metavar="ACTION")
+    imp = actions.add_parser(
+        "import",
+        help="import the datarequests.org database (CC0) from a downloaded folder, zip or tarball",
+        description="Import the open database of datarequests.org (github.com/datenanfragen/data): "
+        "give the repository's folder or its downloaded .zip/.tar.gz. "
+        "Nothing is fetched from the network.",
+    )
+    imp.add_argument("source", type=Path)
+    find = actions.add_parser("find", help="look an operator up by domain, URL, name or slug")
+    find.add_argument("query", nargs="?", default="")
+    find.add_argument("--country", help="only records relevant to this country (ISO code)")
+    find.add_argument("--kind", choices=("controller", "authority"))
+    find.add_argument("--json", action="store_true")
+    add = actions.add_parser("add", help="add or correct an operator in your own directory")
+    add.add_argument(
+        "--slug", help="identifier (default: from the name); reuse a slug to correct a record"
+    )
+    add.add_argument("--name", required=True)
+    add.add_argument("--address", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--webform", default="")
+    add.add_argument("--domain", action="append", default=[], help="a domain it runs (repeatable)")
+    add.add_argument("--country", default="", help="where it is established (ISO code)")
+    add.add_argument("--kind", choices=("controller", "authority"), default="controller")
+    add.add_argument("--source", action="append", default=[], help="where you found these details")
+    parser.set_defaults(handler=run_operators)
+
+
+def run_operators(args: argparse.Namespace, app: App) -> int:
+    action = getattr(args, "operators_action", None)
+    if action == "import":
+        report = import_datarequests(args.source, app.paths.operators)
+        print(
+            f"Imported {report.controllers} operators and {report.authorities} supervisory "
+            f"authorities into {report.stored_at}."
+        )
+        if report.skipped:
+            print(f"Skipped {len(report.skipped)} unreadable record(s), e.g. {report.skipped[0]}.")
+        return EXIT_OK
+    if action == "add":
+        if not (args.address or args.email or args.webform):
+            raise DirectoryError(
+                "An operator needs a postal address, an e-mail or a web form.",
+                "Add --address, --email or --webform.",
+            )
+        operator = Operator(
+            slug=args.slug or slugify(args.name),
+            name=args.name,
+            kind=args.kind,
+            address=_address(args.address),
+            email=args.email,
+            webform=args.webform,
+            country=args.country.lower(),
+            domains=tuple(domain_of(d) for d in args.domain),
+            sources=tuple(args.source),
+            confidence="medium",
+        )
+        path = add_local_operator(app.paths.operators, operator)
+        print(f"Saved {operator.slug} ({operator.name}) in {path}.")
+        return EXIT_OK
+    if action == "find":
+        return _find(args, Directory.load(app.paths.operators))
+    print("faceaudit operators: choose import, find or add (see --help).", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _find(args: argparse.Namespace, directory: Directory) -> int:
+    query = args.query.strip()
+    results: list[Operator] = []
+    if query:
+        exact = directory.get(query.lower(), args.kind)
+        if exact is not None:
+            results.append(exact)
+        if "." in query:
+            results += directory.by_domain(query, args.kind)
+        results += directory.by_name(query, args.kind)
+    elif args.country:
+        results = directory.by_country(args.country, args.kind)
+    if args.country and query:
+        code = args.country.lower()
+        results = [o for o in results if code in o.countries or "all" in o.countries]
+    unique = list({(o.kind, o.slug): o for o in results}.values())
+    if args.json:
+        print(json.dumps([o.to_json() for o in unique], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not unique:
+        print(
+            "Nothing found. Look for the operator's details in the site's privacy policy or "
+            "legal notice, then add them with 'faceaudit operators add'."
+        )
+        return EXIT_OK
+    for operator in unique[:50]:
+        flag = " — verify before sending" if operator.verify_before_sending else ""
+        print(f"{operator.slug}  [{operator.kind}, {operator.provenance}]  {operator.name}{flag}")
+        for value in (operator.email, operator.webform, operator.address.replace("\n", ", ")):
+            if value:
+                print(f"    {value}")
+    if len(unique) > 50:
+        print(f"... and {len(unique) - 50} more; narrow the search.")
+    return EXIT_OK

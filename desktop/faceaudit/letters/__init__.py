@@ -1,0 +1,30 @@
+"""Letters: requests to operators that hold up, in the person's language, with deadlines tracked.
+
+The public API (core code: no Qt, no face engine — letters sit downstream of findings)::
+
+    from faceaudit.letters.directory import Directory, Operator, import_datarequests
+    directory = Directory.load(paths.operators)      # built-in + datarequests.org import + local
+    directory.resolve("https://pbs.twimg.com/x.jpg") -> Operator | None   # slug, URL or domain
+    directory.by_domain(url) / by_name(text) / by_country(cc) / authorities_for(jurisdiction, cc)
+    import_datarequests(folder_zip_or_tarball, paths.operators) -> ImportReport
+
+    from faceaudit.letters.render import LetterSpec, Sender, Evidence, PriorRequest, render_letter
+    letter = render_letter(LetterSpec(letter_type, jurisdiction, language, sender, operator, ...))
+        # LetterError / MissingDetailsError(.missing) name what is missing and what to do
+    letter.deadline (due, extended_due, statutory, acknowledge_by), letter.equivalent (the note
+        when the law offers no such request and the letter uses the nearest equivalent)
+
+    from faceaudit.letters.export import write_letter, render_pdf, render_docx, render_text,
+        render_eml, mailto_link
+    write_letter(letter, ["pdf", "docx", "txt", "eml"], folder_or_file) -> list[Path]
+
+    from faceaudit.letters.deadlines import compute_deadline   # per jurisdiction, with holidays
+    from faceaudit.letters import tracking                     # on a Case's letters/requests tables
+    tracking.record_letter(case, ...) -> letter id;  tracking.mark_sent/answered/extended/closed
+    tracking.list_tracked(case, today) -> [Tracked(letter, request, status, next_step)]
+    tracking.prior_and_history(case, letter_id)      # what a reminder or complaint refers to
+
+Types: access, erasure, objection, reminder, complaint. Jurisdictions: eu, uk, ch, ca (CCPA),
+il (BIPA, informational). Languages: en and fr for every type; de, es, it for access and erasure.
+The texts are data files (``templates/*.toml``); the curated directory is ``data/operators.json``.
+"""

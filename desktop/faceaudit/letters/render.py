@@ -1,0 +1,490 @@
+"""Compose a Letter: choose the texts for a type, jurisdiction and language, fill them in.
+
+The result is format-neutral (:class:`Letter`); :mod:`faceaudit.letters.export` lays it out
+as PDF, DOCX, plain text or an e-mail. Nothing here touches the case store or the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from faceaudit.errors import FaceAuditError
+from faceaudit.letters.citations import LANGUAGES, Provision, cite
+from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES, Deadline, compute_deadline
+from faceaudit.letters.directory import Operator
+
+# The full set of letter types exists in these languages; the others have access and erasure.
+COMPLETE_LANGUAGES = ("en", "fr")
+CORE_TYPES = ("access", "erasure")
+
+MAIN_ACT = {"eu": "gdpr", "uk": "ukgdpr", "ch": "fadp", "ca": "ccpa", "il": "bipa"}
+SECONDARY_ACT = {"eu": "gdpr", "uk": "dpa2018", "ch": "dpo", "ca": "ccr", "il": "bipa"}
+FAMILY = {"eu": "gdpr", "uk": "gdpr", "ch": "ch", "ca": "ca", "il": "il"}
+# The provision each kind of request rests on, cited again in reminders and complaints.
+RIGHT_PROVISION = {
+    "gdpr": {"access": "15", "erasure": "17", "objection": "21(1)"},
+    "ch": {"access": "25", "erasure": "32(2)(c)", "objection": "30(2)(b)"},
+    "ca": {"access": "1798.110", "erasure": "1798.105", "objection": "1798.121"},
+    "il": {"access": "14/15(a)", "erasure": "14/15(a)", "objection": "14/15(b)"},
+}
+
+# Where the law offers no such request, the letter says what it does instead — and so do we.
+EQUIVALENTS: dict[tuple[str, str], str] = {
+    ("ca", "access"): (
+        "The CCPA's right to know replaces GDPR access: the copy of Art. 15(3) becomes the "
+        "'specific pieces' of Civ. Code §1798.110(a)(5), and the source of Art. 15(1)(g) only "
+        "the categories of sources."
+    ),
+    ("ca", "erasure"): (
+        "The CCPA has no counterpart to GDPR Art. 17(2) and Art. 19: the letter asks the "
+        "business to notify its service providers, contractors and the third parties it sold "
+        "or shared the data with (Civ. Code §1798.105(c)(1)) instead."
+    ),
+    ("ca", "objection"): (
+        "The CCPA has no general right to object: the letter uses the rights to opt out of "
+        "sale and sharing (§1798.120) and to limit the use of sensitive personal information "
+        "(§1798.121) instead."
+    ),
+    ("ch", "erasure"): (
+        "The Swiss FADP has no GDPR-style right to erasure and no Art. 17(2) duty: the letter "
+        "rests on the express objection (Art. 30(2)(b) FADP) and the claim for deletion "
+        "(Art. 32(2)(c) FADP)."
+    ),
+    ("ch", "complaint"): (
+        "Swiss law gives no complaint with party rights: the letter is a report to the FDPIC "
+        "(Art. 49 FADP), who decides whether to investigate."
+    ),
+    ("il", "access"): (
+        "Illinois BIPA gives no right of access: the letter is informational, names the "
+        "consent and retention duties (740 ILCS 14/15) and asks for the written policy."
+    ),
+    ("il", "erasure"): (
+        "Illinois BIPA gives no right to erasure: the letter is informational and asks for "
+        "destruction under the retention duty (740 ILCS 14/15(a))."
+    ),
+    ("il", "objection"): (
+        "Illinois BIPA gives no right to object: the letter refuses consent and names the "
+        "written-release duty (740 ILCS 14/15(b))."
+    ),
+    ("il", "reminder"): (
+        "Illinois BIPA sets no period for an answer: the reminder follows up on the 30 days "
+        "the first letter asked for."
+    ),
+    ("il", "complaint"): (
+        "Illinois BIPA has no supervisory authority: the complaint is replaced by a final "
+        "notice to the operator; BIPA is enforced by private action (740 ILCS 14/20), so "
+        "consider consulting a lawyer."
+    ),
+}
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}]+))?\}")
+_ACT_PLACEHOLDERS = {"gdpr", "bipa", "ccpa", "fadp"}
+
+
+class LetterError(FaceAuditError):
+    """A letter cannot be drafted as asked."""
+
+
+class MissingDetailsError(LetterError):
+    """Details the letter needs are missing; ``missing`` names each one."""
+
+    def __init__(self, missing: Sequence[str], todo: str) -> None:
+        self.missing = tuple(missing)
+        super().__init__("The letter cannot be drafted without: " + "; ".join(missing) + ".", todo)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The Person the letter is written for."""
+
+    name: str
+    address: str
+    email: str
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One Finding as cited in the annex."""
+
+    page_url: str | None
+    image_url: str
+    found_at: str  # ISO date or date-time
+    sha256: str = ""
+    thumbnail_jpeg: bytes | None = None
+    finding_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PriorRequest:
+    """A request already sent, which a reminder or a complaint refers to."""
+
+    reference: str
+    letter_type: str
+    sent_at: dt.date
+    due_at: dt.date
+    channel: str = ""
+    status: str = "sent"
+    answered_at: dt.date | None = None
+    extended_due_at: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class LetterSpec:
+    letter_type: str
+    jurisdiction: str
+    language: str
+    sender: Sender
+    operator: Operator  # the controller the request is about
+    authority: Operator | None = None  # complaints: who receives it
+    evidence: tuple[Evidence, ...] = ()
+    reason: str = ""
+    prior: PriorRequest | None = None
+    history: tuple[PriorRequest, ...] = ()
+    letter_date: dt.date = field(default_factory=dt.date.today)
+    reference: str = ""
+    include_thumbnails: bool = False
+    holiday_country: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "text" | "item"
+    text: str
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A rendered letter, ready to be laid out in any format."""
+
+    spec: LetterSpec
+    recipient: Operator
+    subject: str
+    sender_lines: tuple[str, ...]
+    recipient_lines: tuple[str, ...]
+    delivery_line: str
+    date_line: str
+    reference_line: str
+    salutation: str
+    blocks: tuple[Block, ...]
+    closing: str
+    labels: Mapping[str, str]
+    deadline: Deadline
+    equivalent: str | None
+    citations: tuple[str, ...]
+
+    @property
+    def to_email(self) -> str:
+        return self.recipient.email
+
+    @property
+    def due_date_text(self) -> str:
+        return format_date(self.deadline.due, self.spec.language)
+
+    def plain_text(self) -> str:
+        from faceaudit.letters.export import render_text
+
+        return render_text(self)
+
+    @property
+    def body_sha256(self) -> str:
+        return hashlib.sha256(self.plain_text().encode("utf-8")).hexdigest()
+
+
+@cache
+def load_templates(language: str) -> dict[str, object]:
+    if language not in LANGUAGES:
+        raise LetterError(
+            f"There are no letter texts in {language!r}.",
+            "Choose one of: " + ", ".join(LANGUAGES) + ".",
+        )
+    text = (
+        resources.files("faceaudit.letters")
+        .joinpath(f"templates/{language}.toml")
+        .read_text("utf-8")
+    )
+    return tomllib.loads(text)
+
+
+def supported(letter_type: str, language: str) -> bool:
+    return language in COMPLETE_LANGUAGES or letter_type in CORE_TYPES
+
+
+def format_date(day: dt.date, language: str) -> str:
+    meta = load_templates(language)["meta"]
+    assert isinstance(meta, dict)
+    day_text = {"fr": "1er", "it": "1°"}.get(language, "1") if day.day == 1 else str(day.day)
+    return str(meta["date_format"]).format(
+        day=day_text, month=meta["months"][day.month - 1], year=day.year
+    )
+
+
+def composition(letter_type: str, jurisdiction: str, statutory: bool) -> list[str]:
+    """The template blocks a letter is made of, in order."""
+    family = FAMILY[jurisdiction]
+    if letter_type in ("reminder", "complaint"):
+        specific = f"{jurisdiction}.{letter_type}"
+        return [specific if specific in _block_keys() else f"{family}.{letter_type}"]
+    access = letter_type == "access"
+    if family == "gdpr":
+        extra = ["gdpr.access_rules"] if access else []
+        return [f"gdpr.{letter_type}", "gdpr.biometric", "gdpr.rules", *extra, "gdpr.deadline"]
+    if family == "ch":
+        extra = ["ch.access_rules"] if access else []
+        deadline = "ch.deadline" if statutory else "ch.deadline_set"
+        return [f"ch.{letter_type}", "ch.rules", *extra, deadline]
+    if family == "ca":
+        # Opt-out and limitation requests need no verification (they are not "verifiable").
+        tail = [] if letter_type == "objection" else ["ca.verify", "ca.deadline"]
+        return [f"ca.{letter_type}", "ca.rules", *tail]
+    return ["il.intro", f"il.{letter_type}", "il.deadline"]
+
+
+@cache
+def _block_keys() -> frozenset[str]:
+    blocks = load_templates("en")["blocks"]
+    assert isinstance(blocks, dict)
+    return frozenset(blocks)
+
+
+def render_letter(spec: LetterSpec) -> Letter:
+    """Fill the texts for ``spec``; raises a LetterError naming what is missing or unsupported."""
+    _check_spec(spec)
+    templates = load_templates(spec.language)
+    labels = _flatten(templates["labels"])
+    received = spec.letter_date
+    deadline = compute_deadline(
+        spec.jurisdiction, spec.letter_type, received, holiday_country=spec.holiday_country
+    )
+    recipient = _recipient(spec)
+    citations: list[str] = []
+    values = _values(spec, deadline, labels, templates)
+
+    def fill(text: str) -> str:
+        return _fill(text, values, spec, citations)
+
+    blocks: list[Block] = []
+    template_blocks = templates["blocks"]
+    assert isinstance(template_blocks, dict)
+    for index, key in enumerate(
+        composition(spec.letter_type, spec.jurisdiction, deadline.statutory)
+    ):
+        blocks.extend(_split_blocks(fill(str(template_blocks[key]))))
+        if index == 0 and spec.evidence and spec.letter_type not in ("reminder", "complaint"):
+            # Right after the request itself: what the request is about.
+            blocks.append(Block("text", fill(labels["evidence"])))
+    subject = fill(_subject(templates, spec))
+    return Letter(
+        spec=spec,
+        recipient=recipient,
+        subject=subject,
+        sender_lines=tuple(
+            line
+            for line in (spec.sender.name, *spec.sender.address.splitlines(), spec.sender.email)
+            if line.strip()
+        ),
+        recipient_lines=tuple(
+            line for line in (recipient.name, *recipient.address.splitlines()) if line.strip()
+        ),
+        delivery_line=_delivery_line(recipient, labels),
+        date_line=format_date(spec.letter_date, spec.language),
+        reference_line=f"{labels['our_reference']}: {spec.reference}" if spec.reference else "",
+        salutation=labels["salutation"],
+        blocks=tuple(blocks),
+        closing=labels["closing"],
+        labels=labels,
+        deadline=deadline,
+        equivalent=EQUIVALENTS.get((spec.jurisdiction, spec.letter_type)),
+        citations=tuple(dict.fromkeys(citations)),
+    )
+
+
+def _check_spec(spec: LetterSpec) -> None:
+    if spec.letter_type not in LETTER_TYPES:
+        raise LetterError(
+            f"Unknown letter type {spec.letter_type!r}.",
+            "Choose one of: " + ", ".join(LETTER_TYPES) + ".",
+        )
+    if spec.jurisdiction not in JURISDICTIONS:
+        raise LetterError(
+            f"Unknown jurisdiction {spec.jurisdiction!r}.",
+            "Choose one of: " + ", ".join(JURISDICTIONS) + ".",
+        )
+    if not supported(spec.letter_type, spec.language):
+        raise LetterError(
+            f"The {spec.letter_type} letter is not yet available in {spec.language!r}; "
+            "German, Spanish and Italian have access and erasure letters.",
+            "Draft it in English (--lang en) or French (--lang fr).",
+        )
+    missing = []
+    if not spec.sender.name.strip():
+        missing.append("your full name (--name)")
+    if not spec.sender.address.strip():
+        missing.append("your postal address (--address)")
+    if not spec.sender.email.strip():
+        missing.append("your e-mail address (--email)")
+    if spec.letter_type == "objection" and not spec.reason.strip():
+        raise LetterError(
+            "An objection needs your own reason: the law asks for grounds relating to your "
+            "particular situation.",
+            "Give it with --reason TEXT, e.g. why the use of your face harms you.",
+        )
+    if spec.letter_type in ("reminder", "complaint") and spec.prior is None:
+        missing.append(
+            "the request this follows up (--request ID, or --original-date for a one-off letter)"
+        )
+    if spec.letter_type == "complaint" and spec.jurisdiction != "il":
+        authority = spec.authority
+        if authority is None or not (authority.address or authority.email or authority.webform):
+            missing.append(
+                "the supervisory authority's details (--authority SLUG, or your country; "
+                "'faceaudit operators import' brings every EU/EEA authority)"
+            )
+    operator = spec.operator.for_jurisdiction(spec.jurisdiction)
+    if not operator.name.strip():
+        missing.append("the operator's name (--operator-name)")
+    if not (operator.address.strip() or operator.email.strip() or operator.webform.strip()):
+        missing.append(
+            "the operator's postal address or e-mail (--operator-address, --operator-email)"
+        )
+    if missing:
+        raise MissingDetailsError(
+            missing,
+            "Give them on the command line or in the case. The operator's details are in the "
+            "site's privacy policy or legal notice (look for 'data controller', 'privacy', "
+            "'imprint' or 'legal notice').",
+        )
+
+
+def _recipient(spec: LetterSpec) -> Operator:
+    if spec.letter_type == "complaint" and spec.authority is not None and spec.jurisdiction != "il":
+        return spec.authority
+    return spec.operator.for_jurisdiction(spec.jurisdiction)
+
+
+def _subject(templates: Mapping[str, object], spec: LetterSpec) -> str:
+    subjects = templates["subject"]
+    assert isinstance(subjects, dict)
+    specific = f"{spec.jurisdiction}.{spec.letter_type}"
+    family = f"{FAMILY[spec.jurisdiction]}.{spec.letter_type}"
+    for key in (specific, family, spec.letter_type):
+        if key in subjects:
+            return str(subjects[key])
+    raise LetterError(
+        f"No subject line for {specific} in {spec.language}.", "Report this as a bug."
+    )
+
+
+def _delivery_line(recipient: Operator, labels: Mapping[str, str]) -> str:
+    if recipient.email:
+        return labels["by_email"].format(email=recipient.email)
+    if recipient.webform:
+        return labels["by_webform"].format(webform=recipient.webform)
+    return ""
+
+
+def _flatten(table: object, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    assert isinstance(table, dict)
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = str(value)
+    return flat
+
+
+def _values(
+    spec: LetterSpec, deadline: Deadline, labels: Mapping[str, str], templates: Mapping[str, object]
+) -> dict[str, str]:
+    language = spec.language
+    operator = spec.operator.for_jurisdiction(spec.jurisdiction)
+    values = {
+        "person_name": spec.sender.name,
+        "operator_name": operator.name,
+        "operator_address_inline": ", ".join(
+            line.strip() for line in operator.address.splitlines() if line.strip()
+        )
+        or operator.email
+        or operator.webform,
+        "due_date": format_date(deadline.due, language),
+        "acknowledge_by": format_date(deadline.acknowledge_by, language)
+        if deadline.acknowledge_by
+        else "",
+        "reason": spec.reason.strip(),
+        "count": str(len(spec.evidence)),
+        "territory_in": labels.get(f"territory_in.{spec.jurisdiction}", ""),
+    }
+    prior = spec.prior
+    if prior is not None:
+        family = FAMILY[spec.jurisdiction]
+        right = RIGHT_PROVISION[family].get(prior.letter_type, RIGHT_PROVISION[family]["access"])
+        act = "bipa" if family == "il" else MAIN_ACT[spec.jurisdiction]
+        values.update(
+            original_date=format_date(prior.sent_at, language),
+            original_due=format_date(prior.extended_due_at or prior.due_at, language),
+            original_kind=labels[f"kind.{prior.letter_type}"],
+            original_ref=prior.reference or "—",
+            original_right=cite(Provision.parse(act, right), language),
+            history_sentence=_history_sentence(prior, templates, language, operator.name),
+        )
+    return values
+
+
+def _history_sentence(
+    prior: PriorRequest, templates: Mapping[str, object], language: str, operator_name: str
+) -> str:
+    history = templates["history"]
+    assert isinstance(history, dict)
+    if prior.status == "extended" and prior.extended_due_at:
+        return str(history["extended"]).format(
+            operator_name=operator_name, extended_due=format_date(prior.extended_due_at, language)
+        )
+    if prior.answered_at:
+        return str(history["answered"]).format(
+            answered_date=format_date(prior.answered_at, language)
+        )
+    return str(history["no_answer"])
+
+
+def _fill(text: str, values: Mapping[str, str], spec: LetterSpec, citations: list[str]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name, argument = match.group(1), match.group(2)
+        if argument is None:
+            if name not in values:
+                raise LetterError(
+                    f"The letter text needs {{{name}}}, which is not available.",
+                    "Report this as a bug.",
+                )
+            return values[name]
+        if name == "art":
+            act = MAIN_ACT[spec.jurisdiction]
+        elif name == "ord":
+            act = SECONDARY_ACT[spec.jurisdiction]
+        elif name in _ACT_PLACEHOLDERS:
+            act = name
+        else:
+            raise LetterError(f"Unknown citation {{{name}:{argument}}}.", "Report this as a bug.")
+        rendered = cite(Provision.parse(act, argument), spec.language)
+        citations.append(rendered)
+        return rendered
+
+    return _PLACEHOLDER.sub(replace, text)
+
+
+def _split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if lines and all(line.startswith("- ") for line in lines):
+            blocks.extend(Block("item", line[2:]) for line in lines)
+        elif lines:
+            blocks.append(Block("text", " ".join(lines)))
+    return blocks

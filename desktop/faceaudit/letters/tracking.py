@@ -1,0 +1,448 @@
+"""Letters and Requests in a Case: drafts, sending, due dates, answers, and what comes next.
+
+A letters row is a draft until it has a requests row (one per letter: the letter was sent).
+A Request's status moves sent -> (extended) -> answered | overdue -> closed; "overdue" is
+set when the due date (or the extended one) has passed without an answer. Overdue
+requests offer a reminder first, then a complaint to the supervisory authority.
+
+The tables live in the case store (``faceaudit.store``); this module owns their logic and
+reaches them only through ``case.connection()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from faceaudit.letters.deadlines import compute_deadline
+from faceaudit.letters.directory import EU_EEA, Operator, operator_from_json
+from faceaudit.letters.render import LetterError, PriorRequest
+
+STATUSES = ("draft", "sent", "answered", "extended", "overdue", "closed")
+CHANNELS = ("email", "webform", "post", "registered-post", "hand", "fax", "other")
+OPEN_STATUSES = ("sent", "extended", "overdue")
+
+
+class LetterTables(Protocol):
+    """What tracking needs from a Case: a write transaction on its SQLite file."""
+
+    def connection(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    id: int
+    created_at: str
+    letter_type: str
+    jurisdiction: str
+    language: str
+    operator: Operator
+    finding_ids: tuple[int, ...]
+    formats: tuple[str, ...]
+    output_dir: str | None
+    parent_request_id: int | None
+    body_sha256: str | None
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    id: int
+    letter_id: int
+    sent_at: dt.date
+    channel: str
+    due_at: dt.date
+    extended_due_at: dt.date | None
+    status: str
+    answered_at: dt.date | None
+    closed_at: dt.date | None
+    notes: str
+
+    @property
+    def effective_due(self) -> dt.date:
+        return self.extended_due_at or self.due_at
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A letter with its request (if sent), its status today and the step it offers next."""
+
+    letter: LetterRecord
+    request: RequestRecord | None
+    status: str
+    next_step: str | None  # "reminder" | "complaint" | None
+
+    def to_json(self) -> dict[str, object]:
+        request = self.request
+        return {
+            "id": self.letter.id,
+            "type": self.letter.letter_type,
+            "jurisdiction": self.letter.jurisdiction,
+            "language": self.letter.language,
+            "operator": self.letter.operator.name,
+            "operator_slug": self.letter.operator.slug,
+            "created_at": self.letter.created_at,
+            "findings": list(self.letter.finding_ids),
+            "formats": list(self.letter.formats),
+            "output_dir": self.letter.output_dir,
+            "follows_up": self.letter.parent_request_id,
+            "status": self.status,
+            "request_id": request.id if request else None,
+            "sent_at": request.sent_at.isoformat() if request else None,
+            "channel": request.channel if request else None,
+            "due_at": request.due_at.isoformat() if request else None,
+            "extended_due_at": _iso(request.extended_due_at) if request else None,
+            "answered_at": _iso(request.answered_at) if request else None,
+            "closed_at": _iso(request.closed_at) if request else None,
+            "notes": request.notes if request else "",
+            "next_step": self.next_step,
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def holiday_country(operator: Operator, person_country: str | None) -> str | None:
+    """Whose public holidays move an EU due date: where the controller acts, else the person's."""
+    for code in (operator.country, person_country or ""):
+        if code and code.lower() in EU_EEA:
+            return code.upper()
+    return None
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+def record_letter(
+    case: LetterTables,
+    *,
+    letter_type: str,
+    jurisdiction: str,
+    language: str,
+    operator: Operator,
+    finding_ids: tuple[int, ...] = (),
+    formats: tuple[str, ...] = (),
+    output_dir: str | None = None,
+    parent_request_id: int | None = None,
+    body_sha256: str | None = None,
+    created_at: dt.datetime | None = None,
+) -> int:
+    """Store a drafted letter; returns its id (the reference printed on the letter)."""
+    created = (created_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    with case.connection() as conn:
+        cursor = conn.execute(
+            "INSERT INTO letters (created_at, type, jurisdiction, language, operator_slug, "
+            "operator_json, finding_ids, formats, output_dir, parent_request_id, body_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                created,
+                letter_type,
+                jurisdiction,
+                language,
+                operator.slug,
+                json.dumps(operator.to_json(), ensure_ascii=False),
+                json.dumps(list(finding_ids)),
+                json.dumps(list(formats)),
+                output_dir,
+                parent_request_id,
+                body_sha256,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def update_letter_output(
+    case: LetterTables, letter_id: int, formats: tuple[str, ...], output_dir: str, body_sha256: str
+) -> None:
+    with case.connection() as conn:
+        conn.execute(
+            "UPDATE letters SET formats = ?, output_dir = ?, body_sha256 = ? WHERE id = ?",
+            (json.dumps(list(formats)), output_dir, body_sha256, letter_id),
+        )
+
+
+def mark_sent(
+    case: LetterTables,
+    letter_id: int,
+    sent_at: dt.date,
+    channel: str,
+    *,
+    received_at: dt.date | None = None,
+    person_country: str | None = None,
+) -> RequestRecord:
+    """Record that a letter went out; the due date counts from receipt (default: the send date)."""
+    if channel not in CHANNELS:
+        raise LetterError(
+            f"Unknown channel {channel!r}.", "Choose one of: " + ", ".join(CHANNELS) + "."
+        )
+    letter = get_letter(case, letter_id)
+    if find_request(case, letter_id) is not None:
+        raise LetterError(
+            f"Letter {letter_id} is already marked as sent.",
+            "Mark it answered, extended or closed instead, or draft a new letter.",
+        )
+    deadline = compute_deadline(
+        letter.jurisdiction,
+        letter.letter_type,
+        received_at or sent_at,
+        holiday_country=holiday_country(letter.operator, person_country),
+    )
+    with case.connection() as conn:
+        conn.execute(
+            "INSERT INTO requests (letter_id, sent_at, channel, due_at, status) "
+            "VALUES (?, ?, ?, ?, 'sent')",
+            (letter_id, sent_at.isoformat(), channel, deadline.due.isoformat()),
+        )
+    request = find_request(case, letter_id)
+    assert request is not None
+    return request
+
+
+def _require_request(case: LetterTables, letter_id: int) -> RequestRecord:
+    request = find_request(case, letter_id)
+    if request is None:
+        raise LetterError(
+            f"Letter {letter_id} is a draft: it has not been marked as sent.",
+            f"Mark it sent first: faceaudit requests mark --case NAME {letter_id} sent "
+            "--date YYYY-MM-DD --channel email",
+        )
+    return request
+
+
+def mark_answered(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
+    request = _require_request(case, letter_id)
+    _update(
+        case,
+        request.id,
+        status="answered",
+        answered_at=on.isoformat(),
+        notes=_append(request.notes, note),
+    )
+    return _require_request(case, letter_id)
+
+
+def mark_extended(
+    case: LetterTables, letter_id: int, until: dt.date | None = None, note: str = ""
+) -> RequestRecord:
+    """The operator announced an extension; ``until`` defaults to the longest the law allows."""
+    request = _require_request(case, letter_id)
+    letter = get_letter(case, letter_id)
+    if until is None:
+        deadline = compute_deadline(letter.jurisdiction, letter.letter_type, request.sent_at)
+        if deadline.extended_due is None:
+            raise LetterError(
+                "The law sets no standard extension for this request.",
+                "Give the date the operator announced with --until YYYY-MM-DD.",
+            )
+        until = deadline.extended_due
+    _update(
+        case,
+        request.id,
+        status="extended",
+        extended_due_at=until.isoformat(),
+        notes=_append(request.notes, note),
+    )
+    return _require_request(case, letter_id)
+
+
+def mark_closed(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
+    request = _require_request(case, letter_id)
+    _update(
+        case,
+        request.id,
+        status="closed",
+        closed_at=on.isoformat(),
+        notes=_append(request.notes, note),
+    )
+    return _require_request(case, letter_id)
+
+
+def _append(notes: str, note: str) -> str:
+    return "\n".join(n for n in (notes, note.strip()) if n)
+
+
+def _update(case: LetterTables, request_id: int, **values: str) -> None:
+    columns = ", ".join(f"{name} = ?" for name in values)  # names are ours, never user input
+    with case.connection() as conn:
+        statement = f"UPDATE requests SET {columns} WHERE id = ?"  # noqa: S608
+        conn.execute(statement, (*values.values(), request_id))
+
+
+def refresh_overdue(case: LetterTables, today: dt.date) -> list[int]:
+    """Mark every open request past its due date as overdue; returns their letter ids."""
+    overdue = [
+        row.letter.id
+        for row in _rows(case)
+        if row.request is not None
+        and row.request.status in ("sent", "extended")
+        and today > row.request.effective_due
+    ]
+    if overdue:
+        with case.connection() as conn:
+            conn.executemany(
+                "UPDATE requests SET status = 'overdue' WHERE letter_id = ?",
+                [(i,) for i in overdue],
+            )
+    return overdue
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def _letter_from_row(row: Sequence[Any]) -> LetterRecord:
+    return LetterRecord(
+        id=row[0],
+        created_at=row[1],
+        letter_type=row[2],
+        jurisdiction=row[3],
+        language=row[4],
+        operator=operator_from_json(json.loads(row[6])),
+        finding_ids=tuple(json.loads(row[7] or "[]")),
+        formats=tuple(json.loads(row[8] or "[]")),
+        output_dir=row[9],
+        parent_request_id=row[10],
+        body_sha256=row[11],
+    )
+
+
+def _request_from_row(row: Sequence[Any]) -> RequestRecord:
+    return RequestRecord(
+        id=row[0],
+        letter_id=row[1],
+        sent_at=dt.date.fromisoformat(row[2][:10]),
+        channel=row[3],
+        due_at=dt.date.fromisoformat(row[4][:10]),
+        extended_due_at=_date(row[5]),
+        status=row[6],
+        answered_at=_date(row[7]),
+        closed_at=_date(row[8]),
+        notes=row[9] or "",
+    )
+
+
+_LETTER_COLUMNS = (
+    "l.id, l.created_at, l.type, l.jurisdiction, l.language, l.operator_slug, l.operator_json, "
+    "l.finding_ids, l.formats, l.output_dir, l.parent_request_id, l.body_sha256"
+)
+_REQUEST_COLUMNS = (
+    "r.id, r.letter_id, r.sent_at, r.channel, r.due_at, r.extended_due_at, r.status, "
+    "r.answered_at, r.closed_at, r.notes"
+)
+
+
+@dataclass(frozen=True)
+class _Row:
+    letter: LetterRecord
+    request: RequestRecord | None
+
+
+def _rows(case: LetterTables) -> Iterator[_Row]:
+    with case.connection() as conn:
+        rows = conn.execute(
+            f"SELECT {_LETTER_COLUMNS}, {_REQUEST_COLUMNS} FROM letters l "  # noqa: S608
+            "LEFT JOIN requests r ON r.letter_id = l.id ORDER BY l.id"
+        ).fetchall()
+    width = 12
+    for row in rows:
+        request = _request_from_row(row[width:]) if row[width] is not None else None
+        yield _Row(_letter_from_row(row[:width]), request)
+
+
+def get_letter(case: LetterTables, letter_id: int) -> LetterRecord:
+    with case.connection() as conn:
+        row = conn.execute(
+            f"SELECT {_LETTER_COLUMNS} FROM letters l WHERE l.id = ?",  # noqa: S608
+            (letter_id,),
+        ).fetchone()
+    if row is None:
+        raise LetterError(
+            f"There is no letter {letter_id} in this case.",
+            "Run 'faceaudit requests --case NAME' to see the letters and their numbers.",
+        )
+    return _letter_from_row(row)
+
+
+def find_request(case: LetterTables, letter_id: int) -> RequestRecord | None:
+    with case.connection() as conn:
+        row = conn.execute(
+            f"SELECT {_REQUEST_COLUMNS} FROM requests r WHERE r.letter_id = ?",  # noqa: S608
+            (letter_id,),
+        ).fetchone()
+    return _request_from_row(row) if row else None
+
+
+def list_tracked(case: LetterTables, today: dt.date | None = None) -> list[Tracked]:
+    """Every letter with its status as of ``today`` (overdue ones are marked so on the way)."""
+    today = today or dt.date.today()
+    refresh_overdue(case, today)
+    rows = list(_rows(case))
+    follow_ups: dict[int, set[str]] = {}
+    for row in rows:
+        if row.letter.parent_request_id is not None:
+            follow_ups.setdefault(row.letter.parent_request_id, set()).add(row.letter.letter_type)
+    tracked = []
+    for row in rows:
+        request = row.request
+        status = request.status if request else "draft"
+        tracked.append(Tracked(row.letter, request, status, _next_step(row, status, follow_ups)))
+    return tracked
+
+
+def _next_step(row: _Row, status: str, follow_ups: dict[int, set[str]]) -> str | None:
+    if status != "overdue" or row.request is None:
+        return None
+    letter = row.letter
+    if letter.letter_type == "complaint":
+        return None
+    # A reminder that ran out leads to the complaint about the original request.
+    original = letter.parent_request_id if letter.letter_type == "reminder" else row.request.id
+    done = follow_ups.get(original, set()) if original is not None else set()
+    if letter.letter_type != "reminder" and "reminder" not in done:
+        return "reminder"
+    return None if "complaint" in done else "complaint"
+
+
+def original_request_of(case: LetterTables, letter_id: int) -> tuple[LetterRecord, RequestRecord]:
+    """The first request a follow-up is about: itself, or the parent of a reminder."""
+    letter = get_letter(case, letter_id)
+    request = _require_request(case, letter_id)
+    if letter.letter_type == "reminder" and letter.parent_request_id is not None:
+        for row in _rows(case):
+            if row.request is not None and row.request.id == letter.parent_request_id:
+                return row.letter, row.request
+    return letter, request
+
+
+def prior_and_history(
+    case: LetterTables, letter_id: int
+) -> tuple[LetterRecord, RequestRecord, PriorRequest, tuple[PriorRequest, ...]]:
+    """For a reminder or complaint about ``letter_id``: the original and every letter since."""
+    original_letter, original_request = original_request_of(case, letter_id)
+    prior = _as_prior(original_letter, original_request)
+    history = [prior]
+    for row in _rows(case):
+        if row.letter.parent_request_id == original_request.id and row.request is not None:
+            history.append(_as_prior(row.letter, row.request))
+    return original_letter, original_request, prior, tuple(history)
+
+
+def _as_prior(letter: LetterRecord, request: RequestRecord) -> PriorRequest:
+    return PriorRequest(
+        reference=f"FA-{letter.id}",
+        letter_type=letter.letter_type,
+        sent_at=request.sent_at,
+        due_at=request.due_at,
+        channel=request.channel,
+        status=request.status,
+        answered_at=request.answered_at,
+        extended_due_at=request.extended_due_at,
+    )
