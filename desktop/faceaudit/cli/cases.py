@@ -1,0 +1,574 @@
+"""Case commands: ``case create|list|show|delete``, ``enroll``, ``sources``, ``findings``,
+``review``.
+
+The passphrase never travels on the command line (it would sit in the shell history and
+the process list): it comes from ``--passphrase-file``, the ``FACEAUDIT_PASSPHRASE``
+environment variable, or an interactive prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from faceaudit.app import App
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report_error
+from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
+from faceaudit.store import (
+    EVIDENCE_POLICIES,
+    Case,
+    CaseExistsError,
+    CaseStore,
+    FindingRow,
+    InvalidSourceError,
+    Person,
+    normalise_source,
+)
+
+PASSPHRASE_ENV = "FACEAUDIT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+REVIEW_ACTIONS = {
+    "confirm": "confirmed",
+    "confirmed": "confirmed",
+    "reject": "rejected",
+    "rejected": "rejected",
+    "unreviewed": "unreviewed",
+    "reset": "unreviewed",
+}
+
+Subparsers = argparse._SubParsersAction
+
+
+class PassphraseNeededError(FaceAuditError):
+    """No passphrase was given and none can be asked for."""
+
+
+# -- passphrase --------------------------------------------------------------------------
+
+
+def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The case passphrase from --passphrase-file, FACEAUDIT_PASSPHRASE, or a prompt."""
+    passphrase_file = getattr(args, "passphrase_file", None)
+    if passphrase_file:
+        try:
+            text = Path(passphrase_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PassphraseNeededError(
+                f"The passphrase file {passphrase_file} cannot be read ({error}).",
+                "Check the file name, or set FACEAUDIT_PASSPHRASE instead.",
+            ) from error
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        raise PassphraseNeededError(
+            "The case passphrase is needed, and there is no terminal to ask for it.",
+            "Give it with --passphrase-file FILE or the FACEAUDIT_PASSPHRASE environment variable.",
+        )
+    passphrase = getpass.getpass("Case passphrase: ")
+    if confirm and getpass.getpass("Same passphrase again: ") != passphrase:
+        raise PassphraseNeededError(
+            "The two passphrases differ.", "Run the command again and type the same one twice."
+        )
+    return passphrase
+
+
+def open_case(args: argparse.Namespace, app: App) -> Case:
+    return CaseStore(app.paths).open(args.case, read_passphrase(args))
+
+
+# -- registration ------------------------------------------------------------------------
+
+
+def _passphrase_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the case passphrase from the first line of FILE (or set "
+        "FACEAUDIT_PASSPHRASE; otherwise you are asked)",
+    )
+    return parent
+
+
+def _case_option(required: bool = True) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--case", metavar="NAME", required=required, help="the case's name")
+    return parent
+
+
+def _json_option() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return parent
+
+
+def register(subparsers: Subparsers) -> None:
+    _register_case(subparsers)
+    _register_enroll(subparsers)
+    _register_sources(subparsers)
+    _register_findings(subparsers)
+    _register_review(subparsers)
+
+
+def _register_case(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "case",
+        help="create, list, show and delete cases",
+        description="A case is one person's file: their details, reference photos, sources, "
+        "scans, findings and letters, encrypted where biometric (see docs/STORAGE.md).",
+    )
+    parser.set_defaults(handler=lambda args, app: _print_usage(parser))
+    actions = parser.add_subparsers(dest="case_command", metavar="ACTION")
+    secret, json_opt = _passphrase_option(), _json_option()
+
+    create = actions.add_parser(
+        "create",
+        parents=[secret],
+        help="start a new case, protected by a passphrase",
+        description="Start a new case. Every detail about the person is optional; letters "
+        "ask for what is missing.",
+    )
+    create.add_argument("case_name", nargs="?", metavar="CASE", help="the new case's name")
+    create.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
+    create.add_argument("--name", dest="full_name", help="the person's full name, for letters")
+    create.add_argument("--email", help="the person's e-mail address, for replies")
+    create.add_argument("--address", dest="postal_address", help="the person's postal address")
+    create.add_argument("--country", help="the person's country (ISO code, e.g. FR)")
+    create.add_argument("--language", help="the language for letters (ISO code, e.g. fr)")
+    create.add_argument(
+        "--evidence",
+        choices=EVIDENCE_POLICIES,
+        default="full",
+        help="what to keep of each image where the person is found: the bytes as fetched "
+        "(full, default), a smaller JPEG copy (reduced), or nothing but hashes and URLs (none)",
+    )
+    create.set_defaults(handler=run_create)
+
+    listing = actions.add_parser("list", parents=[json_opt], help="list the cases")
+    listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser(
+        "show", parents=[secret, json_opt], help="show a case's person, references and counts"
+    )
+    show.add_argument("case_name", nargs="?", metavar="CASE")
+    show.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
+    show.set_defaults(handler=run_show)
+
+    delete = actions.add_parser(
+        "delete",
+        help="delete a case for good (its key is destroyed, then every file)",
+        description="Delete a case for good: its encryption key is destroyed first, so its "
+        "biometric data cannot be recovered even with the passphrase, then its files are "
+        "removed. No passphrase is needed.",
+    )
+    delete.add_argument("case_name", nargs="?", metavar="CASE")
+    delete.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(handler=run_delete)
+
+
+def _register_enroll(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "enroll",
+        aliases=["enrol"],
+        parents=[_case_option(), _passphrase_option()],
+        help="add reference photos of the person to a case",
+        description="Add reference photos of the person. Each photo must show exactly one "
+        "clear face; a photo that does not is reported and nothing of it is stored.",
+    )
+    parser.add_argument("photos", nargs="+", metavar="PHOTO", help="photo files of the person")
+    parser.set_defaults(handler=run_enroll)
+
+
+def _register_sources(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sources", help="add, list and remove the pages, images and folders a case searches"
+    )
+    parser.set_defaults(handler=lambda args, app: _print_usage(parser))
+    actions = parser.add_subparsers(dest="sources_command", metavar="ACTION")
+    common = [_case_option(), _passphrase_option()]
+
+    add = actions.add_parser(
+        "add",
+        parents=common,
+        help="add URLs (http/https) or local files/folders",
+        description="Add sources. Entries that are not http(s) URLs or existing local "
+        "files/folders are reported and skipped; the exit status is then 1.",
+    )
+    add.add_argument("entries", nargs="*", metavar="URL", help="URLs or local paths")
+    add.add_argument(
+        "--file",
+        metavar="FILE",
+        help="read sources from FILE, one per line; blank lines and lines starting with # "
+        "are ignored",
+    )
+    add.set_defaults(handler=run_sources_add)
+
+    listing = actions.add_parser("list", parents=[*common, _json_option()], help="list sources")
+    listing.set_defaults(handler=run_sources_list)
+
+    remove = actions.add_parser("remove", parents=common, help="remove sources by id or URL")
+    remove.add_argument("targets", nargs="+", metavar="ID_OR_URL")
+    remove.set_defaults(handler=run_sources_remove)
+
+
+def _register_findings(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "findings",
+        parents=[_case_option(), _passphrase_option(), _json_option()],
+        help="list the faces found that look like the person",
+    )
+    parser.add_argument(
+        "--new", action="store_true", help="only findings first seen in the latest scan"
+    )
+    parser.set_defaults(handler=run_findings)
+
+
+def _register_review(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        parents=[_case_option(), _passphrase_option()],
+        help="confirm a finding (that's me), reject it (not me), or reset it",
+    )
+    parser.add_argument("finding_id", type=int, metavar="FINDING_ID")
+    parser.add_argument(
+        "action", choices=sorted(REVIEW_ACTIONS), metavar="confirm|reject|unreviewed"
+    )
+    parser.set_defaults(handler=run_review)
+
+
+def _print_usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _case_name(args: argparse.Namespace) -> str | None:
+    positional, option = getattr(args, "case_name", None), getattr(args, "case_option", None)
+    if positional and option and positional != option:
+        return None
+    return positional or option
+
+
+def _missing_case_name(command: str) -> int:
+    print(f"faceaudit case {command}: give the case's name (CASE or --case NAME)", file=sys.stderr)
+    return EXIT_USAGE
+
+
+# -- case --------------------------------------------------------------------------------
+
+
+def run_create(args: argparse.Namespace, app: App) -> int:
+    name = _case_name(args)
+    if not name:
+        return _missing_case_name("create")
+    store = CaseStore(app.paths)
+    if store.exists(name):  # say so before asking for a passphrase twice
+        raise CaseExistsError(
+            f"A case named {name!r} already exists.", "Choose another name, or open that case."
+        )
+    person = Person(
+        full_name=args.full_name,
+        email=args.email,
+        postal_address=args.postal_address,
+        country=args.country.upper() if args.country else None,
+        language=args.language.lower() if args.language else None,
+    )
+    passphrase = read_passphrase(args, confirm=True)
+    with store.create(name, passphrase, person=person, evidence_policy=args.evidence) as case:
+        print(f"Created case {name!r} in {case.directory}.")
+    missing = person.missing()
+    if missing:
+        print(f"Letters will ask for: {', '.join(missing)}.")
+    print(f"Next: faceaudit enroll --case {name} PHOTO...")
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace, app: App) -> int:
+    summaries = CaseStore(app.paths).list()
+    if args.json:
+        rows = [
+            {
+                "name": s.name,
+                "path": str(s.path),
+                "created_at": s.created_at,
+                "references": s.references,
+                "sources": s.sources,
+                "scans": s.scans,
+                "last_scan_at": s.last_scan_at,
+                "findings": s.findings,
+                "unreviewed": s.unreviewed,
+                "problem": s.problem,
+            }
+            for s in summaries
+        ]
+        print(json.dumps({"cases": rows}, indent=2))
+        return EXIT_OK
+    if not summaries:
+        print("No cases yet. Start one with: faceaudit case create NAME")
+        return EXIT_OK
+    print(f"{'CASE':<24} {'CREATED':<21} {'REFS':>4} {'SOURCES':>7} {'SCANS':>5} {'FINDINGS':>8}")
+    for s in summaries:
+        if s.problem:
+            print(f"{s.name:<24} cannot be read: {s.problem}")
+            continue
+        findings = f"{s.findings} ({s.unreviewed} to review)" if s.unreviewed else str(s.findings)
+        print(
+            f"{s.name:<24} {s.created_at or '':<21} {s.references:>4} {s.sources:>7} "
+            f"{s.scans:>5} {findings:>8}"
+        )
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace, app: App) -> int:
+    name = _case_name(args)
+    if not name:
+        return _missing_case_name("show")
+    store = CaseStore(app.paths)
+    with store.open(name, read_passphrase(args)) as case:
+        person, counts, references = case.person, case.counts(), case.reference_rows()
+        scans = case.scans()
+        document: dict[str, Any] = {
+            "name": name,
+            "path": str(case.directory),
+            "created_at": case.created_at,
+            "evidence_policy": case.evidence_policy,
+            "person": person.__dict__,
+            "missing_for_letters": person.missing(),
+            "references": [
+                {"id": r.id, "label": r.label, "added_at": r.added_at} for r in references
+            ],
+            "counts": counts,
+            "last_scan": None
+            if not scans
+            else {
+                "id": scans[-1].id,
+                "status": scans[-1].status,
+                "started_at": scans[-1].started_at,
+            },
+        }
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"Case {name} (created {document['created_at']}, {document['path']})")
+    for field, value in person.__dict__.items():
+        print(f"  {field.replace('_', ' ')}: {value or '-'}")
+    print(f"  references: {len(references)} ({', '.join(r.label for r in references) or 'none'})")
+    print(
+        f"  sources: {counts['sources']}   scans: {counts['scans']}   findings: "
+        f"{counts['findings']} ({counts['unreviewed']} to review, {counts['confirmed']} "
+        f"confirmed, {counts['rejected']} rejected)"
+    )
+    print(f"  evidence kept: {document['evidence_policy']}")
+    return EXIT_OK
+
+
+def run_delete(args: argparse.Namespace, app: App) -> int:
+    name = _case_name(args)
+    if not name:
+        return _missing_case_name("delete")
+    store = CaseStore(app.paths)
+    directory = store.case_dir(name)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(
+                f"faceaudit: refusing to delete case {name!r} without confirmation.\n"
+                "  Add --yes to delete it for good.",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        answer = input(f"Delete case {name!r} and all its data for good? Type its name: ")
+        if answer.strip() != name:
+            print("Not deleted.")
+            return EXIT_FAILED
+    store.delete(name)
+    print(f"Deleted case {name!r}: its key was destroyed and {directory} removed.")
+    return EXIT_OK
+
+
+# -- enroll ------------------------------------------------------------------------------
+
+
+def run_enroll(args: argparse.Namespace, app: App) -> int:
+    failures = 0
+    with open_case(args, app) as case:
+        for photo in args.photos:
+            failures += not _enrol_one(case, app, Path(photo))
+        total = len(case.reference_rows())
+    print(f"The case now has {total} reference photo{'s' if total != 1 else ''}.")
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _enrol_one(case: Case, app: App, photo: Path) -> bool:
+    from faceaudit.imaging import read_image_file
+
+    label = photo.name
+    try:
+        data = read_image_file(photo)
+        if case.reference_id_for(hashlib.sha256(data).hexdigest()) is not None:
+            print(f"{label}: already enrolled.")
+            return True
+        references = app.engine.enrol([(label, data)])
+    except (EnrolmentError, ImageError) as error:
+        report_error(FaceAuditError(f"{photo}: {error.what}", error.todo))
+        return False
+    for reference in references:
+        reference_id = case.add_reference(label, data, reference)
+        print(f"{label}: enrolled (reference {reference_id}).")
+    return True
+
+
+# -- sources -----------------------------------------------------------------------------
+
+
+def _entries_from_file(path: str) -> list[tuple[str, str]]:
+    """(where, text) for each non-blank, non-comment line of a sources file."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise FaceAuditError(
+            f"The sources file {path} cannot be read ({error}).",
+            "Check the file name; it must be UTF-8 text with one URL or path per line.",
+        ) from error
+    return [
+        (f"{path}:{number}", line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.strip().startswith("#")
+    ]
+
+
+def run_sources_add(args: argparse.Namespace, app: App) -> int:
+    entries = [(entry, entry) for entry in args.entries]
+    if args.file:
+        entries += _entries_from_file(args.file)
+    if not entries:
+        print("faceaudit sources add: give URLs or --file FILE", file=sys.stderr)
+        return EXIT_USAGE
+    valid: list[str] = []
+    refused = 0
+    for where, text in entries:
+        try:
+            valid.append(normalise_source(text))
+        except InvalidSourceError as error:
+            refused += 1
+            prefix = "" if where == text else f"{where}: "
+            report_error(FaceAuditError(f"{prefix}{error.what} Skipped.", error.todo))
+    with open_case(args, app) as case:
+        added = case.add_sources(valid) if valid else 0
+        total = len(case.sources())
+    already = len(set(valid)) - added
+    print(
+        f"Added {added} source{'s' if added != 1 else ''}"
+        + (f" ({already} already listed)" if already else "")
+        + (f", skipped {refused} invalid" if refused else "")
+        + f"; the case has {total}."
+    )
+    return EXIT_FAILED if refused else EXIT_OK
+
+
+def run_sources_list(args: argparse.Namespace, app: App) -> int:
+    with open_case(args, app) as case:
+        rows = case.sources()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "sources": [
+                        {
+                            "id": r.id,
+                            "url": r.url_or_path,
+                            "added_at": r.added_at,
+                            "options": r.options,
+                        }
+                        for r in rows
+                    ]
+                },
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not rows:
+        print("No sources yet. Add some with: faceaudit sources add --case NAME URL...")
+    for row in rows:
+        print(f"{row.id:>5}  {row.url_or_path}")
+    return EXIT_OK
+
+
+def run_sources_remove(args: argparse.Namespace, app: App) -> int:
+    failures = 0
+    with open_case(args, app) as case:
+        by_url = {row.url_or_path: row.id for row in case.sources()}
+        for target in args.targets:
+            source_id = int(target) if target.isdigit() else by_url.get(target.strip())
+            if source_id is None:
+                failures += 1
+                report_error(
+                    FaceAuditError(
+                        f"The case has no source {target!r}.",
+                        "Run 'faceaudit sources list' to see ids and URLs.",
+                    )
+                )
+                continue
+            try:
+                case.remove_source(source_id)
+            except FaceAuditError as error:
+                failures += 1
+                report_error(error)
+                continue
+            print(f"Removed source {source_id}.")
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+# -- findings and review -----------------------------------------------------------------
+
+
+def finding_json(row: FindingRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "page_url": row.page_url,
+        "image_url": row.image_url,
+        "found_by": row.found_by,
+        "similarity": round(row.similarity, 4),
+        "verdict": row.verdict,
+        "bbox": [round(v, 1) for v in row.bbox],
+        "frame_time": row.frame_time,
+        "review": row.review,
+        "first_seen": row.first_seen_at,
+        "last_seen": row.last_seen_at,
+        "new": row.is_new,
+    }
+
+
+def run_findings(args: argparse.Namespace, app: App) -> int:
+    with open_case(args, app) as case:
+        rows = case.findings(new_only=args.new)
+    if args.json:
+        print(json.dumps({"findings": [finding_json(r) for r in rows]}, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No new findings." if args.new else "No findings yet.")
+        return EXIT_OK
+    print(f"{'ID':>5}  {'SIM':>5}  {'VERDICT':<8}  {'REVIEW':<10}  {'NEW':<3}  WHERE")
+    for row in rows:
+        where = row.page_url or row.image_url
+        image = "" if where == row.image_url else f"  ({row.image_url})"
+        print(
+            f"{row.id:>5}  {row.similarity:>5.2f}  {row.verdict:<8}  {row.review:<10}  "
+            f"{'yes' if row.is_new else '':<3}  {where}{image}"
+        )
+    return EXIT_OK
+
+
+def run_review(args: argparse.Namespace, app: App) -> int:
+    review = REVIEW_ACTIONS[args.action]
+    with open_case(args, app) as case:
+        case.review(args.finding_id, review)
+    print(f"Finding {args.finding_id}: {review}.")
+    return EXIT_OK

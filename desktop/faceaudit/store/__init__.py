@@ -1,0 +1,141 @@
+"""Cases: the encrypted embedded store (one SQLite case file per person, under ``paths.cases``).
+
+The public API (stable; the scan, letters and GUI code program against it)::
+
+    from faceaudit.store import CaseStore, Case, Person, KdfParams, WrongPassphraseError, ...
+
+    store = CaseStore(paths)                      # faceaudit.paths.Paths; KdfParams for new cases
+    case = store.create(name, passphrase, person=Person(...), evidence_policy="full")
+    case = store.open(name, passphrase)           # errors below; nothing is written on refusal
+    store.list() -> list[CaseSummary]             # no passphrase needed; nothing biometric
+    store.delete(name)                            # destroys the key, then every file of the case
+    store.exists(name) -> bool;  store.change_passphrase(name, old, new)
+    case.close()  /  with store.open(...) as case: ...
+
+    case.person -> Person;  case.set_person(Person);  case.update_person(email=..., ...) -> Person
+    case.evidence_policy -> "full" | "reduced" | "none";  case.set_evidence_policy(policy)
+
+    case.add_reference(label, photo_bytes, reference) -> int   # same photo again: same id
+    case.references() -> list[faces.types.Reference];  case.reference_rows() -> list[ReferenceRow]
+    case.reference_photo(id) -> bytes;  case.remove_reference(id);  case.reference_id_for(sha)
+
+    case.add_sources(urls_or_paths) -> number newly added  # validated first: InvalidSourceError
+    case.sources() -> list[SourceRow(id, url_or_path, added_at, options)];  case.remove_source(id)
+    normalise_source(text) -> str                  # the validation add_sources applies, per entry
+
+    # Scans (each call is one durable transaction: kill -9 + resume loses and duplicates nothing)
+    scan_id = case.start_scan(settings: dict)
+    case.resumable_scan() -> scan_id | None        # latest scan, if it is not "done"
+    case.resume_scan(scan_id)                      # status back to "running"
+    case.source_done(scan_id, source, "ok" | "error", error=None, stats=None)
+    case.sources_done(scan_id) -> set[str];  case.scan_sources(scan_id) -> list[ScanSourceRow]
+    case.record_image(scan_id, provenance) -> image row id   # idempotent per (scan, sha256,
+                                                   # image_url, page_url, frame_time)
+    case.images(scan_id) -> list[Provenance]
+    case.image_processed(scan_id, image_key) -> bool
+    case.mark_image_processed(scan_id, image_key, face_count)
+        # image_key: the image's sha256; for a video frame, e.g. f"{sha256}@{frame_time:.3f}"
+    case.cached_faces(cache_key) -> list[Face] | None;  case.store_faces(cache_key, faces)
+        # per-image embedding cache (sealed); put the model pack in the key if it can change
+    finding_id = case.add_finding(scan_id, image_sha256, provenance, match, thumbnail_jpeg,
+                                  evidence_bytes=None)   # same sha + frame + box -> same id
+        # evidence_bytes: the image as fetched, kept once per image_sha256 (sealed) as the
+        # case's evidence policy says; over 256 MiB (a whole video) it is not kept
+    case.update_scan_stats(scan_id, stats)         # running counters
+    case.finish_scan(scan_id, stats, "done" | "cancelled" | "failed")
+    case.scans() -> list[ScanRow];  case.scan(id);  case.latest_scan_id()
+
+    case.findings(new_only=False, scan_id=None, verdicts=None, reviews=None) -> list[FindingRow]
+    case.finding(id) -> FindingRow;  case.finding_sightings(id) -> list[Sighting]
+    case.finding_thumbnail(id) -> bytes;  case.finding_evidence(id) -> bytes | None
+    case.evidence_info(id) -> EvidenceInfo | None  # sha256 of what was online, size, reduced?
+    case.review(id, "confirmed" | "rejected" | "unreviewed")
+    case.compare_scans(previous_scan_id, scan_id) -> {"new": ids, "gone": ids, "unchanged": ids}
+    case.counts() -> dict[str, int]
+    with case.connection() as conn: ...            # one write transaction (letters/requests tables)
+    with case.batch(): ...                         # several calls, one commit (e.g. per image)
+
+Errors (all FaceAuditError, with ``what`` and ``todo``): CaseNotFoundError, CaseExistsError,
+InvalidCaseNameError, WeakPassphraseError, WrongPassphraseError, CorruptCaseError (and
+ForeignFileError, TamperedDataError), NewerSchemaError, DiskFullError, ReadOnlyError,
+CaseBusyError, UnknownRowError, InvalidSourceError.
+
+What is encrypted, where files live and how deletion works: docs/STORAGE.md.
+"""
+
+from __future__ import annotations
+
+from faceaudit.store.case import Case, finding_key
+from faceaudit.store.casestore import DB_FILE, KEY_FILE, CaseStore, validate_case_name
+from faceaudit.store.crypto import DEFAULT_KDF, MIN_PASSPHRASE_CHARS, KdfParams
+from faceaudit.store.errors import (
+    CaseBusyError,
+    CaseExistsError,
+    CaseNotFoundError,
+    CorruptCaseError,
+    DiskFullError,
+    ForeignFileError,
+    InvalidCaseNameError,
+    NewerSchemaError,
+    ReadOnlyError,
+    StoreError,
+    TamperedDataError,
+    UnknownRowError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from faceaudit.store.records import (
+    EVIDENCE_POLICIES,
+    REVIEW_STATES,
+    CaseSummary,
+    EvidenceInfo,
+    FindingRow,
+    Person,
+    ReferenceRow,
+    ScanRow,
+    ScanSourceRow,
+    Sighting,
+    SourceRow,
+)
+from faceaudit.store.schema import SCHEMA_VERSION
+from faceaudit.store.sources import InvalidSourceError, normalise_source
+
+__all__ = [
+    "DB_FILE",
+    "DEFAULT_KDF",
+    "EVIDENCE_POLICIES",
+    "KEY_FILE",
+    "MIN_PASSPHRASE_CHARS",
+    "REVIEW_STATES",
+    "SCHEMA_VERSION",
+    "Case",
+    "CaseBusyError",
+    "CaseExistsError",
+    "CaseNotFoundError",
+    "CaseStore",
+    "CaseSummary",
+    "CorruptCaseError",
+    "DiskFullError",
+    "EvidenceInfo",
+    "FindingRow",
+    "ForeignFileError",
+    "InvalidCaseNameError",
+    "InvalidSourceError",
+    "KdfParams",
+    "NewerSchemaError",
+    "Person",
+    "ReadOnlyError",
+    "ReferenceRow",
+    "ScanRow",
+    "ScanSourceRow",
+    "Sighting",
+    "SourceRow",
+    "StoreError",
+    "TamperedDataError",
+    "UnknownRowError",
+    "WeakPassphraseError",
+    "WrongPassphraseError",
+    "finding_key",
+    "normalise_source",
+    "validate_case_name",
+]

@@ -1,0 +1,432 @@
+"""Where cases live, and how they are created, opened, listed and deleted for good.
+
+One folder per case under ``paths.cases``: ``case.sqlite`` (WAL) and ``case.key`` (the
+case's data key, wrapped under the passphrase). A case is built in a hidden folder and
+renamed into place only once complete, so a failed creation leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import shutil
+import sqlite3
+import uuid
+import weakref
+from pathlib import Path
+
+from faceaudit.paths import Paths
+from faceaudit.store.case import Case, utc_now
+from faceaudit.store.crypto import (
+    DEFAULT_KDF,
+    MIN_PASSPHRASE_CHARS,
+    KdfParams,
+    KeyFile,
+    Sealer,
+    new_data_key,
+    wrap_key,
+)
+from faceaudit.store.db import (
+    APPLICATION_ID,
+    connect,
+    create_database,
+    fsync_dir,
+    transaction,
+    translate,
+    write_file_atomically,
+)
+from faceaudit.store.errors import (
+    CaseExistsError,
+    CaseNotFoundError,
+    CorruptCaseError,
+    DiskFullError,
+    ForeignFileError,
+    InvalidCaseNameError,
+    NewerSchemaError,
+    ReadOnlyError,
+    StoreError,
+    WeakPassphraseError,
+)
+from faceaudit.store.records import EVIDENCE_POLICIES, CaseSummary, Person
+from faceaudit.store.schema import SCHEMA_VERSION, migrate, user_version
+
+DB_FILE = "case.sqlite"
+KEY_FILE = "case.key"
+_KEY_CHECK = b"faceaudit key check"
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def validate_case_name(name: str) -> str:
+    if not _NAME.fullmatch(name or "") or name.endswith("."):
+        raise InvalidCaseNameError(
+            f"{name!r} cannot be a case name.",
+            "Use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit.",
+        )
+    return name
+
+
+def os_error(error: OSError, doing: str) -> StoreError:
+    """A FaceAudit error for a failed file operation."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError(
+            f"The disk is full: {doing} failed and was undone.",
+            "Free some disk space and try again; existing cases are intact.",
+        )
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyError(
+            f"{doing.capitalize()} failed: {error.filename or 'the data directory'} is not "
+            "writable.",
+            "Make the data directory writable, or choose another with --data-dir.",
+        )
+    return StoreError(
+        f"{doing.capitalize()} failed: {error.strerror or error}.",
+        "Check the data directory and the disk, then try again.",
+    )
+
+
+class CaseStore:
+    """Creates, opens, lists and deletes the cases under ``paths.cases``.
+
+    ``kdf`` sets the scrypt cost for *new* cases (tests pass a cheaper one explicitly);
+    opening always uses the cost recorded in the case's key file.
+    """
+
+    def __init__(self, paths: Paths, kdf: KdfParams = DEFAULT_KDF) -> None:
+        self.paths = paths
+        self.kdf = kdf
+        self._open_cases: weakref.WeakSet[Case] = weakref.WeakSet()
+
+    @property
+    def root(self) -> Path:
+        try:
+            return self.paths.cases
+        except OSError as error:
+            raise os_error(error, "preparing the cases folder") from error
+
+    def case_dir(self, name: str) -> Path:
+        return self.root / validate_case_name(name)
+
+    def exists(self, name: str) -> bool:
+        return self.case_dir(name).is_dir()
+
+    # -- create ------------------------------------------------------------------------
+
+    def create(
+        self,
+        name: str,
+        passphrase: str,
+        person: Person | None = None,
+        evidence_policy: str = "full",
+    ) -> Case:
+        """A new, open case. Nothing is left behind if any step fails."""
+        final = self.case_dir(name)
+        if final.exists():
+            raise CaseExistsError(
+                f"A case named {name!r} already exists.",
+                "Choose another name, or open the existing case.",
+            )
+        if len(passphrase) < MIN_PASSPHRASE_CHARS:
+            raise WeakPassphraseError(
+                f"The passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
+                "Choose a longer one: several words are easy to remember and hard to guess.",
+            )
+        if evidence_policy not in EVIDENCE_POLICIES:
+            raise ValueError(f"evidence policy must be one of {EVIDENCE_POLICIES}")
+        staging = self.root / f".creating-{name}-{secrets.token_hex(4)}"
+        try:
+            staging.mkdir(mode=0o700)
+            case_id = uuid.uuid4().hex
+            data_key = new_data_key()
+            write_file_atomically(
+                staging / KEY_FILE, wrap_key(case_id, data_key, passphrase, self.kdf)
+            )
+            sealer = Sealer(case_id, data_key)
+            self._initialise_database(
+                staging / DB_FILE, name, sealer, person or Person(), evidence_policy
+            )
+            staging.rename(final)
+            fsync_dir(self.root)
+        except BaseException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(error, OSError):
+                raise os_error(error, f"creating the case {name!r}") from error
+            raise
+        return self._track(
+            Case(name, final, final / DB_FILE, self._connect(final / DB_FILE), sealer)
+        )
+
+    def _initialise_database(
+        self, db_path: Path, name: str, sealer: Sealer, person: Person, evidence_policy: str
+    ) -> None:
+        conn = create_database(db_path)
+        try:
+            migrate(conn, db_path)
+            with transaction(conn, db_path):
+                meta = {
+                    "case_id": sealer.case_id,
+                    "name": name,
+                    "created_at": utc_now(),
+                    "evidence_policy": evidence_policy,
+                    "key_check": sealer.seal(_KEY_CHECK, "meta", "value", "key_check").hex(),
+                }
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+                conn.execute(
+                    "INSERT INTO person (id, details_blob, updated_at) VALUES (1, ?, ?)",
+                    (sealer.seal(person.to_json(), "person", "details_blob", "1"), utc_now()),
+                )
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+
+    # -- open --------------------------------------------------------------------------
+
+    def open(self, name: str, passphrase: str) -> Case:
+        """Open a case. Damaged, foreign or newer files are refused before anything is written."""
+        directory = self.case_dir(name)
+        if not directory.is_dir():
+            raise CaseNotFoundError(
+                f"There is no case named {name!r} in {self.root}.",
+                "Run 'faceaudit case list' to see your cases, or 'faceaudit case create' to "
+                "start one.",
+            )
+        db_path, key_path = directory / DB_FILE, directory / KEY_FILE
+        self._check_header(db_path)
+        key_file = KeyFile.parse(self._read_key(key_path))
+        sealer = Sealer(key_file.case_id, key_file.unwrap(passphrase))
+        conn = self._connect(db_path)
+        try:
+            self._check_schema(conn, db_path)
+            self._check_key_matches(conn, sealer, db_path)
+        except BaseException:
+            conn.close()
+            raise
+        return self._track(Case(name, directory, db_path, conn, sealer))
+
+    def _track(self, case: Case) -> Case:
+        self._open_cases.add(case)
+        return case
+
+    @staticmethod
+    def _read_key(key_path: Path) -> bytes:
+        try:
+            return key_path.read_bytes()
+        except FileNotFoundError:
+            raise CorruptCaseError(
+                f"The case's key file {key_path} is missing.",
+                "Restore the case folder from a backup; without its key the case cannot be opened.",
+            ) from None
+        except OSError as error:
+            raise os_error(error, "reading the case's key file") from error
+
+    @staticmethod
+    def _check_header(db_path: Path) -> None:
+        """Refuse random bytes, foreign SQLite files and newer schemas without opening them
+        for writing (opening would switch a foreign file to WAL mode)."""
+        try:
+            with db_path.open("rb") as handle:
+                header = handle.read(100)
+        except FileNotFoundError:
+            raise CorruptCaseError(
+                f"The case database {db_path} is missing.",
+                "Restore the case folder from a backup, or delete the case and create it again.",
+            ) from None
+        except OSError as error:
+            raise os_error(error, "reading the case database") from error
+        if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+            raise CorruptCaseError(
+                f"{db_path} is damaged or is not a database.",
+                "Restore the case folder from a backup. FaceAudit did not change the file.",
+            )
+        if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+            raise ForeignFileError(
+                f"{db_path} is an SQLite database, but not a FaceAudit case.",
+                "Move that file out of the cases folder; FaceAudit did not change it.",
+            )
+        _refuse_newer(int.from_bytes(header[60:64], "big"), db_path)
+
+    def _connect(self, db_path: Path) -> sqlite3.Connection:
+        conn = connect(db_path)
+        try:
+            # Fail now, not at the first save, when the files cannot be written: rewrite the
+            # header's version to itself (SQLite opens a write-protected file read-only
+            # without a word) and roll back.
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(f"PRAGMA user_version = {user_version(conn)}")
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as error:
+            conn.close()
+            raise translate(error, db_path) from error
+        return conn
+
+    @staticmethod
+    def _check_schema(conn: sqlite3.Connection, db_path: Path) -> None:
+        try:
+            _refuse_newer(user_version(conn), db_path)
+            migrate(conn, db_path)
+        except sqlite3.Error as error:
+            raise translate(error, db_path) from error
+
+    @staticmethod
+    def _check_key_matches(conn: sqlite3.Connection, sealer: Sealer, db_path: Path) -> None:
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as error:
+            raise translate(error, db_path) from error
+        if meta.get("case_id") != sealer.case_id:
+            raise CorruptCaseError(
+                f"The key file beside {db_path} belongs to another case.",
+                "Put the case's own key file back (restore the folder from a backup).",
+            )
+        try:
+            check = sealer.open(
+                bytes.fromhex(meta.get("key_check", "")), "meta", "value", "key_check"
+            )
+        except ValueError:
+            check = b""
+        if check != _KEY_CHECK:
+            raise CorruptCaseError(
+                f"The key check stored in {db_path} is damaged.",
+                "Restore the case folder from a backup.",
+            )
+
+    def change_passphrase(self, name: str, old_passphrase: str, new_passphrase: str) -> None:
+        """Re-wrap the case's data key under a new passphrase (one atomic key-file rewrite).
+
+        Only the key file changes; the sealed values stay as they are. A copy of the old key
+        file (a backup) still opens with the old passphrase.
+        """
+        if len(new_passphrase) < MIN_PASSPHRASE_CHARS:
+            raise WeakPassphraseError(
+                f"The new passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
+                "Choose a longer one: several words are easy to remember and hard to guess.",
+            )
+        with self.open(name, old_passphrase) as case:
+            key_path = case.directory / KEY_FILE
+            key_file = KeyFile.parse(self._read_key(key_path))
+            data_key = key_file.unwrap(old_passphrase)
+            try:
+                write_file_atomically(
+                    key_path, wrap_key(key_file.case_id, data_key, new_passphrase, self.kdf)
+                )
+            except OSError as error:
+                raise os_error(error, "saving the new passphrase") from error
+
+    # -- list --------------------------------------------------------------------------
+
+    def list(self) -> list[CaseSummary]:
+        """Every case under the data directory, with counts readable without a passphrase."""
+        root = self.root
+        summaries = []
+        for directory in sorted(
+            p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+        ):
+            summaries.append(self._summary(directory))
+        return summaries
+
+    def _summary(self, directory: Path) -> CaseSummary:
+        db_path = directory / DB_FILE
+        try:
+            self._check_header(db_path)
+            # Read-write (nothing is written) so that closing the last connection removes
+            # the -wal and -shm files again; read-only where the folder cannot be written.
+            try:
+                conn = connect(db_path)
+            except ReadOnlyError:
+                conn = connect(db_path, read_only=True)
+        except StoreError as error:
+            return CaseSummary(name=directory.name, path=directory, problem=error.what)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+            def count(sql: str) -> int:
+                return int(conn.execute(sql).fetchone()[0])
+
+            last = conn.execute("SELECT max(started_at) FROM scans").fetchone()[0]
+            return CaseSummary(
+                name=directory.name,
+                path=directory,
+                created_at=meta.get("created_at"),
+                schema_version=user_version(conn),
+                references=count("SELECT count(*) FROM reference_photos"),
+                sources=count("SELECT count(*) FROM sources"),
+                scans=count("SELECT count(*) FROM scans"),
+                last_scan_at=last,
+                findings=count("SELECT count(*) FROM findings"),
+                unreviewed=count("SELECT count(*) FROM findings WHERE review = 'unreviewed'"),
+            )
+        except sqlite3.Error as error:
+            return CaseSummary(
+                name=directory.name, path=directory, problem=translate(error, db_path).what
+            )
+        finally:
+            conn.close()
+
+    # -- delete ------------------------------------------------------------------------
+
+    def delete(self, name: str) -> None:
+        """Destroy the case's key (cryptographic erase), then remove every file of the case.
+
+        Without the key, the sealed biometric values left on an SSD's spare blocks or in a
+        backup cannot be decrypted, even with the passphrase.
+        """
+        directory = self.case_dir(name)
+        if not directory.is_dir():
+            raise CaseNotFoundError(
+                f"There is no case named {name!r} in {self.root}.",
+                "Run 'faceaudit case list' to see your cases.",
+            )
+        for case in list(self._open_cases):
+            if case.directory == directory:
+                case.close()
+        try:
+            destroy_file(directory / KEY_FILE)
+        except OSError as error:
+            raise os_error(error, f"destroying the key of case {name!r}") from error
+        try:
+            for path in sorted(directory.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+                if path.is_dir() and not path.is_symlink():
+                    path.rmdir()
+                else:
+                    destroy_file(path)
+            directory.rmdir()
+            fsync_dir(self.root)
+        except OSError as error:
+            raise StoreError(
+                f"The key of case {name!r} was destroyed (its biometric data can no longer be "
+                f"decrypted), but some of its files in {directory} could not be removed: "
+                f"{error.strerror or error}.",
+                f"Remove the folder {directory} by hand.",
+            ) from error
+
+
+def destroy_file(path: Path) -> None:
+    """Overwrite a file with random bytes, flush it to disk, then unlink it.
+
+    Overwriting is best effort (SSDs and copy-on-write file systems may keep old blocks);
+    the guarantee comes from destroying the key, whose loss makes the sealed values noise.
+    """
+    with contextlib.suppress(FileNotFoundError):
+        if not path.is_symlink():
+            remaining = path.stat().st_size
+            with path.open("r+b") as handle:
+                while remaining > 0:
+                    chunk = min(remaining, 1 << 20)
+                    handle.write(secrets.token_bytes(chunk))
+                    remaining -= chunk
+                handle.flush()
+                os.fsync(handle.fileno())
+        path.unlink()
+    fsync_dir(path.parent)
+
+
+def _refuse_newer(version: int, db_path: Path) -> None:
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"The case {db_path.parent.name} was saved by a newer FaceAudit (case format "
+            f"{version}; this FaceAudit reads up to {SCHEMA_VERSION}).",
+            "Update FaceAudit to open it. The case was not changed.",
+        )

@@ -1,0 +1,151 @@
+"""Plain rows the store hands out: the Person, Sources, Scans, Findings and summaries."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal
+
+ReviewState = Literal["unreviewed", "confirmed", "rejected"]
+REVIEW_STATES: tuple[str, ...] = ("unreviewed", "confirmed", "rejected")
+ScanStatus = Literal["running", "done", "cancelled", "failed"]
+SCAN_END_STATES: tuple[str, ...] = ("done", "cancelled", "failed")
+EvidencePolicy = Literal["full", "reduced", "none"]
+EVIDENCE_POLICIES: tuple[str, ...] = ("full", "reduced", "none")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the case is about, as the letters will name them. Every detail is optional."""
+
+    full_name: str | None = None
+    email: str | None = None
+    postal_address: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2, e.g. "FR"
+    language: str | None = None  # ISO 639-1, e.g. "fr"
+
+    def missing(self) -> list[str]:
+        """The details not given yet (letters ask for them)."""
+        return [f.name for f in fields(self) if not getattr(self, f.name)]
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> Person:
+        document = json.loads(raw.decode("utf-8"))
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in document.items() if k in known})
+
+
+@dataclass(frozen=True)
+class ReferenceRow:
+    """An enrolled reference photo, without its (encrypted) photo and embedding."""
+
+    id: int
+    label: str
+    photo_sha256: str
+    added_at: str
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """Something the person listed to be searched: a URL or a local path."""
+
+    id: int
+    url_or_path: str
+    added_at: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return self.url_or_path
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    id: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    settings: dict[str, Any]
+    stats: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ScanSourceRow:
+    scan_id: int
+    source: str
+    status: str  # ok | error
+    error: str | None
+    stats: dict[str, Any]
+    done_at: str
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """A face judged to be the person, where it was first seen, and the person's review."""
+
+    id: int
+    page_url: str | None
+    image_url: str
+    found_by: str
+    similarity: float
+    verdict: str  # faceaudit.faces.types.Verdict value
+    bbox: tuple[float, float, float, float]
+    frame_time: float | None
+    first_seen_at: str
+    last_seen_at: str
+    review: str  # unreviewed | confirmed | rejected
+    image_sha256: str
+    source: str
+    fetched_at: str | None
+    det_score: float
+    reference_index: int
+    first_scan_id: int
+    last_scan_id: int
+    reviewed_at: str | None
+    is_new: bool  # first seen in the case's most recent scan
+    has_evidence: bool
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One place (page and image URL) a finding's image was seen during one scan."""
+
+    finding_id: int
+    scan_id: int
+    page_url: str | None
+    image_url: str
+    found_by: str
+    fetched_at: str | None
+    similarity: float
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    """What the evidence copy of a finding's image is, without decrypting it."""
+
+    image_sha256: str  # of the image bytes as fetched
+    original_size: int
+    stored_sha256: str  # of the bytes kept (equal to image_sha256 unless reduced)
+    reduced: bool
+    stored_at: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """What ``case list`` shows without a passphrase (nothing biometric)."""
+
+    name: str
+    path: Path
+    created_at: str | None = None
+    schema_version: int | None = None
+    references: int = 0
+    sources: int = 0
+    scans: int = 0
+    last_scan_at: str | None = None
+    findings: int = 0
+    unreviewed: int = 0
+    problem: str | None = None  # why the summary could not be read, if it could not

@@ -1,0 +1,192 @@
+"""The case database schema, versioned with ``PRAGMA user_version`` and upgraded in order.
+
+``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``. Never edit a published
+migration: append a new one. A case whose version is above :data:`SCHEMA_VERSION` was
+written by a newer FaceAudit and is refused rather than guessed at.
+
+Columns named ``*_blob`` hold AES-GCM sealed values (see ``faceaudit.store.crypto``);
+everything else is plain text in a private (0700) folder — see docs/STORAGE.md.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from faceaudit.store.db import transaction
+
+Migration = tuple[str, ...]
+
+_V1: Migration = (
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE person (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        details_blob BLOB NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE reference_photos (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        photo_sha256 TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL,
+        photo_blob BLOB NOT NULL,
+        face_blob BLOB NOT NULL
+    )""",
+    """CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL,
+        options TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """CREATE TABLE scans (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed')),
+        settings TEXT NOT NULL DEFAULT '{}',
+        stats TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """CREATE TABLE scan_sources (
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+        error TEXT,
+        stats TEXT NOT NULL DEFAULT '{}',
+        done_at TEXT NOT NULL,
+        PRIMARY KEY (scan_id, source)
+    )""",
+    # Every image seen, with its provenance; page_url is '' (not NULL) for direct images so
+    # the uniqueness below holds, and frame_time -1 stands for "not a video frame".
+    """CREATE TABLE images (
+        id INTEGER PRIMARY KEY,
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        source TEXT NOT NULL,
+        page_url TEXT NOT NULL DEFAULT '',
+        image_url TEXT NOT NULL,
+        found_by TEXT NOT NULL,
+        http_status INTEGER,
+        final_url TEXT,
+        fetched_at TEXT,
+        byte_size INTEGER NOT NULL DEFAULT 0,
+        frame_time REAL NOT NULL DEFAULT -1,
+        content_type TEXT,
+        UNIQUE (scan_id, sha256, image_url, page_url, frame_time)
+    )""",
+    "CREATE INDEX images_by_sha ON images(sha256)",
+    """CREATE TABLE processed_images (
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        image_key TEXT NOT NULL,
+        face_count INTEGER NOT NULL,
+        done_at TEXT NOT NULL,
+        PRIMARY KEY (scan_id, image_key)
+    )""",
+    """CREATE TABLE face_cache (
+        cache_key TEXT PRIMARY KEY,
+        face_count INTEGER NOT NULL,
+        faces_blob BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE findings (
+        id INTEGER PRIMARY KEY,
+        finding_key TEXT NOT NULL UNIQUE,
+        image_sha256 TEXT NOT NULL,
+        frame_time REAL,
+        bbox TEXT NOT NULL,
+        det_score REAL NOT NULL,
+        similarity REAL NOT NULL,
+        verdict TEXT NOT NULL,
+        reference_index INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        page_url TEXT,
+        image_url TEXT NOT NULL,
+        found_by TEXT NOT NULL,
+        fetched_at TEXT,
+        first_scan_id INTEGER NOT NULL REFERENCES scans(id),
+        last_scan_id INTEGER NOT NULL REFERENCES scans(id),
+        first_seen_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        review TEXT NOT NULL DEFAULT 'unreviewed'
+            CHECK (review IN ('unreviewed', 'confirmed', 'rejected')),
+        reviewed_at TEXT,
+        thumbnail_blob BLOB NOT NULL
+    )""",
+    "CREATE INDEX findings_by_first_scan ON findings(first_scan_id)",
+    """CREATE TABLE finding_sightings (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        page_url TEXT NOT NULL DEFAULT '',
+        image_url TEXT NOT NULL,
+        found_by TEXT NOT NULL,
+        fetched_at TEXT,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (finding_id, scan_id, image_url, page_url)
+    )""",
+    "CREATE INDEX sightings_by_scan ON finding_sightings(scan_id)",
+    # Evidence of what was online: the image bytes (or a reduced copy) per image hash.
+    """CREATE TABLE evidence (
+        image_sha256 TEXT PRIMARY KEY,
+        original_size INTEGER NOT NULL,
+        stored_sha256 TEXT NOT NULL,
+        reduced INTEGER NOT NULL CHECK (reduced IN (0, 1)),
+        stored_at TEXT NOT NULL,
+        data_blob BLOB NOT NULL
+    )""",
+    # Letters and requests: the letters engineer's logic (faceaudit.letters.tracking).
+    """CREATE TABLE letters (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        jurisdiction TEXT NOT NULL,
+        language TEXT NOT NULL,
+        operator_slug TEXT,
+        operator_json TEXT NOT NULL,
+        finding_ids TEXT NOT NULL DEFAULT '[]',
+        formats TEXT NOT NULL DEFAULT '[]',
+        output_dir TEXT,
+        parent_request_id INTEGER REFERENCES requests(id),
+        body_sha256 TEXT
+    )""",
+    """CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+        sent_at TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        extended_due_at TEXT,
+        status TEXT NOT NULL
+            CHECK (status IN ('sent', 'answered', 'extended', 'overdue', 'closed')),
+        answered_at TEXT,
+        closed_at TEXT,
+        notes TEXT NOT NULL DEFAULT ''
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(
+    conn: sqlite3.Connection, where: Path, migrations: Sequence[Migration] = MIGRATIONS
+) -> int:
+    """Bring the database up to ``len(migrations)``, one transaction per step; returns the version.
+
+    Each step and its version bump commit together, so an interrupted upgrade leaves the
+    database at the last whole version, never between two.
+    """
+    current = user_version(conn)
+    for index in range(current, len(migrations)):
+        with transaction(conn, where):
+            for statement in migrations[index]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {index + 1}")
+    return user_version(conn)
