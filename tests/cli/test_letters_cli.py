@@ -535,3 +535,43 @@ def test_bad_arguments_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit) as caught:
         main(["letter", "--type", "access", "--format", "odt"])
     assert caught.value.code == 2
+
+
+def test_operators_import_from_a_url(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import http.server
+    import threading
+    import zipfile
+
+    if not (DATENANFRAGEN / "companies").is_dir():
+        pytest.skip(f"the shared datarequests.org copy is absent ({DATENANFRAGEN})")
+    archive = tmp_path / "site" / "data-master.zip"
+    archive.parent.mkdir()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for name in ("companies/clearview-ai.json", "supervisory-authorities/frcnil.json"):
+            bundle.write(DATENANFRAGEN / name, f"data-master/{name}")
+    (archive.parent / "index.html").write_text("<html><body>not an archive</body></html>")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(archive.parent), **kwargs)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert main(["operators", "import", f"{base}/data-master.zip"]) == 0
+        assert "1 operators and 1 supervisory authorities" in capsys.readouterr().out
+        assert main(["operators", "find", "clearview.ai", "--json"]) == 0
+        assert "datarequests.org" in json.loads(capsys.readouterr().out)[0]["also_in"]
+        # A page instead of an archive: a clear failure, and the earlier import stays.
+        assert main(["operators", "import", f"{base}/index.html"]) == 1
+        assert "returned a web page, not a .zip or .tar.gz" in capsys.readouterr().err
+        assert main(["operators", "find", "clearview.ai", "--json"]) == 0
+        assert "datarequests.org" in json.loads(capsys.readouterr().out)[0]["also_in"]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -17,6 +17,7 @@ from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, EXIT_USAGE
@@ -26,6 +27,7 @@ from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
 from faceaudit.letters.directory import (
     Directory,
     DirectoryError,
+    ImportReport,
     Operator,
     add_local_operator,
     domain_of,
@@ -615,12 +617,13 @@ def _register_operators(subparsers: Subparsers) -> None:
     actions = parser.add_subparsers(dest="operators_action", metavar="ACTION")
     imp = actions.add_parser(
         "import",
-        help="import the datarequests.org database (CC0) from a downloaded folder, zip or tarball",
+        help="import the datarequests.org database (CC0) from a folder, zip, tarball or URL",
         description="Import the open database of datarequests.org (github.com/datenanfragen/data): "
-        "give the repository's folder or its downloaded .zip/.tar.gz. "
-        "Nothing is fetched from the network.",
+        "give the repository's folder, its downloaded .zip/.tar.gz, or the URL of such an "
+        "archive (e.g. https://github.com/datenanfragen/data/archive/refs/heads/master.zip). "
+        "Only a URL you give here is fetched, through the same guarded fetcher as scans.",
     )
-    imp.add_argument("source", type=Path)
+    imp.add_argument("source", help="folder, .zip or .tar.gz of the repository, or its URL")
     find = actions.add_parser("find", help="look an operator up by domain, URL, name or slug")
     find.add_argument("query", nargs="?", default="")
     find.add_argument("--country", help="only records relevant to this country (ISO code)")
@@ -641,10 +644,64 @@ def _register_operators(subparsers: Subparsers) -> None:
     parser.set_defaults(handler=run_operators)
 
 
+# The whole datarequests.org repository zipped is about 10 MB; leave room for growth.
+MAX_DIRECTORY_ARCHIVE_BYTES = 64 * 1024 * 1024
+
+
+def import_datarequests_from_url(url: str, app: App) -> ImportReport:
+    """Download a repository archive the person named, with the scan's hostile-input guards."""
+    import tempfile
+
+    from faceaudit.collect.fetch import Fetcher, FetchError, FetchLimits
+    from faceaudit.collect.netguard import AddressPolicy
+    from faceaudit.collect.urls import InvalidURL, normalise_url
+
+    try:
+        normalised = normalise_url(url)
+    except InvalidURL as error:
+        raise DirectoryError(
+            f"{url} is not a usable address ({error}).", "Check the URL."
+        ) from error
+    host = urlsplit(normalised).hostname or ""
+    limits = FetchLimits(deadline=300.0, max_redirects=5)
+    fetcher = Fetcher(limits)
+    caps = dict.fromkeys(("html", "image", "video", "other"), MAX_DIRECTORY_ARCHIVE_BYTES)
+    try:
+        print(f"Downloading {normalised} ...", file=sys.stderr)
+        response = fetcher.get(
+            normalised, AddressPolicy.for_listed_host(host), caps=caps, use_cache=False
+        )
+    except FetchError as error:
+        raise DirectoryError(
+            f"The operator database could not be downloaded: {error}",
+            "Download the archive yourself and give its path instead.",
+        ) from error
+    finally:
+        fetcher.close()
+    body = response.body or b""
+    if body[:4] == b"PK\x03\x04":
+        suffix = ".zip"
+    elif body[:2] == b"\x1f\x8b":
+        suffix = ".tar.gz"
+    else:
+        what = "a web page" if response.kind == "html" else "something else"
+        raise DirectoryError(
+            f"{normalised} returned {what}, not a .zip or .tar.gz archive of the database.",
+            "Give the address of the repository's archive download, or a downloaded copy.",
+        )
+    with tempfile.TemporaryDirectory(prefix="faceaudit-operators-") as folder:
+        archive = Path(folder) / f"datarequests{suffix}"
+        archive.write_bytes(body)
+        return import_datarequests(archive, app.paths.operators)
+
+
 def run_operators(args: argparse.Namespace, app: App) -> int:
     action = getattr(args, "operators_action", None)
     if action == "import":
-        report = import_datarequests(args.source, app.paths.operators)
+        if str(args.source).lower().startswith(("http://", "https://")):
+            report = import_datarequests_from_url(args.source, app)
+        else:
+            report = import_datarequests(Path(args.source), app.paths.operators)
         print(
             f"Imported {report.controllers} operators and {report.authorities} supervisory "
             f"authorities into {report.stored_at}."
