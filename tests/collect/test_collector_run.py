@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import ipaddress
+import json
 import ssl
 import stat
 import threading
@@ -130,6 +131,76 @@ def test_rescan_of_unchanged_pages_uses_the_private_cache(
     assert not any(path.is_file() for path in cache_dir.rglob("*"))
     third = run([site.url("/page")])
     assert third.stats is not None and third.stats.from_cache == 0
+
+
+def test_fresh_cached_images_are_reused_without_asking_the_server(
+    site: Site, run: RunCollect, cache_dir: Path, make_image: Callable[..., bytes]
+) -> None:
+    declared = make_image((1, 99, 1), size=(120, 80))
+    old = make_image((1, 1, 99), size=(120, 80))
+    page = b'<img src="/declared.jpg"><img src="/old.jpg">'
+    site.add("/page", _conditional(page, "text/html", '"p1"'))
+    site.static("/declared.jpg", declared, "image/jpeg", headers={"Cache-Control": "max-age=3600"})
+    # No explicit lifetime, but unchanged for a year: reused for a while (heuristic freshness).
+    site.static(
+        "/old.jpg",
+        old,
+        "image/jpeg",
+        headers={"Last-Modified": "Tue, 01 Oct 2024 10:00:00 GMT", "ETag": '"o1"'},
+    )
+
+    run([site.url("/page")])
+    # Age every cache entry, as if the first scan had run long ago.
+    for meta in (cache_dir / "entries").rglob("*.json"):
+        entry = json.loads(meta.read_text())
+        entry["fetched_at"] = "2020-01-01T00:00:00+00:00"
+        meta.write_text(json.dumps(entry))
+    site.hits.clear()
+    again = run([site.url("/page")])
+    # The page is asked again (it lists the images); the images are not, and their
+    # provenance keeps the time the server last sent them.
+    assert [hit.path for hit in site.hits] == ["/page"]
+    for url in (site.url("/declared.jpg"), site.url("/old.jpg")):
+        assert again.by_url()[url].provenance.fetched_at == "2020-01-01T00:00:00+00:00"
+    assert again.by_url()[site.url("/declared.jpg")].data == declared
+    assert again.by_url()[site.url("/old.jpg")].data == old
+
+    site.hits.clear()
+    run([site.url("/page")], honour_freshness=False)
+    assert sorted(hit.path for hit in site.hits) == ["/declared.jpg", "/old.jpg", "/page"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "kind", "expected"),
+    [
+        ({"Cache-Control": "max-age=60"}, "html", 60.0),
+        ({"Cache-Control": "no-cache, max-age=60"}, "image", 0.0),
+        ({"Cache-Control": "max-age=99999999"}, "image", 7 * 24 * 3600.0),
+        ({"Cache-Control": "max-age=abc"}, "image", 0.0),
+        (
+            {"Date": "Sun, 01 Nov 2026 00:00:00 GMT", "Expires": "Sun, 01 Nov 2026 01:00:00 GMT"},
+            "image",
+            3600.0,
+        ),
+        ({"Expires": "0"}, "image", 0.0),
+        (
+            {
+                "Date": "Sun, 01 Nov 2026 00:00:00 GMT",
+                "Last-Modified": "Sat, 31 Oct 2026 14:00:00 GMT",
+            },
+            "image",
+            3600.0,  # 10% of the 10 hours since the last change
+        ),
+        ({"Last-Modified": "Tue, 01 Oct 2024 10:00:00 GMT"}, "html", 0.0),  # pages: always ask
+        ({"Last-Modified": "Tue, 01 Oct 2024 10:00:00 GMT"}, "image", 24 * 3600.0),
+        ({}, "image", 0.0),
+    ],
+)
+def test_freshness_rules(headers: dict[str, str], kind: str, expected: float) -> None:
+    from faceaudit.collect.fetch import freshness
+
+    now = 1_793_491_200.0  # 2026-11-01T00:00:00Z
+    assert freshness(headers, kind, now) == pytest.approx(expected)
 
 
 def test_video_is_downloaded_and_sampled_at_one_frame_per_second(

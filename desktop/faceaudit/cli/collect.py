@@ -55,6 +55,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--max-images", type=int, default=5000, help="images per run")
     parser.add_argument("--concurrency", type=int, default=4, help="parallel requests (default 4)")
     parser.add_argument("--per-host", type=int, default=2, help="parallel requests per site")
+    add_network_options(parser)
+    parser.add_argument(
+        "--clear-cache", action="store_true", help="delete every cached page and image first"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object per line")
+    parser.set_defaults(handler=run)
+
+
+def add_network_options(parser: argparse.ArgumentParser) -> None:
+    """How FaceAudit talks to web servers: shared by `collect` and `scan`."""
     parser.add_argument(
         "--ignore-robots",
         action="store_true",
@@ -78,10 +88,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--no-cache", action="store_true", help="neither use nor fill the cache")
     parser.add_argument(
-        "--clear-cache", action="store_true", help="delete every cached page and image first"
+        "--revalidate",
+        action="store_true",
+        help="ask the server about every page and image again, even those it declared "
+        "unchanged for a while (by default such cached copies are reused)",
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object per line")
-    parser.set_defaults(handler=run)
+
+
+def network_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """CollectSettings fields chosen by the options of add_network_options()."""
+    return {
+        "robots": not args.ignore_robots,
+        "unverified_tls_hosts": frozenset(args.insecure_tls),
+        "proxy": args.proxy,
+        "use_env_proxy": not args.no_env_proxy,
+        "use_cache": not args.no_cache,
+        "honour_freshness": not args.revalidate,
+    }
 
 
 def _settings(args: argparse.Namespace) -> CollectSettings:
@@ -91,11 +114,7 @@ def _settings(args: argparse.Namespace) -> CollectSettings:
         max_images=args.max_images,
         concurrency=args.concurrency,
         per_host=args.per_host,
-        robots=not args.ignore_robots,
-        unverified_tls_hosts=frozenset(args.insecure_tls),
-        proxy=args.proxy,
-        use_env_proxy=not args.no_env_proxy,
-        use_cache=not args.no_cache,
+        **network_settings(args),
     )
 
 

@@ -28,6 +28,12 @@ class CacheEntry:
     etag: str | None
     last_modified: str | None
     size: int
+    # Until when (Unix time) the stored response may be reused without asking the server
+    # (HTTP freshness, RFC 9111 section 4.2); 0 means "revalidate every time".
+    fresh_until: float = 0.0
+    # When the server last sent or confirmed these bytes (ISO 8601): a response reused while
+    # fresh keeps this time as its provenance, since nobody asked the server since.
+    fetched_at: str = ""
 
 
 def _private_dir(path: Path) -> Path:
@@ -101,6 +107,13 @@ class HttpCache:
                 self._total += len(body)
             if self._total > self.max_bytes:
                 self._prune()
+
+    def refresh(self, entry: CacheEntry) -> None:
+        """Rewrite an entry's metadata (new validators or freshness after a 304)."""
+        meta_path, body_path = self._paths(entry.url)
+        if body_path.is_file():
+            with contextlib.suppress(OSError):
+                _write_private(meta_path, json.dumps(asdict(entry)).encode("utf-8"))
 
     def touch(self, url: str) -> None:
         """Mark an entry as recently used (a 304 revalidated it)."""

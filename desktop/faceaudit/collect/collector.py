@@ -66,6 +66,9 @@ class CollectSettings:
     use_env_proxy: bool = True
     user_agent: str = USER_AGENT
     use_cache: bool = True
+    # Reuse responses their server declared fresh (and images unchanged for long) without
+    # asking again; False asks the server about every page and image on every run.
+    honour_freshness: bool = True
     max_cache_bytes: int = DEFAULT_MAX_CACHE_BYTES
     video_every: float = 1.0  # seconds between sampled frames
     video_max_seconds: float = 600.0
@@ -88,6 +91,7 @@ class CollectSettings:
             unverified_tls_hosts=self.unverified_tls_hosts,
             proxy=self.proxy,
             use_env_proxy=self.use_env_proxy,
+            honour_freshness=self.honour_freshness,
         )
 
 
