@@ -98,8 +98,14 @@ def _find_models(pack_dir: Path, threads: int) -> _Models:
     onnx_files = sorted(pack_dir.glob("*.onnx"))
     for onnx_file in onnx_files:
         try:
+            # static_shape_sessions=False: insightface 2.x otherwise builds (and keeps) one
+            # detector session per input size; with aspect-ratio sizes that is ~100 sessions
+            # and over 2 GB of RSS in a long scan (measured: benchmarks/bench_scan.py).
             model = get_model(
-                str(onnx_file), providers=["CPUExecutionProvider"], sess_options=options
+                str(onnx_file),
+                providers=["CPUExecutionProvider"],
+                sess_options=options,
+                static_shape_sessions=False,
             )
         except Exception as error:  # onnxruntime raises its own types for a broken file
             raise ModelPackError(
