@@ -575,3 +575,57 @@ def test_operators_import_from_a_url(capsys: pytest.CaptureFixture[str], tmp_pat
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _one_shot_reminder(target: Path, original: str, date: str) -> int:
+    return main(
+        [
+            "letter",
+            "--type",
+            "reminder",
+            "--jurisdiction",
+            "eu",
+            "--lang",
+            "en",
+            "--controller",
+            "instagram.com",
+            "--name",
+            "J",
+            "--address",
+            "A",
+            "--email",
+            "j@example.org",
+            "--url",
+            "https://www.instagram.com/p/1/",
+            "--original-date",
+            original,
+            "--original-type",
+            "access",
+            "--date",
+            date,
+            "--format",
+            "txt",
+            "-o",
+            str(target),
+        ]
+    )
+
+
+def test_one_shot_reminder_counts_the_original_period_with_the_controllers_holidays(
+    tmp_path: Path,
+) -> None:
+    # 17 Feb 2026 + one month = 17 March, St Patrick's Day in Ireland, where Meta's EU
+    # controller acts: the period ended on 18 March, as the first letter itself said.
+    target = tmp_path / "reminder.txt"
+    assert _one_shot_reminder(target, "2026-02-17", "2026-03-25") == 0
+    assert "The period for your answer ended on 18 March 2026" in target.read_text("utf-8")
+
+
+def test_one_shot_reminder_before_the_period_ended_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "reminder.txt"
+    assert _one_shot_reminder(target, "2026-02-17", "2026-02-20") == 1
+    err = capsys.readouterr().err
+    assert "has not ended: it runs until 2026-03-18" in err and "2026-03-19" in err
+    assert not target.exists()

@@ -325,7 +325,12 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
             )
         from faceaudit.letters.deadlines import compute_deadline
 
-        first = compute_deadline(jurisdiction, args.original_type, args.original_date)
+        first = compute_deadline(
+            jurisdiction,
+            args.original_type,
+            args.original_date,
+            holiday_country=tracking.holiday_country(operator, sender.country),
+        )
         prior = PriorRequest("—", args.original_type, args.original_date, first.due)
     spec = LetterSpec(
         letter_type=args.letter_type,

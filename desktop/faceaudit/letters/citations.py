@@ -63,7 +63,7 @@ class Provision:
     number: str  # "15", "1798.105", "14/15"
     paragraph: str | None = None  # "3" in Art. 15(3)
     point: str | None = None  # "g" in Art. 15(1)(g)
-    deeper: tuple[str, ...] = ()  # further sub-divisions, US statutes only: (a)(2)(B)
+    deeper: tuple[str, ...] = ()  # further sub-divisions: US (a)(2)(B), Swiss "no. 4"
 
     @classmethod
     def parse(cls, act: str, text: str) -> Provision:
@@ -73,6 +73,9 @@ class Provision:
         parts = re.findall(r"\(([0-9a-zA-Z]+)\)", match.group("parts") or "")
         if len(parts) > 2 and act not in _SECTION_ACTS | {"bipa"}:
             raise ValueError(f"too many sub-divisions in {text}")
+        if act in _SWISS_ACTS and parts and parts[0].isalpha():
+            # Swiss articles may list letters without paragraphs: Art. 5 let. c no. 4 FADP.
+            return cls(act, match.group("number"), None, parts[0], tuple(parts[1:]))
         paragraph = parts[0] if parts else None
         point = parts[1] if len(parts) > 1 else None
         return cls(act, match.group("number"), paragraph, point, tuple(parts[2:]))
@@ -97,7 +100,7 @@ def cite(provision: Provision, language: str) -> str:
 
 
 def _article_en(p: Provision, act: str) -> str:
-    tail = "".join(f"({x})" for x in (p.paragraph, p.point) if x)
+    tail = "".join(f"({x})" for x in (p.paragraph, p.point, *p.deeper) if x)
     return f"Art. {p.number}{tail} {act}"
 
 
@@ -107,7 +110,9 @@ def _article_fr(p: Provision, act: str) -> str:
         # Swiss acts number their paragraphs "alinéas"; EU acts use "§" in French practice.
         text += f", al. {p.paragraph}" if p.act in _SWISS_ACTS else f", § {p.paragraph}"
     if p.point:
-        text += f", {p.point})"
+        # Swiss texts write "let. b"; EU texts in French "b)".
+        text += f", let. {p.point}" if p.act in _SWISS_ACTS else f", {p.point})"
+    text += "".join(f", ch. {x}" for x in p.deeper)
     return f"{text}, {act}" if (p.paragraph or p.point) else f"{text} {act}"
 
 
@@ -117,6 +122,7 @@ def _article_de(p: Provision, act: str) -> str:
         text += f" Abs. {p.paragraph}"
     if p.point:
         text += f" lit. {p.point}" if p.point.isalpha() else f" Ziff. {p.point}"
+    text += "".join(f" Ziff. {x}" for x in p.deeper)
     return f"{text} {act}"
 
 
@@ -126,6 +132,7 @@ def _article_es(p: Provision, act: str) -> str:
         text += f".{p.paragraph}"
     if p.point:
         text += f".{p.point})"
+    text += "".join(f", n.º {x}" for x in p.deeper)
     return f"{text} {act}"
 
 
@@ -134,7 +141,8 @@ def _article_it(p: Provision, act: str) -> str:
     if p.paragraph:
         text += f", cpv. {p.paragraph}" if p.act in _SWISS_ACTS else f", par. {p.paragraph}"
     if p.point:
-        text += f", lett. {p.point})"
+        text += f", lett. {p.point}" if p.act in _SWISS_ACTS else f", lett. {p.point})"
+    text += "".join(f", n. {x}" for x in p.deeper)
     return f"{text}, {act}" if (p.paragraph or p.point) else f"{text} {act}"
 
 

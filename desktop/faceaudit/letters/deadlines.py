@@ -7,7 +7,8 @@
 - UK GDPR: the ICO's rule — day of receipt is day 1, due the same date next month, else the
   last day of that month; a weekend or bank holiday moves it to the next working day.
 - Switzerland: 30 days for access (Art. 18 DPO); the FADP sets no period for erasure or
-  objection, so the letter sets 30 days itself and the date is marked as not statutory.
+  objection, so the letter sets 30 days itself and the date is marked as not statutory. A
+  last day on a Saturday, Sunday or federal public holiday moves to the next working day.
 - California: 45 calendar days to answer, one 45-day extension (Civ. Code §1798.130(a)(2));
   receipt confirmed within 10 business days (11 CCR §7021); opt-out and limitation requests
   within 15 business days. Business days skip weekends and California state holidays.
@@ -110,9 +111,12 @@ def compute_deadline(
             return Deadline(
                 received, add_months(received, 3), None, False, "follow up after three months"
             )
-        due = received + dt.timedelta(days=30)
+        # A federal-law period ending on a Saturday, Sunday or public holiday ends on the next
+        # working day (Federal Act on Time Limits falling on Saturdays; Art. 78 CO).
+        due = next_working_day(received + dt.timedelta(days=30), "CH")
         statutory = letter_type == "access"
         rule = "30 days (Art. 18 DPO)" if statutory else "30 days asked for in the letter"
+        rule += "; a weekend or public holiday moves it to the next working day"
         return Deadline(received, due, None, statutory, rule)
     if jurisdiction == "ca":
         return _california(letter_type, received)

@@ -45,7 +45,9 @@ EQUIVALENTS: dict[tuple[str, str], str] = {
     ("ca", "erasure"): (
         "The CCPA has no counterpart to GDPR Art. 17(2) and Art. 19: the letter asks the "
         "business to notify its service providers, contractors and the third parties it sold "
-        "or shared the data with (Civ. Code §1798.105(c)(1)) instead."
+        "or shared the data with (Civ. Code §1798.105(c)(1)) instead. The right to delete "
+        "covers information 'collected from the consumer' (§1798.105(a)): a business that took "
+        "the photos from the web may argue that it does not apply."
     ),
     ("ca", "objection"): (
         "The CCPA has no general right to object: the letter uses the rights to opt out of "
@@ -340,6 +342,19 @@ def _check_spec(spec: LetterSpec) -> None:
         missing.append(
             "the request this follows up (--request ID, or --original-date for a one-off letter)"
         )
+    prior = spec.prior
+    if spec.letter_type in ("reminder", "complaint") and prior is not None:
+        due = prior.extended_due_at or prior.due_at
+        answered = spec.letter_type == "complaint" and prior.answered_at is not None
+        if spec.letter_date <= due and not answered:
+            # The letter would say that the period "ended" on a date still to come (a
+            # complaint about an answer already received need not wait for it).
+            raise LetterError(
+                f"The period for an answer to the request of {prior.sent_at.isoformat()} "
+                f"has not ended: it runs until {due.isoformat()} inclusive.",
+                f"Draft the {spec.letter_type} from {(due + dt.timedelta(days=1)).isoformat()}"
+                " on, or correct the date the request was sent.",
+            )
     if spec.letter_type == "complaint" and spec.jurisdiction != "il":
         authority = spec.authority
         if authority is None or not (authority.address or authority.email or authority.webform):
@@ -421,6 +436,11 @@ def _values(
         "reason": spec.reason.strip(),
         "count": str(len(spec.evidence)),
         "territory_in": labels.get(f"territory_in.{spec.jurisdiction}", ""),
+        # The guidance each regulator stands behind (the EDPB's does not bind the UK).
+        **{
+            name: labels.get(f"{name}.{spec.jurisdiction}", "")
+            for name in ("guidance_biometric", "guidance_identity", "guidance_channel")
+        },
     }
     prior = spec.prior
     if prior is not None:
@@ -431,6 +451,9 @@ def _values(
             original_date=format_date(prior.sent_at, language),
             original_due=format_date(prior.extended_due_at or prior.due_at, language),
             original_kind=labels[f"kind.{prior.letter_type}"],
+            my_original_kind=labels.get(
+                f"my_kind.{prior.letter_type}", labels[f"kind.{prior.letter_type}"]
+            ),
             original_ref=prior.reference or "—",
             original_right=cite(Provision.parse(act, right), language),
             history_sentence=_history_sentence(prior, templates, language, operator.name),
