@@ -89,6 +89,32 @@ def test_create_list_show_delete(capsys, passphrase_env, sandbox_home: Path) -> 
     assert "No cases yet" in out
 
 
+def test_delete_removes_the_letters_drafted_for_the_case(
+    capsys, passphrase_env, sandbox_home: Path
+) -> None:
+    """A letter drafted with the real `letter` command names the person and the findings; it
+    must not outlive the case (nor be inherited by a new case of the same name)."""
+    for name in ("alice", "bob"):
+        details = ["--name", f"{name} Example", "--email", f"{name}@example.org"]
+        details += ["--address", "1 rue de la Paix, 75002 Paris", "--country", "FR"]
+        assert run(capsys, "case", "create", name, *details)[0] == 0
+        status, _, err = run(
+            capsys,
+            *("letter", "--case", name, "--type", "access", "--jurisdiction", "eu"),
+            *("--lang", "en", "--controller", "clearview.ai", "--format", "txt"),
+        )
+        assert status == 0, err
+    exports = sandbox_home / "exports"
+    assert any((exports / "alice").iterdir()) and any((exports / "bob").iterdir())
+
+    status, out, _ = run(capsys, "case", "delete", "alice", "--yes")
+    assert status == 0 and "letters" in out
+    assert not (exports / "alice").exists()
+    assert not (sandbox_home / "cases" / "alice").exists()
+    assert [p.name for p in exports.iterdir()] == ["bob"]  # another case's letters stay
+    assert all(b"alice" not in p.read_bytes() for p in sandbox_home.rglob("*") if p.is_file())
+
+
 def test_passphrase_sources(capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.delenv("FACEAUDIT_PASSPHRASE", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal to prompt on
@@ -256,3 +282,17 @@ def test_usage_errors(capsys, passphrase_env) -> None:
     assert caught.value.code == 2
     status, _, err = run(capsys, "findings", "--case", "nobody")
     assert status == 1 and "no case named 'nobody'" in err
+
+
+def test_an_unknown_case_is_named_before_the_passphrase_is_asked(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FACEAUDIT_PASSPHRASE", raising=False)  # stdin is not a terminal either
+    for argv in (
+        ("findings", "--case", "nobody"),
+        ("case", "show", "nobody"),
+        ("scan", "--case", "nobody", "--quiet"),
+    ):
+        status, _, err = run(capsys, *argv)
+        assert status == 1 and "no case named 'nobody'" in err, argv
+        assert "passphrase" not in err, argv

@@ -171,3 +171,42 @@ def test_case_mode_without_references_fails_clearly(
     monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
     assert main(["scan", "--case", "empty"]) == 1
     assert "no reference photo" in capsys.readouterr().err
+
+
+def test_references_of_another_model_pack_are_re_embedded_from_the_stored_photos(
+    photo_site: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    sandbox_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    face_engine,
+) -> None:
+    import dataclasses
+
+    import numpy as np
+
+    from faceaudit.paths import resolve_paths
+    from faceaudit.store import CaseStore, KdfParams, Person
+
+    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
+    photo = Path(photo_site["reference"]).read_bytes()
+    [enrolled] = face_engine.enrol([("me.jpg", photo)])
+    # An embedding from another model lives in another space: to this pack it is noise.
+    noise = np.random.default_rng(7).standard_normal(512).astype(np.float32)
+    foreign = dataclasses.replace(enrolled, embedding=noise / np.linalg.norm(noise))
+    with store.create("me", PASSPHRASE, person=Person()) as case:
+        case.add_reference("me.jpg", photo, foreign)
+        case.set_model_pack("buffalo_l")
+        case.add_sources([photo_site["page"]])
+    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+
+    assert main(["scan", "--case", "me", "--json", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "re-embedding the stored photos with buffalo_sc" in captured.err
+    found = json.loads(captured.out)["findings"]
+    assert [finding["image_url"] for finding in found] == [photo_site["me"]]
+
+    # Enrolling more photos with another pack than the case's is refused, nothing stored.
+    assert main(["enroll", "--case", "me", photo_site["reference"]]) == 1
+    assert "embedded with the buffalo_l model pack" in capsys.readouterr().err
+    with store.open("me", PASSPHRASE) as case:
+        assert len(case.reference_rows()) == 1

@@ -34,11 +34,11 @@ def test_rescan_reuses_the_caches_and_reports_new_gone_unchanged(
     first = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
     assert first.status == "done"
     assert {f.image_url for f in first.findings} == set(obama_site.planted)
-    assert first.comparison == {"new": 5, "gone": 0, "unchanged": 0}
+    assert first.comparison == {"new": 5, "gone": 0, "unchanged": 0, "unchecked": 0}
     assert all(f.new for f in first.findings)
 
     second = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
-    assert second.comparison == {"new": 0, "gone": 0, "unchanged": 5}
+    assert second.comparison == {"new": 0, "gone": 0, "unchanged": 5, "unchecked": 0}
     assert _places(second) == _places(first)
     # Every image's faces came from the encrypted per-image cache, none from the models.
     assert second.stats["images_cached"] == second.stats["images"] == first.stats["images"]
@@ -54,11 +54,24 @@ def test_rescan_reuses_the_caches_and_reports_new_gone_unchanged(
     new_url = site.serve("/img/new.jpg", cv2.imencode(".jpg", mirrored)[1].tobytes(), "image/jpeg")
     site.page("/", home.replace("</body>", '<img src="/img/new.jpg"></body>'))
     third = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
-    assert third.comparison == {"new": 1, "gone": 1, "unchanged": 4}
+    assert third.comparison == {"new": 1, "gone": 1, "unchanged": 4, "unchecked": 0}
     gone = {f.image_url for f in first.findings} - {f.image_url for f in third.findings}
     assert gone == {site.url("/img/obama1.jpg")}
     assert [f.image_url for f in third.findings if f.new] == [new_url]
     assert len(obama_case.findings()) == 6
+
+
+def test_a_site_down_at_rescan_does_not_make_its_findings_gone(
+    obama_case, obama_site: PlantedSite, site: LoopbackSite, scan_face_engine, sandbox_home: Path
+) -> None:
+    first = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
+    assert first.comparison == {"new": 5, "gone": 0, "unchanged": 0, "unchecked": 0}
+
+    site.close()  # the server is down during the re-scan: the photos may well still be online
+    second = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
+    assert second.status == "done"
+    assert [error.url for error in second.errors] == [obama_site.start_url]
+    assert second.comparison == {"new": 0, "gone": 0, "unchanged": 0, "unchecked": 5}
 
 
 def test_cancelled_scan_resumes_without_losing_or_duplicating_a_finding(
@@ -156,4 +169,35 @@ def test_a_failing_source_never_aborts_the_scan(
     assert status[corrupt_page] == ("ok", None)
     assert status[missing][0] == status[closed_port][0] == "error"
     assert outcome.stats["sources_failed"] == 2
+    case.close()
+
+
+def test_a_video_placed_twice_on_a_page_gives_frame_findings_only(
+    case_store, site: LoopbackSite, examples_dir: Path, scan_face_engine, sandbox_home: Path
+) -> None:
+    """The collector delivers the second placement of a video (same URL, here <a href>) in the
+    first frame's ``also_at``: every frame's findings belong there too, each with its frame
+    time, never one extra "still image" finding without a time."""
+    from faceaudit.store import Person
+
+    from .conftest import PASSPHRASE
+
+    reference = (examples_dir / "lin-manuel-miranda.png").read_bytes()
+    video = site.serve(
+        "/clip.mp4", (examples_dir / "short_hamilton_clip.mp4").read_bytes(), "video/mp4"
+    )
+    page = site.page("/show.html", '<video src="/clip.mp4"></video><a href="/clip.mp4">clip</a>')
+    case = case_store.create("lin", PASSPHRASE, person=Person())
+    (enrolled,) = scan_face_engine.enrol([("lin", reference)])
+    case.add_reference("lin", reference, enrolled)
+    case.add_sources([page])
+
+    outcome = scan_case(scan_face_engine, case, _collector(sandbox_home), SETTINGS)
+
+    assert outcome.status == "done" and outcome.errors == []
+    rows = case.findings()
+    assert len(rows) >= 3  # he is on screen for several seconds
+    assert [row.frame_time for row in rows if row.frame_time is None] == []
+    assert len({row.frame_time for row in rows}) == len(rows)  # one face per frame: no doubles
+    assert all(f.frame_time is not None and f.image_url == video for f in outcome.findings)
     case.close()

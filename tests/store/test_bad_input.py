@@ -5,6 +5,7 @@ Each must give a clear FaceAuditError and leave the existing data as it was.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import errno
 import hashlib
@@ -116,6 +117,29 @@ def test_missing_damaged_or_foreign_key_file(store: CaseStore, samples) -> None:
     key.write_text(json.dumps(document))
     with pytest.raises(CorruptCaseError, match="key-derivation"):
         store.open("alice", samples.passphrase)
+    key.write_bytes(original)
+    store.open("alice", samples.passphrase).close()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("nonce", b"abc"), ("nonce", b"n" * 200), ("salt", b""), ("wrapped_key", b"k" * 7)],
+)
+def test_key_file_with_misshapen_values_is_refused_as_damaged(
+    store: CaseStore, samples, field: str, value: bytes
+) -> None:
+    """Well-formed JSON whose nonce, salt or wrapped key has an impossible length is a damaged
+    key file (restore from a backup), not a crash and not a "wrong passphrase"."""
+    store.create("alice", samples.passphrase).close()
+    key = store.case_dir("alice") / KEY_FILE
+    original = key.read_bytes()
+    document = json.loads(original)
+    document[field] = base64.b64encode(value).decode()
+    key.write_text(json.dumps(document))
+    before = snapshot(store.case_dir("alice"))
+    with pytest.raises(CorruptCaseError, match="key file is damaged"):
+        store.open("alice", samples.passphrase)
+    assert snapshot(store.case_dir("alice")) == before
     key.write_bytes(original)
     store.open("alice", samples.passphrase).close()
 
@@ -348,6 +372,20 @@ def test_read_only_case_folder_refuses_open_and_keeps_data(store: CaseStore, sam
     assert snapshot(directory) == before
     with store.open("alice", samples.passphrase) as case:
         assert len(case.sources()) == 1
+
+
+def test_read_only_case_folder_is_still_listed_with_its_counts(store: CaseStore, samples) -> None:
+    """`case list` needs no write access: a case in a read-only folder is listed, not "cannot
+    be read", and nothing is written next to it."""
+    with store.create("alice", samples.passphrase) as case:
+        case.add_sources(["https://example.org/a", "https://example.org/b"])
+    directory = store.case_dir("alice")
+    before = snapshot(directory)
+    with read_only(directory):
+        [summary] = store.list()
+    assert summary.problem is None, summary.problem
+    assert (summary.name, summary.sources, summary.schema_version) == ("alice", 2, SCHEMA_VERSION)
+    assert snapshot(directory) == before
 
 
 def test_read_only_database_file_refuses_open(store: CaseStore, samples) -> None:

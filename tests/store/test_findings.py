@@ -122,6 +122,8 @@ def test_findings_across_scans_new_gone_unchanged(case: Case, samples, photo_byt
         samples.make_match(2),
         thumb,
     )
+    case.record_image(scan1, samples.provenance(photo_bytes))
+    case.record_image(scan1, samples.provenance(b"x", image_url="http://127.0.0.1:8000/old.jpg"))
     case.finish_scan(scan1, {}, "done")
     scan2 = case.start_scan({})
     assert (
@@ -135,13 +137,32 @@ def test_findings_across_scans_new_gone_unchanged(case: Case, samples, photo_byt
         samples.make_match(3),
         thumb,
     )
+    case.record_image(scan2, samples.provenance(photo_bytes))
+    case.record_image(scan2, samples.provenance(b"y", image_url="http://127.0.0.1:8000/new.jpg"))
+    case.source_done(scan2, samples.provenance(b"y").source, "ok")
     case.finish_scan(scan2, {}, "done")
-    assert case.compare_scans(scan1, scan2) == {"new": [new], "gone": [gone], "unchanged": [kept]}
+    assert case.compare_scans(scan1, scan2) == {
+        "new": [new],
+        "gone": [gone],
+        "unchanged": [kept],
+        "unchecked": [],
+    }
     assert [f.id for f in case.findings(new_only=True)] == [new]
     assert [f.id for f in case.findings(scan_id=scan1)] == [kept, gone]
     assert [f.id for f in case.findings(new_only=True, scan_id=scan1)] == [kept, gone]
     row = case.finding(kept)
     assert (row.first_scan_id, row.last_scan_id, row.is_new) == (scan1, scan2, False)
+
+    # The source is down at the next scan: what it showed before is not "gone", only unchecked.
+    scan3 = case.start_scan({})
+    case.source_done(scan3, samples.provenance(b"y").source, "error", "connection refused")
+    case.finish_scan(scan3, {}, "done")
+    assert case.compare_scans(scan2, scan3) == {
+        "new": [],
+        "gone": [],
+        "unchanged": [],
+        "unchecked": [kept, new],
+    }
 
 
 def test_review_and_filters(case: Case, samples, photo_bytes) -> None:
@@ -170,6 +191,16 @@ def test_review_and_filters(case: Case, samples, photo_bytes) -> None:
     case.review(b, "rejected")
     assert case.finding_evidence(a) is None
     assert not case.finding(b).has_evidence
+    # A later scan that sees the same faces again (its face cache cleared, say) does not bring
+    # the stranger's image back: both findings are still "not me".
+    scan2 = case.start_scan({})
+    for match in (samples.make_match(1), possible):
+        case.add_finding(scan2, sha, samples.provenance(photo_bytes), match, thumb, photo_bytes)
+    assert case.finding_evidence(a) is None and not case.finding(b).has_evidence
+    # A new face of the person in that image needs the evidence again.
+    other = FaceMatch(samples.make_face(8, (200.0, 20.0, 300.0, 140.0)), 0.8, Verdict.MATCH, 0)
+    c = case.add_finding(scan2, sha, samples.provenance(photo_bytes), other, thumb, photo_bytes)
+    assert case.finding_evidence(c) == photo_bytes
 
 
 def test_evidence_policies(store: CaseStore, samples, photo_bytes) -> None:

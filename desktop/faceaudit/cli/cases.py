@@ -81,7 +81,9 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
 
 def open_case(args: argparse.Namespace, app: App) -> Case:
-    return CaseStore(app.paths).open(args.case, read_passphrase(args))
+    store = CaseStore(app.paths)
+    store.existing_case_dir(args.case)  # a typo in the name is said before the passphrase is asked
+    return store.open(args.case, read_passphrase(args))
 
 
 # -- registration ------------------------------------------------------------------------
@@ -167,7 +169,8 @@ def _register_case(subparsers: Subparsers) -> None:
         help="delete a case for good (its key is destroyed, then every file)",
         description="Delete a case for good: its encryption key is destroyed first, so its "
         "biometric data cannot be recovered even with the passphrase, then its files are "
-        "removed. No passphrase is needed.",
+        "removed, with the letters drafted for it in the exports folder (letters written "
+        "elsewhere with -o stay). No passphrase is needed.",
     )
     delete.add_argument("case_name", nargs="?", metavar="CASE")
     delete.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
@@ -332,6 +335,7 @@ def run_show(args: argparse.Namespace, app: App) -> int:
     if not name:
         return _missing_case_name("show")
     store = CaseStore(app.paths)
+    store.existing_case_dir(name)  # say so before asking for the passphrase
     with store.open(name, read_passphrase(args)) as case:
         person, counts, references = case.person, case.counts(), case.reference_rows()
         scans = case.scans()
@@ -340,6 +344,7 @@ def run_show(args: argparse.Namespace, app: App) -> int:
             "path": str(case.directory),
             "created_at": case.created_at,
             "evidence_policy": case.evidence_policy,
+            "model_pack": case.model_pack,
             "person": person.__dict__,
             "missing_for_letters": person.missing(),
             "references": [
@@ -361,6 +366,8 @@ def run_show(args: argparse.Namespace, app: App) -> int:
     for field, value in person.__dict__.items():
         print(f"  {field.replace('_', ' ')}: {value or '-'}")
     print(f"  references: {len(references)} ({', '.join(r.label for r in references) or 'none'})")
+    if document["model_pack"]:
+        print(f"  embedded with the model pack: {document['model_pack']}")
     print(
         f"  sources: {counts['sources']}   scans: {counts['scans']}   findings: "
         f"{counts['findings']} ({counts['unreviewed']} to review, {counts['confirmed']} "
@@ -389,7 +396,10 @@ def run_delete(args: argparse.Namespace, app: App) -> int:
             print("Not deleted.")
             return EXIT_FAILED
     store.delete(name)
-    print(f"Deleted case {name!r}: its key was destroyed and {directory} removed.")
+    print(
+        f"Deleted case {name!r}: its key was destroyed and {directory} removed, with the "
+        "letters drafted for it in the exports folder."
+    )
     return EXIT_OK
 
 
@@ -399,6 +409,16 @@ def run_delete(args: argparse.Namespace, app: App) -> int:
 def run_enroll(args: argparse.Namespace, app: App) -> int:
     failures = 0
     with open_case(args, app) as case:
+        recorded = case.model_pack
+        if recorded is not None and recorded != app.model_pack:
+            raise FaceAuditError(
+                f"This case's reference photos were embedded with the {recorded} model pack, "
+                f"not {app.model_pack}; embeddings of different packs cannot be compared.",
+                f"Enrol with `faceaudit --model-pack {recorded} enroll ...` (scans with another "
+                "pack re-embed the stored photos by themselves).",
+            )
+        if recorded is None:
+            case.set_model_pack(app.model_pack)
         for photo in args.photos:
             failures += not _enrol_one(case, app, Path(photo))
         total = len(case.reference_rows())

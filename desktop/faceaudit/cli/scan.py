@@ -179,6 +179,17 @@ def _scan_case(
 
     case = open_case(args, app)
     try:
+        references = None
+        if case.model_pack not in (None, app.model_pack):
+            # The stored embeddings belong to another pack: embed the stored photos anew.
+            print(
+                f"faceaudit scan: the references were enrolled with {case.model_pack}; "
+                f"re-embedding the stored photos with {app.model_pack} for this scan.",
+                file=sys.stderr,
+            )
+            references = app.engine.enrol(
+                [(row.label, case.reference_photo(row.id)) for row in case.reference_rows()]
+            )
         return scan_case(
             scan_engine(app.engine),
             case,
@@ -188,6 +199,7 @@ def _scan_case(
             cache_namespace=app.model_pack,
             control=control,
             on_progress=reporter,
+            references=references,
         )
     finally:
         case.close()
@@ -307,6 +319,11 @@ def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
             f"{outcome.comparison.get('gone', 0)} gone, "
             f"{outcome.comparison.get('unchanged', 0)} unchanged"
         )
+        if outcome.comparison.get("unchecked"):
+            summary += (
+                f", {outcome.comparison['unchecked']} not checked again (their source failed "
+                "this time)"
+            )
     if outcome.status != "done":
         summary += f" (scan {outcome.status}"
         summary += "; run it again with --resume to continue)" if outcome.scan_id else ")"

@@ -16,8 +16,9 @@ The API the CLI and the GUI use::
 the GUI. ``on_progress(ScanProgress)`` is called on that same thread, at most every 0.25 s
 and once at the end (sources done/total, images, faces, findings, errors, rate, ETA).
 ``ScanOutcome`` holds ``status``, ``findings`` (FindingReport), ``errors`` (SourceError),
-``stats`` and, for a case, ``comparison`` ({new, gone, unchanged} against the previous
-finished scan), ``scan_id`` and ``resumed``.
+``stats`` and, for a case, ``comparison`` ({new, gone, unchanged, unchecked} against the
+previous finished scan; unchecked: not seen again because their source failed this time),
+``scan_id`` and ``resumed``.
 
 Threading, memory and durability: see :mod:`faceaudit.scan.pipeline` and
 :mod:`faceaudit.scan.sinks`.

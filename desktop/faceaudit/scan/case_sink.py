@@ -133,7 +133,7 @@ class CaseSink:
     def _compare(self) -> dict[str, list[int]]:
         if self.previous_scan_id is None:
             seen = [row.id for row in self.case.findings(scan_id=self._scan)]
-            return {"new": seen, "gone": [], "unchanged": []}
+            return {"new": seen, "gone": [], "unchanged": [], "unchecked": []}
         return self.case.compare_scans(self.previous_scan_id, self._scan)
 
     def comparison(self) -> dict[str, int]:

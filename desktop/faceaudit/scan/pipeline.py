@@ -98,7 +98,7 @@ class ScanOutcome:
     findings: list[FindingReport]
     errors: list[SourceError]
     stats: dict[str, Any]
-    comparison: dict[str, int] | None = None  # new / gone / unchanged, in a case
+    comparison: dict[str, int] | None = None  # new / gone / unchanged / unchecked, in a case
     scan_id: int | None = None
     resumed: bool = False
     previous_scan_id: int | None = None
@@ -423,7 +423,16 @@ class Scanner:
             self._repeats.setdefault(source, []).append(candidate)
             return None
         key = image_key(candidate.provenance)
-        places = [(source, p) for p in (candidate.provenance, *candidate.also_at)]
+        also_at = candidate.also_at
+        if candidate.frame is not None and also_at:
+            # A video's other placements ride on its first frame: they show every frame, so
+            # they get all frames' findings (with their times) once the source is written.
+            sha = candidate.provenance.sha256
+            self._repeats.setdefault(source, []).extend(
+                Candidate(place, repeat_of=sha) for place in also_at
+            )
+            also_at = ()
+        places = [(source, p) for p in (candidate.provenance, *also_at)]
         pending = self._pending.get(key)
         if pending is not None:  # the same bytes are already being analysed
             self._attach(pending, source, places)

@@ -130,9 +130,14 @@ def scan_case(
     cache_namespace: str = "buffalo_sc",
     control: ScanControl | None = None,
     on_progress: ProgressCallback | None = None,
+    references: Sequence[Reference] | None = None,
 ) -> ScanOutcome:
-    """Scan the case's sources with its references; ``resume`` continues an unfinished scan."""
-    references = case.references()
+    """Scan the case's sources with its references; ``resume`` continues an unfinished scan.
+
+    ``references`` replaces the case's stored embeddings, e.g. the stored photos re-embedded
+    with another model pack (embeddings of different packs cannot be compared).
+    """
+    references = list(references) if references is not None else case.references()
     if not references:
         raise FaceAuditError(
             "This case has no reference photo yet, so there is nothing to compare faces with.",

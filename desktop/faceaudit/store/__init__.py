@@ -50,7 +50,8 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case.finding_thumbnail(id) -> bytes;  case.finding_evidence(id) -> bytes | None
     case.evidence_info(id) -> EvidenceInfo | None  # sha256 of what was online, size, reduced?
     case.review(id, "confirmed" | "rejected" | "unreviewed")
-    case.compare_scans(previous_scan_id, scan_id) -> {"new": ids, "gone": ids, "unchanged": ids}
+    case.compare_scans(previous_scan_id, scan_id) -> {"new": ids, "gone": ids, "unchanged": ids,
+                                                      "unchecked": ids}  # source failed now
     case.counts() -> dict[str, int]
     with case.connection() as conn: ...            # one write transaction (letters/requests tables)
     with case.batch(): ...                         # several calls, one commit (e.g. per image)

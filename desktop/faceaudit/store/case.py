@@ -42,6 +42,7 @@ from faceaudit.store.records import (
 )
 from faceaudit.store.sources import normalise_source
 
+DEFAULT_MODEL_PACK = "buffalo_sc"
 _NO_FRAME = -1.0  # frame_time stored for still images (NULL would defeat UNIQUE)
 # Larger evidence (a whole video) is not kept: one AES-GCM call takes under 2 GiB, and a
 # case is no place for it. The SHA-256 and URLs still record what was online.
@@ -178,6 +179,25 @@ class Case:
     def evidence_policy(self) -> str:
         """full (image bytes as fetched), reduced (a smaller JPEG) or none."""
         return self._meta("evidence_policy") or "full"
+
+    @property
+    def model_pack(self) -> str | None:
+        """The face model pack the references were embedded with (None before enrolment).
+
+        Embeddings of different packs are not comparable, so the scan re-embeds the stored
+        reference photos when it runs with another pack. Cases enrolled before this was
+        recorded had only the default pack.
+        """
+        recorded = self._meta("model_pack")
+        if recorded is None and self.reference_rows():
+            return DEFAULT_MODEL_PACK
+        return recorded
+
+    def set_model_pack(self, pack: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('model_pack', ?)", (pack,)
+            )
 
     def set_evidence_policy(self, policy: str) -> None:
         if policy not in EVIDENCE_POLICIES:
@@ -593,6 +613,15 @@ class Case:
                     float(match.similarity),
                 ),
             )
+            if (
+                evidence is not None
+                and row is not None
+                and not conn.execute(
+                    "SELECT 1 FROM findings WHERE image_sha256 = ? AND review != 'rejected'",
+                    (image_sha256,),
+                ).fetchone()
+            ):
+                evidence = None  # every face of it is "not me": the copy was dropped for good
             if evidence is not None:
                 conn.execute(
                     "INSERT OR IGNORE INTO evidence (image_sha256, original_size, stored_sha256,"
@@ -812,7 +841,11 @@ class Case:
                 )
 
     def compare_scans(self, previous_scan_id: int, scan_id: int) -> dict[str, list[int]]:
-        """Finding ids seen only in the later scan (new), only in the earlier (gone), or both."""
+        """Finding ids seen only in the later scan (new), in both (unchanged), or only in the
+        earlier one: "gone" when a source that showed it before was collected whole in the
+        later scan, "unchecked" when none was (the source failed, e.g. the site was down, or
+        was not reached: a cancelled scan, a removed source). A site that could not be
+        reached says nothing about whether the photo is still online."""
         with self._read() as conn:
 
             def seen(scan: int) -> set[int]:
@@ -822,10 +855,24 @@ class Case:
                 return {int(r[0]) for r in rows}
 
             before, after = seen(previous_scan_id), seen(scan_id)
+            rechecked = {
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT DISTINCT s.finding_id FROM finding_sightings s"
+                    " JOIN images i ON i.scan_id = s.scan_id"
+                    " AND i.image_url = s.image_url AND i.page_url = s.page_url"
+                    " JOIN scan_sources d ON d.scan_id = ? AND d.source = i.source"
+                    " AND d.status = 'ok'"
+                    " WHERE s.scan_id = ?",
+                    (scan_id, previous_scan_id),
+                ).fetchall()
+            }
+        missing = before - after
         return {
             "new": sorted(after - before),
-            "gone": sorted(before - after),
+            "gone": sorted(missing & rechecked),
             "unchanged": sorted(before & after),
+            "unchecked": sorted(missing - rechecked),
         }
 
     def counts(self) -> dict[str, int]:

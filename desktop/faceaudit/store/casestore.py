@@ -113,6 +113,18 @@ class CaseStore:
     def exists(self, name: str) -> bool:
         return self.case_dir(name).is_dir()
 
+    def existing_case_dir(self, name: str) -> Path:
+        """The case's folder; CaseNotFoundError if there is none (e.g. before asking for a
+        passphrase)."""
+        directory = self.case_dir(name)
+        if not directory.is_dir():
+            raise CaseNotFoundError(
+                f"There is no case named {name!r} in {self.root}.",
+                "Run 'faceaudit case list' to see your cases, or 'faceaudit case create' to "
+                "start one.",
+            )
+        return directory
+
     # -- create ------------------------------------------------------------------------
 
     def create(
@@ -186,13 +198,7 @@ class CaseStore:
 
     def open(self, name: str, passphrase: str) -> Case:
         """Open a case. Damaged, foreign or newer files are refused before anything is written."""
-        directory = self.case_dir(name)
-        if not directory.is_dir():
-            raise CaseNotFoundError(
-                f"There is no case named {name!r} in {self.root}.",
-                "Run 'faceaudit case list' to see your cases, or 'faceaudit case create' to "
-                "start one.",
-            )
+        directory = self.existing_case_dir(name)
         db_path, key_path = directory / DB_FILE, directory / KEY_FILE
         self._check_header(db_path)
         key_file = KeyFile.parse(self._read_key(key_path))
@@ -368,7 +374,8 @@ class CaseStore:
     # -- delete ------------------------------------------------------------------------
 
     def delete(self, name: str) -> None:
-        """Destroy the case's key (cryptographic erase), then remove every file of the case.
+        """Destroy the case's key (cryptographic erase), then remove every file of the case:
+        its folder, and the letters drafted for it in the exports folder.
 
         Without the key, the sealed biometric values left on an SSD's spare blocks or in a
         backup cannot be decrypted, even with the passphrase.
@@ -386,21 +393,32 @@ class CaseStore:
             destroy_file(directory / KEY_FILE)
         except OSError as error:
             raise os_error(error, f"destroying the key of case {name!r}") from error
-        try:
-            for path in sorted(directory.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-                if path.is_dir() and not path.is_symlink():
-                    path.rmdir()
-                else:
-                    destroy_file(path)
-            directory.rmdir()
-            fsync_dir(self.root)
-        except OSError as error:
-            raise StoreError(
-                f"The key of case {name!r} was destroyed (its biometric data can no longer be "
-                f"decrypted), but some of its files in {directory} could not be removed: "
-                f"{error.strerror or error}.",
-                f"Remove the folder {directory} by hand.",
-            ) from error
+        # The letters drafted for the case (faceaudit letter --case, without -o) hold the
+        # person's details, the finding URLs and, if asked, face thumbnails: they go too.
+        exports = self.paths.base / "exports" / name  # Paths.exports, without creating it
+        for folder in (directory, exports):
+            try:
+                remove_tree(folder)
+            except OSError as error:
+                raise StoreError(
+                    f"The key of case {name!r} was destroyed (its biometric data can no longer "
+                    f"be decrypted), but some of its files in {folder} could not be removed: "
+                    f"{error.strerror or error}.",
+                    f"Remove the folder {folder} by hand.",
+                ) from error
+
+
+def remove_tree(directory: Path) -> None:
+    """Overwrite and remove every file under ``directory``, then the folders (if it exists)."""
+    if not directory.is_dir() or directory.is_symlink():
+        return
+    for path in sorted(directory.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()
+        else:
+            destroy_file(path)
+    directory.rmdir()
+    fsync_dir(directory.parent)
 
 
 def destroy_file(path: Path) -> None:

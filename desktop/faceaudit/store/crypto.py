@@ -167,6 +167,14 @@ class KeyFile:
                 nonce=_unb64(document["nonce"]),
                 wrapped_key=_unb64(document["wrapped_key"]),
             )
+            # Lengths this version writes; anything else is damage (AES-GCM would raise a
+            # bare ValueError on a bad nonce, and a bad salt would pass for a wrong passphrase).
+            if (len(parsed.salt), len(parsed.nonce), len(parsed.wrapped_key)) != (
+                SALT_BYTES,
+                NONCE_BYTES,
+                KEY_BYTES + 16,
+            ):
+                raise ValueError("misshapen key file values")
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
             raise CorruptCaseError(
                 "The case's key file is damaged or is not a FaceAudit key file.",

@@ -85,6 +85,11 @@ def translate(error: sqlite3.Error, where: Path) -> StoreError:
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode; :func:`transaction` opens the explicit transactions."""
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
+    wal = path.with_name(f"{path.name}-wal")
+    if read_only and (not wal.exists() or wal.stat().st_size == 0):
+        # Nothing waits in a write-ahead log, so the file alone is the whole database; saying
+        # so lets SQLite read it where it cannot create the -shm file (a read-only folder).
+        uri += "&immutable=1"
     try:
         conn = sqlite3.connect(
             uri,
