@@ -121,6 +121,14 @@ def site() -> Iterator[Site]:
 
 
 @pytest.fixture
+def other_port() -> Iterator[Site]:
+    """Another service on 127.0.0.1 (another port): what a listed 127.0.0.1 page must not reach."""
+    server = _bind_or_skip("127.0.0.1")
+    yield server
+    server.close()
+
+
+@pytest.fixture
 def other_site() -> Iterator[Site]:
     """A second server on 127.0.0.2: a 'private network' address pages must not reach."""
     server = _bind_or_skip("127.0.0.2")

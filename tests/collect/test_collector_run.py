@@ -83,6 +83,34 @@ def test_tls_failures_are_clear_and_the_opt_out_is_loud(
     assert "Certificate checks are OFF for this source" in allowed.error_for(url)
 
 
+def test_a_secure_response_that_drips_until_the_server_hangs_up_meets_the_deadline(
+    tls_site: Site, run: RunCollect
+) -> None:
+    stop = threading.Event()
+
+    def drip_then_close(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "image/jpeg")
+        request.send_header("Connection", "close")  # no length: the body ends at hang-up
+        request.end_headers()
+        request.close_connection = True
+        for _ in range(200):  # ~10 s, then gives up
+            if stop.wait(0.05):
+                return
+            request.wfile.write(b"x")
+            request.wfile.flush()
+
+    url = tls_site.add("/drip.jpg", drip_then_close)
+    try:
+        result = run(
+            [url], deadline=1.0, read_timeout=0.5, unverified_tls_hosts=frozenset({"127.0.0.1"})
+        )
+    finally:
+        stop.set()
+    assert "did not deliver the response within 1 s" in " ".join(e.error for e in result.errors)
+    assert result.stats is not None and result.stats.seconds < 4
+
+
 def _conditional(
     body: bytes, content_type: str, etag: str
 ) -> Callable[[BaseHTTPRequestHandler], None]:

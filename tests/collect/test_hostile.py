@@ -47,13 +47,25 @@ def test_dripping_server_is_cut_off_at_the_deadline(site: Site, run: RunCollect)
             request.wfile.write(b"X-Slow: y\r\n")
             request.wfile.flush()
 
+    def drip_then_close(request: BaseHTTPRequestHandler) -> None:
+        # No length, "Connection: close": the body ends when the server hangs up, so
+        # http.client hands the socket over to the response. Gives up after ~10 s.
+        _headers(request, {"Content-Type": "image/jpeg", "Connection": "close"})
+        request.close_connection = True
+        for _ in range(200):
+            if stop.wait(0.05):
+                return
+            request.wfile.write(b"x")
+            request.wfile.flush()
+
     body_url = site.add("/drip.jpg", drip_body)
     header_url = site.add("/drip-headers.jpg", drip_headers)
+    close_url = site.add("/drip-close.jpg", drip_then_close)
     try:
-        result = run([body_url, header_url], deadline=1.0, read_timeout=0.5)
+        result = run([body_url, header_url, close_url], deadline=1.0, read_timeout=0.5)
     finally:
         stop.set()
-    for url in (body_url, header_url):
+    for url in (body_url, header_url, close_url):
         assert "did not deliver the response within 1 s" in result.error_for(url)
     assert result.stats is not None and result.stats.seconds < 4
 
@@ -129,10 +141,19 @@ def test_chained_and_unknown_encodings_are_refused(site: Site, run: RunCollect) 
             r, b"\x1f\x8b\x08\x00garbage", {"Content-Type": "text/html", "Content-Encoding": "gzip"}
         ),
     )
-    result = run([layered, unknown, corrupt])
+    # Cut short by the server: a page missing its end is reported, not read as if whole.
+    page = b"<html><body>" + b"<p>text</p>" * 5000 + b"<img src='/late.jpg'></body></html>"
+    truncated = {}
+    for coding, packed in (("gzip", gzip.compress(page)), ("br", brotli.compress(page))):
+        cut = packed[: len(packed) - 16]
+        headers = {"Content-Encoding": coding}
+        truncated[coding] = site.static(f"/cut-{coding}", cut, "text/html", headers=headers)
+    result = run([layered, unknown, corrupt, *truncated.values()])
     assert "3 compression layers" in result.error_for(layered)
     assert "unsupported compression (zstd)" in result.error_for(unknown)
     assert "gzip body is corrupt" in result.error_for(corrupt)
+    for coding, url in truncated.items():
+        assert f"{coding} body is corrupt or truncated" in result.error_for(url)
 
 
 def _redirect(site: Site, path: str, location: str, status: int = 302) -> str:
@@ -187,6 +208,46 @@ def test_pages_cannot_reach_unlisted_private_addresses(
     site_from_other = run([other_site.url("/via-name")])
     error = site_from_other.error_for(f"http://localhost:{other_site.port}/secret.jpg")
     assert "private or local network address" in error
+
+
+def test_a_listed_private_address_is_allowed_on_its_listed_port_only(
+    site: Site, other_port: Site, run: RunCollect, make_image: Callable[..., bytes]
+) -> None:
+    other_port.static("/secret.jpg", make_image((5, 200, 5)), "image/jpeg")
+    secret = other_port.url("/secret.jpg")
+    site.static("/ok.jpg", make_image((200, 5, 5)), "image/jpeg")
+    site.static("/page", f"<img src='/ok.jpg'><img src='{secret}'>".encode())
+    redirect = _redirect(site, "/go", secret)
+
+    result = run([site.url("/page"), redirect])
+
+    assert site.url("/ok.jpg") in result.by_url()
+    for url in (secret, redirect):
+        error = result.error_for(url)
+        assert f"(port {other_port.port})" in error
+        assert "private or local network address (127.0.0.1)" in error
+    assert other_port.hits == []  # another service of the same machine was never contacted
+
+
+def test_the_cache_does_not_hand_private_responses_to_other_sources(
+    site: Site, other_site: Site, run: RunCollect, make_image: Callable[..., bytes]
+) -> None:
+    photo = make_image((5, 5, 201))
+    secret = other_site.static(
+        "/secret.jpg", photo, "image/jpeg", headers={"Cache-Control": "max-age=3600"}
+    )
+    assert secret in run([secret]).by_url()  # listed by the person: fetched and cached
+    site.static("/page", f"<img src='{secret}'>".encode())
+    other_site.hits.clear()
+
+    result = run([site.url("/page")])
+
+    # A page that may not reach 127.0.0.2 gets nothing from it, not even the cached copy.
+    assert secret not in result.by_url()
+    assert "private or local network address (127.0.0.2)" in result.error_for(secret)
+    assert other_site.hits == []
+    assert secret in run([secret]).by_url()  # listed again, the fresh copy is still used
+    assert other_site.hits == []
 
 
 def test_retries_for_rate_limits_and_resets_but_not_for_client_errors(

@@ -34,6 +34,9 @@ class CacheEntry:
     # When the server last sent or confirmed these bytes (ISO 8601): a response reused while
     # fresh keeps this time as its provenance, since nobody asked the server since.
     fetched_at: str = ""
+    # The non-public address the response came from (None: a public one, or via a proxy),
+    # so the cache never hands it to a source whose policy refuses that address.
+    peer: str | None = None
 
 
 def _private_dir(path: Path) -> Path:

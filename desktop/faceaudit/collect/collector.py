@@ -32,7 +32,7 @@ from faceaudit.collect.local import LocalError, LocalItem, walk_local
 from faceaudit.collect.netguard import AddressPolicy, Watchdog
 from faceaudit.collect.sandbox import sample_frames_contained
 from faceaudit.collect.types import Candidate, Provenance, SourceError
-from faceaudit.collect.urls import InvalidURL, is_web_url, normalise_url, site_of
+from faceaudit.collect.urls import DEFAULT_PORTS, InvalidURL, is_web_url, normalise_url, site_of
 from faceaudit.collect.video import VideoError
 from faceaudit.imaging import MIME_TYPES, sniff_format
 
@@ -409,9 +409,10 @@ class _Run:
 
     def _run_page(self, task: _Task, fetcher: Fetcher) -> None:
         if task.kind == "listed":
-            host = urlsplit(task.url).hostname or ""
-            port = urlsplit(task.url).port or 80
-            task.source.policy = AddressPolicy.for_listed_host(host, port)
+            parts = urlsplit(task.url)
+            port = parts.port or DEFAULT_PORTS[parts.scheme]
+            # The listed address on the listed port: not the other services of that machine.
+            task.source.policy = AddressPolicy.for_listed_host(parts.hostname or "", port)
         elif self.settings.robots and not self._robots_allow(task, fetcher):
             self._error(
                 task.url,

@@ -84,8 +84,10 @@ class _ZlibStage:
 class _BrotliStage:
     def __init__(self) -> None:
         self._decoder = brotli.Decompressor()
+        self._fed = False
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        self._fed = self._fed or bool(data)
         try:
             out = self._decoder.process(data, output_buffer_limit=CHUNK)
             if out:
@@ -107,6 +109,8 @@ class _BrotliStage:
             yield from self._pending()
         except brotli.error as error:
             raise EncodingError(f"the br body is corrupt ({error})") from error
+        if self._fed and not self._decoder.is_finished():
+            raise EncodingError("the br body is corrupt or truncated")
 
 
 def parse_encodings(header: str | None) -> list[str]:

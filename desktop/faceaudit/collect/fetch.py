@@ -45,7 +45,7 @@ from faceaudit.collect.netguard import (
     is_public,
     parse_ip,
 )
-from faceaudit.collect.urls import InvalidURL, normalise_url
+from faceaudit.collect.urls import DEFAULT_PORTS, InvalidURL, normalise_url
 from faceaudit.imaging import sniff_format
 
 USER_AGENT = (
@@ -416,14 +416,28 @@ class Fetcher:
         """With a proxy the proxy resolves the host; check a local resolution (best effort)."""
         import socket
 
-        host = urlsplit(url).hostname or ""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
         try:
             infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
         except OSError:
             return  # the proxy may know names we cannot resolve
         refused = [str(parse_ip(str(info[4][0]))) for info in infos]
-        if refused and not any(policy.permits(parse_ip(address)) for address in refused):
-            raise AddressRefused(host, refused)
+        if refused and not any(policy.permits(parse_ip(address), port) for address in refused):
+            raise AddressRefused(host, refused, port)
+
+    @staticmethod
+    def _may_reuse(cached: CacheEntry, url: str, policy: AddressPolicy) -> bool:
+        """A cached response may serve this source only if it could have fetched it itself."""
+        if cached.peer is None:
+            return True
+        parts = urlsplit(url)
+        try:
+            peer = parse_ip(cached.peer)
+        except ValueError:
+            return False
+        return policy.permits(peer, parts.port or DEFAULT_PORTS[parts.scheme])
 
     def _verify_for(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -471,6 +485,8 @@ class Fetcher:
         proxies = self._proxies_for(current)
         headers: dict[str, str] = {}
         cached = self.cache.lookup(current) if (self.cache and use_cache) else None
+        if cached is not None and not self._may_reuse(cached, current, policy):
+            cached = None  # fetched from a private address this source may not reach
         if cached is not None and limits.honour_freshness and cached.fresh_until > time.time():
             fresh = self._cached_response(original, current, cached, caps, cached.fetched_at)
             if fresh is not None:
@@ -707,11 +723,20 @@ class Fetcher:
             path=sink.path,
             sniffed_format=sniff_format(sink.head) if sink.kind == "image" else None,
         )
-        self._remember(current, result, headers)
+        self._remember(current, result, headers, self._private_peer())
         return result
 
+    def _private_peer(self) -> str | None:
+        """The non-public address the current response came from, if it did."""
+        peer = getattr(self.adapter.guard.active, "_peer", None)
+        return str(peer) if peer is not None and not is_public(peer) else None
+
     def _remember(
-        self, url: str, result: Response, headers: requests.structures.CaseInsensitiveDict[str]
+        self,
+        url: str,
+        result: Response,
+        headers: requests.structures.CaseInsensitiveDict[str],
+        peer: str | None = None,
     ) -> None:
         etag, modified = headers.get("ETag"), headers.get("Last-Modified")
         now = time.time()
@@ -734,6 +759,7 @@ class Fetcher:
             size=result.size,
             fresh_until=now + lifetime if lifetime else 0.0,
             fetched_at=result.fetched_at,
+            peer=peer,
         )
         with contextlib.suppress(OSError):
             self.cache.store(entry, result.body)

@@ -36,13 +36,16 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 class AddressRefused(Exception):
     """A connection to a non-public address the person did not list was refused."""
 
-    def __init__(self, host: str, addresses: Iterable[str]) -> None:
+    def __init__(self, host: str, addresses: Iterable[str], port: int | None = None) -> None:
         self.host = host
         self.addresses = tuple(addresses)
+        self.port = port
         shown = ", ".join(self.addresses)
+        where = f"{host} (port {port})" if port is not None else host
         super().__init__(
-            f"{host} resolves to a private or local network address ({shown}); FaceAudit "
-            "does not fetch from your own network unless you list that address yourself."
+            f"{where} resolves to a private or local network address ({shown}); FaceAudit "
+            "does not fetch from your own network unless you list that address and port "
+            "yourself."
         )
 
 
@@ -68,21 +71,29 @@ def is_public(address: IPAddress) -> bool:
 
 @dataclass(frozen=True)
 class AddressPolicy:
-    """Public addresses, plus the non-public ones the person listed for this source."""
+    """Public addresses, plus the non-public ones the person listed for this source.
+
+    With ``port`` set, a listed non-public address is allowed on that port only: a page on
+    the person's ``127.0.0.1:8000`` must not reach other services of the same machine.
+    """
 
     allowed: frozenset[IPAddress] = frozenset()
+    port: int | None = None  # None: any port of the allowed addresses
 
-    def permits(self, address: IPAddress) -> bool:
-        return is_public(address) or address in self.allowed
+    def permits(self, address: IPAddress, port: int | None = None) -> bool:
+        if is_public(address):
+            return True
+        return address in self.allowed and (self.port is None or port == self.port)
 
     @classmethod
-    def for_listed_host(cls, host: str, port: int = 80) -> AddressPolicy:
-        """Allow what a host the person listed resolves to (e.g. their own 127.0.0.1)."""
+    def for_listed_host(cls, host: str, port: int | None = None) -> AddressPolicy:
+        """Allow what a host the person listed resolves to (e.g. their own 127.0.0.1), on
+        ``port`` only when it is given."""
         try:
-            infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+            infos = socket.getaddrinfo(host.strip("[]"), port or 80, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError):
             return cls()
-        return cls(frozenset(parse_ip(str(info[4][0])) for info in infos))
+        return cls(frozenset(parse_ip(str(info[4][0])) for info in infos), port)
 
 
 @dataclass
@@ -104,6 +115,14 @@ class _GuardMixin:
     proxy: Any
     sock: Any
     _peer: IPAddress | None = None
+    # The socket of the last connect, kept for the watchdog: http.client hands the socket of
+    # a "Connection: close" response over to the response and urllib3 then sets ``sock`` to
+    # None, so a server that drips such a body would otherwise escape the deadline.
+    _wire: socket.socket | None = None
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        self._wire = self.sock
 
     def _new_conn(self) -> socket.socket:
         self.guard.active = self  # type: ignore[assignment]
@@ -121,7 +140,7 @@ class _GuardMixin:
         last_error: OSError | None = None
         for family, kind, proto, _name, sockaddr in infos:
             address = parse_ip(str(sockaddr[0]))
-            if not self.guard.policy.permits(address):
+            if not self.guard.policy.permits(address, self.port):
                 refused.append(str(address))
                 continue
             sock = socket.socket(family, kind, proto)
@@ -140,7 +159,7 @@ class _GuardMixin:
             self._peer = address
             return sock
         if refused and last_error is None:
-            raise AddressRefused(self.host, refused)
+            raise AddressRefused(self.host, refused, self.port)
         if isinstance(last_error, TimeoutError):
             from urllib3.exceptions import ConnectTimeoutError
 
@@ -149,10 +168,10 @@ class _GuardMixin:
 
     def request(self, *args: Any, **kwargs: Any) -> Any:
         self.guard.active = self  # type: ignore[assignment]
-        if self._peer is not None and not self.guard.policy.permits(self._peer):
+        if self._peer is not None and not self.guard.policy.permits(self._peer, self.port):
             # A pooled connection opened for another source whose listed address this is.
             self.close()  # type: ignore[attr-defined]
-            raise AddressRefused(self.host, [str(self._peer)])
+            raise AddressRefused(self.host, [str(self._peer)], self.port)
         return super().request(*args, **kwargs)  # type: ignore[misc]
 
 
@@ -262,7 +281,7 @@ class Watchdog:
 def cut_connection(guard: GuardState) -> None:
     """Shut the active socket of a session down, unblocking any read on it."""
     connection = guard.active
-    sock = getattr(connection, "sock", None)
-    if sock is not None:
-        with suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
+    for sock in (getattr(connection, "sock", None), getattr(connection, "_wire", None)):
+        if sock is not None:
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)

@@ -720,7 +720,9 @@ def _plan_body(
             f"the server compressed {label} although we asked it not to.", "Use another source."
         )
     append = False
-    total = int(response.headers.get("Content-Length") or 0)
+    # Only a hint (the size and digests decide): an unreadable one counts as unknown.
+    declared = response.headers.get("Content-Length", "").strip()
+    total = int(declared) if declared.isdigit() else 0
     if response.status_code == 206:
         start, full = _content_range(response.headers.get("Content-Range", ""))
         if start == have and full:
