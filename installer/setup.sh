@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # FaceAudit's one set-up script, behind the README's two commands:
 #   bash installer/setup.sh         set up .venv, the package and the default face model pack, then start
-#   bash installer/setup.sh test    the same with the test tools, then lint and run the whole test suite
+#   bash installer/setup.sh test    the same with the test tools, then lint, type-check and run every test
 # Re-running is cheap: the virtual environment and a verified model pack are reused.
 set -euo pipefail
 
@@ -64,4 +64,5 @@ export QT_QPA_PLATFORM=offscreen
 export FACEAUDIT_REQUIRE_MODELS=1
 "$root/.venv/bin/ruff" check .
 "$root/.venv/bin/ruff" format --check .
+"$root/.venv/bin/mypy"
 "$venv_python" -m pytest "$@"

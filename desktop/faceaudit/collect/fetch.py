@@ -408,7 +408,8 @@ class Fetcher:
         # NO_PROXY was read once with the proxies: requests' own helper re-reads the whole
         # environment on every call, which was a fifth of the collector's CPU time.
         host = urlsplit(url).hostname or ""
-        if urllib.request.proxy_bypass_environment(host, self._env_proxies):
+        # In CPython since 2.x but undocumented, hence missing from the type stubs.
+        if urllib.request.proxy_bypass_environment(host, self._env_proxies):  # type: ignore[attr-defined]
             return {}
         return {k: v for k, v in self._env_proxies.items() if k in ("http", "https")}
 

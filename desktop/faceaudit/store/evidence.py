@@ -5,8 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from faceaudit.collect.sandbox import ContainedDecoder
 from faceaudit.errors import ImageError
-from faceaudit.imaging import decode
 
 REDUCED_MAX_SIDE = 1600
 REDUCED_JPEG_QUALITY = 85
@@ -16,10 +16,13 @@ def reduce_image(data: bytes) -> bytes | None:
     """A JPEG of at most REDUCED_MAX_SIDE pixels a side, or None if the bytes cannot be decoded.
 
     The SHA-256 of the original bytes is kept beside the copy, so the reduced copy still
-    points at exactly what was online.
+    points at exactly what was online. The bytes came from a web server, so they are decoded
+    in a contained process like every other untrusted image (only findings' images get here,
+    and only when the case asks for reduced copies, so the process start is affordable).
     """
     try:
-        pixels = decode(data)
+        with ContainedDecoder(workers=1) as contained:
+            pixels = contained.decode(data)
     except ImageError:
         return None
     height, width = pixels.shape[:2]
