@@ -220,3 +220,45 @@ def test_local_records_override_without_touching_the_builtin_file(tmp_path: Path
     assert pimeyes.also_in == ("builtin",)
     assert directory.resolve("https://www.tinyblog.example/post").slug == "tiny-blog"
     assert builtin_file.read_bytes() == before
+
+
+TOO_MUCH = r"more than a datarequests\.org database should"
+
+
+def test_import_caps_count_every_archive_member_read_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from faceaudit.letters import directory
+
+    monkeypatch.setattr(directory, "MAX_ARCHIVE_MEMBERS", 100)
+    monkeypatch.setattr(directory, "MAX_TOTAL_BYTES", 1024 * 1024)
+    record = b'{"slug": "x", "name": "X", "relevant-countries": ["all"]}'
+
+    many = tmp_path / "many.tar.gz"
+    with tarfile.open(many, "w:gz") as archive:
+        for index in range(150):  # none is a record, so none would be read
+            info = tarfile.TarInfo(f"data-master/docs/{index}.txt")
+            info.size = 1
+            archive.addfile(info, io.BytesIO(b"x"))
+    with pytest.raises(DirectoryError, match=TOO_MUCH):
+        import_datarequests(many, tmp_path / "operators")
+
+    bomb = tmp_path / "bomb.tar.gz"
+    with tarfile.open(bomb, "w:gz") as archive:
+        info = tarfile.TarInfo("data-master/assets/zeros.bin")
+        info.size = 5 * 1024 * 1024  # compresses to a few kB
+        archive.addfile(info, io.BytesIO(bytes(info.size)))
+        info = tarfile.TarInfo("data-master/companies/x.json")
+        info.size = len(record)
+        archive.addfile(info, io.BytesIO(record))
+    with pytest.raises(DirectoryError, match=TOO_MUCH):
+        import_datarequests(bomb, tmp_path / "operators")
+
+    crowded = tmp_path / "crowded.zip"
+    with zipfile.ZipFile(crowded, "w") as archive:
+        for index in range(150):
+            archive.writestr(f"data-master/docs/{index}.txt", b"x")
+        archive.writestr("data-master/companies/x.json", record)
+    with pytest.raises(DirectoryError, match=TOO_MUCH):
+        import_datarequests(crowded, tmp_path / "operators")
+    assert not (tmp_path / "operators").exists() or not any((tmp_path / "operators").iterdir())

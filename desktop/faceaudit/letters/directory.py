@@ -221,10 +221,10 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
     """(member name, bytes) of the record files in a folder, zip or tarball, with caps."""
     total, count = 0, 0
 
-    def account(size: int) -> None:
+    def account(size: int, members: int = 1) -> None:
         nonlocal total, count
         total += size
-        count += 1
+        count += members
         if total > MAX_TOTAL_BYTES or count > MAX_ARCHIVE_MEMBERS:
             raise DirectoryError(
                 f"{source} holds more than a datarequests.org database should.",
@@ -244,7 +244,10 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
         return
     if zipfile.is_zipfile(source):
         with zipfile.ZipFile(source) as archive:
-            for info in archive.infolist():
+            members = archive.infolist()
+            if len(members) > MAX_ARCHIVE_MEMBERS:
+                account(0, members=len(members))
+            for info in members:
                 if info.is_dir() or _member_kind(info.filename) is None:
                     continue
                 if info.file_size > MAX_RECORD_BYTES:
@@ -264,7 +267,11 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
             "Give the datenanfragen/data repository as a folder or its downloaded archive.",
         ) from error
     with tar_archive:
-        for member in tar_archive:
+        # Every member counts against the caps, read or not: skipping one still means
+        # decompressing it, and a compressed tarball can claim gigabytes of them.
+        while (member := tar_archive.next()) is not None:
+            tar_archive.members.clear()  # TarFile keeps every header otherwise
+            account(member.size if member.isreg() else 0)
             if not member.isreg() or _member_kind(member.name) is None:
                 continue
             if member.size > MAX_RECORD_BYTES:
@@ -272,9 +279,7 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
             member_file = tar_archive.extractfile(member)
             if member_file is None:
                 continue
-            data = member_file.read(MAX_RECORD_BYTES + 1)
-            account(len(data))
-            yield member.name, data
+            yield member.name, member_file.read(MAX_RECORD_BYTES + 1)
 
 
 @dataclass(frozen=True)
