@@ -300,6 +300,37 @@ def run_letter(args: argparse.Namespace, app: App) -> int:
     return _letter_one_shot(args, app, directory)
 
 
+def _letter_spec(
+    args: argparse.Namespace,
+    directory: Directory,
+    *,
+    jurisdiction: str,
+    language: str,
+    sender: Sender,
+    operator: Operator,
+    evidence: tuple[Evidence, ...],
+    prior: PriorRequest | None,
+    history: tuple[PriorRequest, ...] = (),
+    include_thumbnails: bool = False,
+) -> LetterSpec:
+    """What both the one-shot and the case letter take from the same options."""
+    return LetterSpec(
+        letter_type=args.letter_type,
+        jurisdiction=jurisdiction,
+        language=language,
+        sender=sender,
+        operator=operator,
+        authority=_authority(args, directory, jurisdiction, sender.country),
+        evidence=evidence,
+        reason=args.reason or "",
+        prior=prior,
+        history=history,
+        letter_date=args.date or dt.date.today(),
+        include_thumbnails=include_thumbnails,
+        holiday_country=tracking.holiday_country(operator, sender.country),
+    )
+
+
 def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -> int:
     if args.request is not None or args.findings:
         raise LetterError(
@@ -332,19 +363,15 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
             holiday_country=tracking.holiday_country(operator, sender.country),
         )
         prior = PriorRequest("—", args.original_type, args.original_date, first.due)
-    spec = LetterSpec(
-        letter_type=args.letter_type,
+    spec = _letter_spec(
+        args,
+        directory,
         jurisdiction=jurisdiction,
         language=language,
         sender=sender,
         operator=operator,
-        authority=_authority(args, directory, jurisdiction, sender.country),
         evidence=evidence,
-        reason=args.reason or "",
         prior=prior,
-        letter_date=args.date or today,
-        include_thumbnails=False,
-        holiday_country=tracking.holiday_country(operator, sender.country),
     )
     letter = render_letter(spec)
     target = args.output or app.paths.exports / ONE_SHOT_DIR
@@ -408,20 +435,17 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             )
             for row in findings
         )
-        spec = LetterSpec(
-            letter_type=args.letter_type,
+        spec = _letter_spec(
+            args,
+            directory,
             jurisdiction=jurisdiction,
             language=language,
             sender=sender,
             operator=operator,
-            authority=_authority(args, directory, jurisdiction, sender.country),
             evidence=evidence,
-            reason=args.reason or "",
             prior=prior,
             history=history,
-            letter_date=args.date or dt.date.today(),
             include_thumbnails=args.include_thumbnails,
-            holiday_country=tracking.holiday_country(operator, sender.country),
         )
         render_letter(spec)  # refuse before anything is stored
         letter_id = tracking.record_letter(

@@ -270,7 +270,8 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
         # Every member counts against the caps, read or not: skipping one still means
         # decompressing it, and a compressed tarball can claim gigabytes of them.
         while (member := tar_archive.next()) is not None:
-            tar_archive.members.clear()  # TarFile keeps every header otherwise
+            # TarFile keeps every header it read in this (untyped) list otherwise.
+            tar_archive.members.clear()  # type: ignore[attr-defined]
             account(member.size if member.isreg() else 0)
             if not member.isreg() or _member_kind(member.name) is None:
                 continue
