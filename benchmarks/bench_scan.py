@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -279,6 +280,12 @@ def main() -> None:
         "--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "faceaudit-bench-corpus"
     )
     parser.add_argument("--skip-plain-loop", action="store_true")
+    parser.add_argument(
+        "--fetch-sources", type=int, default=4, help="sources collected at the same time"
+    )
+    parser.add_argument(
+        "--collect-threads", type=int, default=4, help="request threads of each collector"
+    )
     args = parser.parse_args()
 
     from faceaudit.faces.engine import FaceEngine
@@ -321,11 +328,12 @@ def main() -> None:
         warm.close()
         # 1. The pipelined first scan (crash-contained decoding, the default), its peak memory.
         case = new_case("contained")
-        settings = ScanSettings(workers=args.workers)
+        settings = ScanSettings(workers=args.workers, fetch_sources=args.fetch_sources)
+        network: dict[str, Any] = {"concurrency": args.collect_threads}
         cpu_before = _cpu_seconds(psutil.Process()), _cpu_seconds(psutil.Process(server.pid))
         with PeakRss() as rss:
             first, first_time = _timed_scan(
-                lambda: scan_case(engine, case, WebCollector(paths), settings)
+                lambda: scan_case(engine, case, WebCollector(paths, network=network), settings)
             )
         scan_cpu = _cpu_seconds(psutil.Process()) - cpu_before[0]
         server_cpu = _cpu_seconds(psutil.Process(server.pid)) - cpu_before[1]
@@ -342,7 +350,7 @@ def main() -> None:
         )
         # 2. The re-scan of the unchanged corpus.
         again, again_time = _timed_scan(
-            lambda: scan_case(engine, case, WebCollector(paths), settings)
+            lambda: scan_case(engine, case, WebCollector(paths, network=network), settings)
         )
         print(
             f"re-scan: {again_time:.1f} s ({again.stats['images_cached']} images from the "
@@ -352,7 +360,10 @@ def main() -> None:
         # 2b. The worst case: every page and image asked again (faceaudit scan --revalidate).
         asked, asked_time = _timed_scan(
             lambda: scan_case(
-                engine, case, WebCollector(paths, network={"honour_freshness": False}), settings
+                engine,
+                case,
+                WebCollector(paths, network={**network, "honour_freshness": False}),
+                settings,
             )
         )
         print(
@@ -366,15 +377,15 @@ def main() -> None:
         case = other.create("in-thread", "benchmark passphrase", person=Person())
         case.add_reference("obama.jpg", photo, references[0])
         case.add_sources(sources)
-        in_thread = ScanSettings(workers=args.workers, contain_decoding=False)
+        in_thread = replace(settings, contain_decoding=False)
         _, in_thread_time = _timed_scan(
-            lambda: scan_case(engine, case, WebCollector(other_paths), in_thread)
+            lambda: scan_case(engine, case, WebCollector(other_paths, network=network), in_thread)
         )
         case.close()
         print(f"pipelined first scan, in-process decoding: {in_thread_time:.1f} s")
 
         # 3. Fetch-bound: the same collection alone (its own cold cache), candidates kept aside.
-        fetcher = WebCollector(resolve_paths(work / "fetch-only"))
+        fetcher = WebCollector(resolve_paths(work / "fetch-only"), network=network)
         fetch_start = time.monotonic()
         downloaded = _fetch_only(fetcher, sources, settings.fetch_sources)
         fetch_time = time.monotonic() - fetch_start
