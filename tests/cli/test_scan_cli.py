@@ -210,3 +210,30 @@ def test_references_of_another_model_pack_are_re_embedded_from_the_stored_photos
     assert "embedded with the buffalo_l model pack" in capsys.readouterr().err
     with store.open("me", PASSPHRASE) as case:
         assert len(case.reference_rows()) == 1
+
+
+def test_a_second_scan_of_the_same_case_is_refused_while_one_runs(
+    photo_site: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    sandbox_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    face_engine,
+) -> None:
+    from faceaudit.paths import resolve_paths
+    from faceaudit.store import CaseStore, KdfParams, Person
+
+    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
+    photo = Path(photo_site["reference"]).read_bytes()
+    with store.create("me", PASSPHRASE, person=Person()) as case:
+        case.add_reference("me.jpg", photo, face_engine.enrol([("me.jpg", photo)])[0])
+        case.add_sources([photo_site["page"]])
+    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+
+    # The lock is on the file, as another process's running scan would hold it.
+    with store.open("me", PASSPHRASE) as running, running.exclusive_scan():
+        assert main(["scan", "--case", "me", "--quiet"]) == 1
+        assert "already running" in capsys.readouterr().err
+    with store.open("me", PASSPHRASE) as case:
+        assert case.scans() == []  # the refused scan recorded nothing
+    assert main(["scan", "--case", "me", "--quiet", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "done"

@@ -43,6 +43,7 @@ import urllib3.exceptions
 
 from faceaudit import __version__
 from faceaudit.errors import ModelPackError
+from faceaudit.filelock import Busy, exclusive
 from faceaudit.paths import source_checkout_root
 
 # progress(file_name, done_bytes, total_bytes); total_bytes is 0 when unknown. To cancel a
@@ -430,17 +431,14 @@ class ModelStore:
     @contextlib.contextmanager
     def _fetch_lock(self, pack: Pack) -> Iterator[None]:
         """One fetch per pack at a time, across processes (the GUI and the CLI share files)."""
-        lock_path = self._cache_dir(pack) / "fetch.lock"
-        with lock_path.open("a+b") as handle:
-            if not _try_lock(handle):
-                raise ModelPackError(
-                    f"another fetch of model pack {pack.name} is running.",
-                    "Wait for it to finish, then try again.",
-                )
-            try:
+        try:
+            with exclusive(self._cache_dir(pack) / "fetch.lock"):
                 yield
-            finally:
-                _unlock(handle)
+        except Busy:
+            raise ModelPackError(
+                f"another fetch of model pack {pack.name} is running.",
+                "Wait for it to finish, then try again.",
+            ) from None
 
     def _plan(self, pack: Pack, source: str | None, local_path: Path | None) -> list[Source]:
         if local_path is not None:
@@ -1018,33 +1016,6 @@ def _write_stamp(directory: Path, files: dict[str, Any]) -> None:
         tmp.flush()
         os.fsync(tmp.fileno())
     Path(tmp.name).replace(directory / STAMP_NAME)
-
-
-def _try_lock(handle: IO[bytes]) -> bool:
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-def _unlock(handle: IO[bytes]) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _fsync_dir(directory: Path) -> None:

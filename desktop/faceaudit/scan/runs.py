@@ -150,17 +150,18 @@ def scan_case(
             "Add the pages to search with `faceaudit sources add --case NAME URL...`.",
         )
     sink = CaseSink(case, cache_namespace)
-    outcome = _run(
-        engine,
-        references,
-        sources,
-        collector,
-        sink,
-        settings or ScanSettings(),
-        resume=resume,
-        control=control,
-        on_progress=on_progress,
-    )
+    with case.exclusive_scan():
+        outcome = _run(
+            engine,
+            references,
+            sources,
+            collector,
+            sink,
+            settings or ScanSettings(),
+            resume=resume,
+            control=control,
+            on_progress=on_progress,
+        )
     outcome.scan_id = sink.scan_id
     outcome.resumed = sink.resumed
     outcome.previous_scan_id = sink.previous_scan_id

@@ -22,10 +22,16 @@ import numpy as np
 
 from faceaudit.collect.types import Provenance
 from faceaudit.faces.types import Face, FaceMatch, Reference
+from faceaudit.filelock import Busy, exclusive
 from faceaudit.store import codec
 from faceaudit.store.crypto import Sealer
 from faceaudit.store.db import savepoint, transaction, translate
-from faceaudit.store.errors import StoreError, TamperedDataError, UnknownRowError
+from faceaudit.store.errors import (
+    CaseBusyError,
+    StoreError,
+    TamperedDataError,
+    UnknownRowError,
+)
 from faceaudit.store.evidence import reduce_image
 from faceaudit.store.records import (
     EVIDENCE_POLICIES,
@@ -43,6 +49,7 @@ from faceaudit.store.records import (
 from faceaudit.store.sources import normalise_source
 
 DEFAULT_MODEL_PACK = "buffalo_sc"
+SCAN_LOCK_FILE = "scan.lock"
 _NO_FRAME = -1.0  # frame_time stored for still images (NULL would defeat UNIQUE)
 # Larger evidence (a whole video) is not kept: one AES-GCM call takes under 2 GiB, and a
 # case is no place for it. The SHA-256 and URLs still record what was online.
@@ -179,6 +186,19 @@ class Case:
     def evidence_policy(self) -> str:
         """full (image bytes as fetched), reduced (a smaller JPEG) or none."""
         return self._meta("evidence_policy") or "full"
+
+    @contextlib.contextmanager
+    def exclusive_scan(self) -> Iterator[None]:
+        """Only one scan of a case at a time, across processes: two would interleave their
+        progress records (and both claim --resume)."""
+        try:
+            with exclusive(self.directory / SCAN_LOCK_FILE):
+                yield
+        except Busy:
+            raise CaseBusyError(
+                "A scan of this case is already running (in another window or terminal).",
+                "Wait for it to finish or stop it, then scan again (--resume continues it).",
+            ) from None
 
     @property
     def model_pack(self) -> str | None:
