@@ -212,3 +212,25 @@ def test_one_case_shared_by_threads(case: Case) -> None:
         thread.join()
     assert errors == []
     assert case.processed_count(scan) == 200
+
+
+def test_a_half_built_case_left_by_a_killed_create_is_cleared(store: CaseStore, samples) -> None:
+    import os
+    import time
+
+    root = store.root
+    root.mkdir(parents=True, exist_ok=True)
+    dead = root / ".creating-bob-0badc0de"
+    dead.mkdir()
+    (dead / "case.key").write_bytes(b"sealed leftovers")
+    old = time.time() - 3600
+    os.utime(dead / "case.key", (old, old))
+    os.utime(dead, (old, old))
+    fresh = root / ".creating-carol-12345678"  # a create running right now: left alone
+    fresh.mkdir()
+
+    store.create("dave", samples.passphrase).close()
+
+    assert not dead.exists()
+    assert fresh.exists()
+    assert [summary.name for summary in store.list()] == ["dave"]

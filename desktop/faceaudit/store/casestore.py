@@ -14,6 +14,7 @@ import re
 import secrets
 import shutil
 import sqlite3
+import time
 import uuid
 import weakref
 from pathlib import Path
@@ -88,6 +89,11 @@ def os_error(error: OSError, doing: str) -> StoreError:
     )
 
 
+# A case is built under a hidden name and renamed into place when complete.
+STAGING_PREFIX = ".creating-"
+STAGING_MAX_AGE = 15 * 60.0  # seconds
+
+
 class CaseStore:
     """Creates, opens, lists and deletes the cases under ``paths.cases``.
 
@@ -148,7 +154,8 @@ class CaseStore:
             )
         if evidence_policy not in EVIDENCE_POLICIES:
             raise ValueError(f"evidence policy must be one of {EVIDENCE_POLICIES}")
-        staging = self.root / f".creating-{name}-{secrets.token_hex(4)}"
+        self._remove_abandoned_staging()
+        staging = self.root / f"{STAGING_PREFIX}{name}-{secrets.token_hex(4)}"
         try:
             staging.mkdir(mode=0o700)
             case_id = uuid.uuid4().hex
@@ -170,6 +177,17 @@ class CaseStore:
         return self._track(
             Case(name, final, final / DB_FILE, self._connect(final / DB_FILE), sealer)
         )
+
+    def _remove_abandoned_staging(self) -> None:
+        """Half-built cases left by a create that was killed (their contents are sealed).
+
+        A create takes seconds; one whose folder has not changed for STAGING_MAX_AGE is dead.
+        """
+        cutoff = time.time() - STAGING_MAX_AGE
+        for folder in self.root.glob(f"{STAGING_PREFIX}*"):
+            with contextlib.suppress(OSError):
+                if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                    remove_tree(folder)
 
     def _initialise_database(
         self, db_path: Path, name: str, sealer: Sealer, person: Person, evidence_policy: str
