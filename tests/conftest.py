@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +25,23 @@ def insightface_sample(name: str = "t1.jpg") -> Path:
     import insightface
 
     return Path(insightface.__file__).parent / "data" / "images" / name
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims width x height, followed by a tiny compressed body."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture(autouse=True)

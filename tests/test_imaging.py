@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import struct
 import tracemalloc
-import zlib
 
 import numpy as np
 import pytest
@@ -14,22 +12,7 @@ from PIL import Image
 from faceaudit.errors import ImageError
 from faceaudit.imaging import MAX_FILE_BYTES, MAX_PIXELS, decode, load_image, probe, sniff_format
 
-
-def png_header_only(width: int, height: int) -> bytes:
-    """A PNG whose header claims width x height, followed by a tiny compressed body."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
-        + chunk(b"IEND", b"")
-    )
+from .conftest import png_header_only
 
 
 def encoded(image: Image.Image, fmt: str, **options: object) -> bytes:

@@ -82,6 +82,27 @@ def case_name(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return "marie"
 
 
+def one_shot(letter_type: str, jurisdiction: str, lang: str, controller: str) -> list[str]:
+    """The start of a one-shot `letter` command line for the person J (address A)."""
+    return [
+        "letter",
+        "--type",
+        letter_type,
+        "--jurisdiction",
+        jurisdiction,
+        "--lang",
+        lang,
+        "--controller",
+        controller,
+        "--name",
+        "J",
+        "--address",
+        "A",
+        "--email",
+        "j@example.org",
+    ]
+
+
 def _pdf_text(path: Path) -> str:
     return "".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -142,21 +163,7 @@ def test_one_shot_single_file_output(tmp_path: Path) -> None:
     assert (
         main(
             [
-                "letter",
-                "--type",
-                "access",
-                "--jurisdiction",
-                "uk",
-                "--lang",
-                "en",
-                "--controller",
-                "https://pbs.twimg.com/media/a.jpg",
-                "--name",
-                "J",
-                "--address",
-                "A",
-                "--email",
-                "j@example.org",
+                *one_shot("access", "uk", "en", "https://pbs.twimg.com/media/a.jpg"),
                 "--format",
                 "txt",
                 "-o",
@@ -174,21 +181,7 @@ def test_objection_without_reason_is_refused(
 ) -> None:
     status = main(
         [
-            "letter",
-            "--type",
-            "objection",
-            "--jurisdiction",
-            "eu",
-            "--lang",
-            "en",
-            "--controller",
-            "pimeyes",
-            "--name",
-            "J",
-            "--address",
-            "A",
-            "--email",
-            "j@example.org",
+            *one_shot("objection", "eu", "en", "pimeyes"),
             "-o",
             str(tmp_path),
         ]
@@ -202,21 +195,7 @@ def test_unknown_operator_asks_for_its_details(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = [
-        "letter",
-        "--type",
-        "access",
-        "--jurisdiction",
-        "eu",
-        "--lang",
-        "de",
-        "--controller",
-        "https://kleiner-blog.example/team",
-        "--name",
-        "J",
-        "--address",
-        "A",
-        "--email",
-        "j@example.org",
+        *one_shot("access", "eu", "de", "https://kleiner-blog.example/team"),
         "--format",
         "txt",
         "-o",
@@ -271,21 +250,7 @@ def test_complaint_picks_the_authority_by_country(tmp_path: Path) -> None:
     assert (
         main(
             [
-                "letter",
-                "--type",
-                "complaint",
-                "--jurisdiction",
-                "eu",
-                "--lang",
-                "fr",
-                "--controller",
-                "clearview-ai",
-                "--name",
-                "J",
-                "--address",
-                "A",
-                "--email",
-                "j@example.org",
+                *one_shot("complaint", "eu", "fr", "clearview-ai"),
                 "--country",
                 "FR",
                 "--original-date",
@@ -580,21 +545,7 @@ def test_operators_import_from_a_url(capsys: pytest.CaptureFixture[str], tmp_pat
 def _one_shot_reminder(target: Path, original: str, date: str) -> int:
     return main(
         [
-            "letter",
-            "--type",
-            "reminder",
-            "--jurisdiction",
-            "eu",
-            "--lang",
-            "en",
-            "--controller",
-            "instagram.com",
-            "--name",
-            "J",
-            "--address",
-            "A",
-            "--email",
-            "j@example.org",
+            *one_shot("reminder", "eu", "en", "instagram.com"),
             "--url",
             "https://www.instagram.com/p/1/",
             "--original-date",

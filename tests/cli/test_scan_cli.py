@@ -131,6 +131,30 @@ def test_a_reference_without_a_face_is_a_clear_failure(
     assert "No face" in capsys.readouterr().err
 
 
+def _case_of_the_site(
+    sandbox_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    photo_site: dict[str, str],
+    face_engine,
+    *,
+    reference=None,
+    pack: str | None = None,
+):
+    """A case "me" listing the photo site, enrolled with its reference photo; passphrase set."""
+    from faceaudit.paths import resolve_paths
+    from faceaudit.store import CaseStore, KdfParams, Person
+
+    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
+    photo = Path(photo_site["reference"]).read_bytes()
+    with store.create("me", PASSPHRASE, person=Person()) as case:
+        case.add_reference("me.jpg", photo, reference or face_engine.enrol([("me.jpg", photo)])[0])
+        if pack is not None:
+            case.set_model_pack(pack)
+        case.add_sources([photo_site["page"]])
+    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+    return store
+
+
 def test_case_mode_reports_new_gone_unchanged(
     photo_site: dict[str, str],
     capsys: pytest.CaptureFixture[str],
@@ -138,15 +162,7 @@ def test_case_mode_reports_new_gone_unchanged(
     monkeypatch: pytest.MonkeyPatch,
     face_engine,
 ) -> None:
-    from faceaudit.paths import resolve_paths
-    from faceaudit.store import CaseStore, KdfParams, Person
-
-    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
-    photo = Path(photo_site["reference"]).read_bytes()
-    with store.create("me", PASSPHRASE, person=Person()) as case:
-        case.add_reference("me.jpg", photo, face_engine.enrol([("me.jpg", photo)])[0])
-        case.add_sources([photo_site["page"]])
-    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+    _case_of_the_site(sandbox_home, monkeypatch, photo_site, face_engine)
 
     first = _run_json(capsys, "--case", "me", "--quiet")
     assert (first["new"], first["gone"], first["unchanged"]) == (1, 0, 0)
@@ -184,20 +200,14 @@ def test_references_of_another_model_pack_are_re_embedded_from_the_stored_photos
 
     import numpy as np
 
-    from faceaudit.paths import resolve_paths
-    from faceaudit.store import CaseStore, KdfParams, Person
-
-    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
     photo = Path(photo_site["reference"]).read_bytes()
     [enrolled] = face_engine.enrol([("me.jpg", photo)])
     # An embedding from another model lives in another space: to this pack it is noise.
     noise = np.random.default_rng(7).standard_normal(512).astype(np.float32)
     foreign = dataclasses.replace(enrolled, embedding=noise / np.linalg.norm(noise))
-    with store.create("me", PASSPHRASE, person=Person()) as case:
-        case.add_reference("me.jpg", photo, foreign)
-        case.set_model_pack("buffalo_l")
-        case.add_sources([photo_site["page"]])
-    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+    store = _case_of_the_site(
+        sandbox_home, monkeypatch, photo_site, face_engine, reference=foreign, pack="buffalo_l"
+    )
 
     assert main(["scan", "--case", "me", "--json", "--quiet"]) == 0
     captured = capsys.readouterr()
@@ -219,15 +229,7 @@ def test_a_second_scan_of_the_same_case_is_refused_while_one_runs(
     monkeypatch: pytest.MonkeyPatch,
     face_engine,
 ) -> None:
-    from faceaudit.paths import resolve_paths
-    from faceaudit.store import CaseStore, KdfParams, Person
-
-    store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
-    photo = Path(photo_site["reference"]).read_bytes()
-    with store.create("me", PASSPHRASE, person=Person()) as case:
-        case.add_reference("me.jpg", photo, face_engine.enrol([("me.jpg", photo)])[0])
-        case.add_sources([photo_site["page"]])
-    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+    store = _case_of_the_site(sandbox_home, monkeypatch, photo_site, face_engine)
 
     # The lock is on the file, as another process's running scan would hold it.
     with store.open("me", PASSPHRASE) as running, running.exclusive_scan():

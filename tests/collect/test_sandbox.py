@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from collections.abc import Iterator
 
 import numpy as np
@@ -15,28 +13,13 @@ from faceaudit import imaging
 from faceaudit.collect import ContainedDecoder
 from faceaudit.errors import ImageError
 
+from ..conftest import png_header_only
+
 
 def _png(width: int, height: int) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (10, 200, 30)).save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def _png_header_claiming(width: int, height: int) -> bytes:
-    """A PNG whose header claims a size; the pixel data is a few bytes (a bomb's shape)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 1000))
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture
@@ -88,7 +71,7 @@ def test_decoding_past_the_memory_limit_fails_cleanly() -> None:
 
 def test_claimed_giant_images_are_refused_before_decoding(decoder: ContainedDecoder) -> None:
     with pytest.raises(ImageError, match="claims 50000x50000 pixels"):
-        decoder.decode(_png_header_claiming(50_000, 50_000))
+        decoder.decode(png_header_only(50_000, 50_000))
     with pytest.raises(ImageError, match="not an image"):
         decoder.decode(b"<html>surprise</html>")
     with pytest.raises(ImageError, match="corrupt or truncated"):
