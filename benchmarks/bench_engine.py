@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-import onnxruntime
 
+from faceaudit.faces import runtime
 from faceaudit.faces.engine import FaceEngine
 from faceaudit.faces.modelpacks import ModelStore
 from faceaudit.imaging import load_image
@@ -47,14 +47,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    ort = runtime.onnxruntime()  # telemetry off before corpus() imports insightface
     pack = ModelStore(resolve_paths().models).require("buffalo_sc")
     images = [load_image(path) for path in corpus()]
 
-    from insightface.app import FaceAnalysis
-
-    options = onnxruntime.SessionOptions()
+    options = ort.SessionOptions()
     options.intra_op_num_threads = args.threads
     options.inter_op_num_threads = 1
+    from insightface.app import FaceAnalysis
+
     direct = FaceAnalysis(
         name=str(pack),
         providers=["CPUExecutionProvider"],

@@ -253,6 +253,9 @@ def _cpu_bound(
 
 
 def _plain_loop(pack: Path, blobs: list[bytes]) -> float:
+    from faceaudit.faces import runtime
+
+    runtime.onnxruntime()  # telemetry off before insightface loads onnxruntime
     from insightface.app import FaceAnalysis
 
     analysis = FaceAnalysis(

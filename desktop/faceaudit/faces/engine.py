@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 from faceaudit.errors import EnrolmentError, ImageError, ModelPackError
+from faceaudit.faces import runtime
 from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from faceaudit.faces.types import Face, FaceMatch, Reference
 from faceaudit.imaging import decode
@@ -87,10 +88,7 @@ class _Models:
 
 
 def _find_models(pack_dir: Path, threads: int) -> _Models:
-    import onnxruntime
-    from insightface.model_zoo import get_model
-
-    options = onnxruntime.SessionOptions()
+    options = runtime.onnxruntime().SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.log_severity_level = 3
@@ -101,7 +99,7 @@ def _find_models(pack_dir: Path, threads: int) -> _Models:
             # static_shape_sessions=False: insightface 2.x otherwise builds (and keeps) one
             # detector session per input size; with aspect-ratio sizes that is ~100 sessions
             # and over 2 GB of RSS in a long scan (measured: benchmarks/bench_scan.py).
-            model = get_model(
+            model = runtime.get_model(
                 str(onnx_file),
                 providers=["CPUExecutionProvider"],
                 sess_options=options,
