@@ -73,7 +73,9 @@ def test_sent_then_overdue_offers_reminder_then_complaint(letters_case: Case) ->
 def test_extension_answer_and_closing(letters_case: Case) -> None:
     letter_id = _draft(letters_case)
     tracking.mark_sent(letters_case, letter_id, D(2026, 1, 31), "post")
-    extended = tracking.mark_extended(letters_case, letter_id, note="complex, says the operator")
+    extended = tracking.mark_extended(
+        letters_case, letter_id, note="complex, says the operator", announced_on=D(2026, 2, 20)
+    )
     assert extended.status == "extended" and extended.extended_due_at == D(2026, 4, 30)
     [item] = tracking.list_tracked(letters_case, D(2026, 4, 1))
     assert item.status == "extended"  # not overdue while the extension runs
@@ -89,7 +91,8 @@ def test_california_extension_is_45_days(letters_case: Case) -> None:
     letter_id = _draft(letters_case, jurisdiction="ca")
     request = tracking.mark_sent(letters_case, letter_id, D(2026, 11, 20), "webform")
     assert request.due_at == D(2027, 1, 4)
-    assert tracking.mark_extended(letters_case, letter_id).extended_due_at == D(2027, 2, 18)
+    extended = tracking.mark_extended(letters_case, letter_id, announced_on=D(2026, 12, 1))
+    assert extended.extended_due_at == D(2027, 2, 18)
 
 
 def test_refusals_say_what_to_do(letters_case: Case) -> None:
@@ -107,7 +110,7 @@ def test_refusals_say_what_to_do(letters_case: Case) -> None:
     bipa = _draft(letters_case, jurisdiction="il")
     tracking.mark_sent(letters_case, bipa, D(2026, 1, 1), "email")
     with pytest.raises(LetterError, match="no standard extension"):
-        tracking.mark_extended(letters_case, bipa)
+        tracking.mark_extended(letters_case, bipa, announced_on=D(2026, 1, 5))
 
 
 def test_tracking_survives_reopening(

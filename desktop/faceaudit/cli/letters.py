@@ -46,7 +46,7 @@ from faceaudit.letters.render import (
 )
 
 Subparsers = argparse._SubParsersAction
-MARK_STATUSES = ("sent", "answered", "extended", "closed")
+MARK_STATUSES = ("sent", "answered", "extended", "paused", "resumed", "closed")
 ONE_SHOT_DIR = "letters"
 
 
@@ -408,7 +408,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
                     "Run 'faceaudit requests --case NAME' to see your letters and their numbers.",
                 )
             original, original_request, prior, history = tracking.prior_and_history(
-                case, args.request
+                case, args.request, today=args.date or dt.date.today()
             )
             parent_request_id = original_request.id
         jurisdiction = args.jurisdiction or (original.jurisdiction if original else None) or "eu"
@@ -456,6 +456,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             operator=operator,
             finding_ids=tuple(row.id for row in findings),
             parent_request_id=parent_request_id,
+            letter_date=spec.letter_date,
         )
         letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
         target = args.output or app.paths.exports / args.case
@@ -549,7 +550,8 @@ def _register_requests(subparsers: Subparsers) -> None:
     parser.add_argument("--today", type=_date_arg, help=argparse.SUPPRESS)  # for checks on dates
     actions = parser.add_subparsers(dest="requests_action", metavar="ACTION")
     mark = actions.add_parser(
-        "mark", help="record that a letter was sent, answered, extended or closed"
+        "mark",
+        help="record that a letter was sent, answered, extended, paused/resumed (UK) or closed",
     )
     mark.add_argument("--case", metavar="NAME", default=argparse.SUPPRESS)
     _passphrase(mark, suppress=True)
@@ -566,6 +568,17 @@ def _register_requests(subparsers: Subparsers) -> None:
         "--until",
         type=_date_arg,
         help="extended: the new due date (default: the longest the law allows)",
+    )
+    mark.add_argument(
+        "--announced",
+        type=_date_arg,
+        help="extended: when the operator announced it (default: --date, else today)",
+    )
+    mark.add_argument(
+        "--late",
+        action="store_true",
+        help="extended: keep on record an extension announced after the period ended "
+        "(it is flagged and does not stop the request being overdue)",
     )
     mark.add_argument("--note", default="", help="a note kept with the request")
     parser.set_defaults(handler=run_requests)
@@ -600,6 +613,10 @@ def _print_tracked(case_name: str, item: tracking.Tracked) -> None:
     )
     if request is not None:
         line += f"  sent {request.sent_at} by {request.channel}, due {request.effective_due}"
+        if request.extension_late:
+            line += " (an extension announced late does not count)"
+        if request.paused_at is not None:
+            line += f" (clock paused since {request.paused_at})"
     print(line)
     if item.next_step:
         print(
@@ -623,16 +640,35 @@ def _mark(args: argparse.Namespace, case: Any) -> int:
             received_at=args.received,
             person_country=case.person.country,
         )
+        for warning in tracking.date_warnings(
+            case, args.letter_id, on, args.channel, args.received
+        ):
+            print(f"Warning: {warning}")
     elif args.status == "answered":
         request = tracking.mark_answered(case, args.letter_id, on, args.note)
     elif args.status == "extended":
-        request = tracking.mark_extended(case, args.letter_id, args.until, args.note)
+        request = tracking.mark_extended(
+            case,
+            args.letter_id,
+            args.until,
+            args.note,
+            announced_on=args.announced or on,
+            late=args.late,
+        )
+    elif args.status == "paused":
+        request = tracking.mark_paused(case, args.letter_id, on, args.note)
+    elif args.status == "resumed":
+        request = tracking.mark_resumed(case, args.letter_id, on, args.note)
     else:
         request = tracking.mark_closed(case, args.letter_id, on, args.note)
-    print(
-        f"Letter {args.letter_id}: {request.status}; "
-        f"answer due {request.effective_due.isoformat()}."
-    )
+    status = tracking.status_on(request, dt.date.today())
+    print(f"Letter {args.letter_id}: {status}; answer due {request.effective_due.isoformat()}.")
+    if request.extension_late:
+        print(
+            "The extension was announced after the period had ended: it is on record but "
+            "does not count, and the request is overdue from "
+            f"{(request.due_at + dt.timedelta(days=1)).isoformat()}."
+        )
     return EXIT_OK
 
 

@@ -90,12 +90,15 @@ def compute_deadline(
     received: dt.date,
     holiday_country: str | None = None,
     holiday_subdiv: str | None = None,
+    paused_days: int = 0,
 ) -> Deadline:
     """The due date of a letter of ``letter_type`` received on ``received``.
 
     ``holiday_country`` (ISO 3166 alpha-2) picks the public holidays of an EU/EEA country;
     without it only weekends move an EU due date. The UK uses the bank holidays of England
-    and Wales unless ``holiday_subdiv`` names SCT or NIR.
+    and Wales unless ``holiday_subdiv`` names SCT or NIR. ``paused_days`` are days that do
+    not count (UK: Art. 12A UK GDPR, while the organisation waits for ID or clarification);
+    the first period and its extension both move by them.
     """
     if jurisdiction not in JURISDICTIONS:
         raise ValueError(f"unknown jurisdiction {jurisdiction!r}")
@@ -105,7 +108,9 @@ def compute_deadline(
         due = received + dt.timedelta(days=14)
         return Deadline(received, due, None, False, "14 days asked for in the reminder")
     if jurisdiction in ("eu", "uk"):
-        return _gdpr_month(jurisdiction, letter_type, received, holiday_country, holiday_subdiv)
+        return _gdpr_month(
+            jurisdiction, letter_type, received, holiday_country, holiday_subdiv, paused_days
+        )
     if jurisdiction == "ch":
         if letter_type == "complaint":
             return Deadline(
@@ -130,6 +135,7 @@ def _gdpr_month(
     received: dt.date,
     country: str | None,
     subdiv: str | None,
+    paused_days: int = 0,
 ) -> Deadline:
     if jurisdiction == "uk":
         country, subdiv = "GB", (subdiv or "ENG")
@@ -138,10 +144,14 @@ def _gdpr_month(
         due = next_working_day(add_months(received, 3), country, subdiv)
         rule = "three months for the authority (Art. 78(2) GDPR / s.166 DPA 2018)"
         return Deadline(received, due, None, True, rule)
-    due = next_working_day(add_months(received, 1), country, subdiv)
-    extended = next_working_day(add_months(received, 3), country, subdiv)
+    pause = dt.timedelta(days=paused_days)
+    due = next_working_day(add_months(received, 1) + pause, country, subdiv)
+    extended = next_working_day(add_months(received, 3) + pause, country, subdiv)
     where = f" and public holidays ({country}{'-' + subdiv if subdiv else ''})" if country else ""
     rule = f"one month (Art. 12(3)); weekends{where} move it to the next working day"
+    if paused_days:
+        days = "1 day" if paused_days == 1 else f"{paused_days} days"
+        rule += f"; {days} paused (Art. 12A UK GDPR) do not count"
     return Deadline(received, due, extended, True, rule)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
-from faceaudit.letters.render import Evidence, Letter, PriorRequest, format_date
+from faceaudit.letters.render import Evidence, Letter, PriorRequest, format_date, status_of
 
 FORMATS = ("pdf", "docx", "txt", "eml")
 FONT = "FaceAuditSans"
@@ -94,6 +94,7 @@ def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
     labels, language = letter.labels, spec.language
     rows = []
     for request in requests:
+        status = status_of(request, spec.letter_date)
         row = [
             (
                 labels["history_sent"],
@@ -105,7 +106,7 @@ def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
                 labels["history_due"],
                 format_date(request.extended_due_at or request.due_at, language),
             ),
-            (labels["history_status"], labels.get(f"status.{request.status}", request.status)),
+            (labels["history_status"], labels.get(f"status.{status}", status)),
             (
                 labels["history_answered"],
                 format_date(request.answered_at, language)

@@ -133,9 +133,25 @@ class PriorRequest:
     sent_at: dt.date
     due_at: dt.date
     channel: str = ""
-    status: str = "sent"
+    status: str = "sent"  # as stored or computed; :func:`status_of` recomputes it on a date
     answered_at: dt.date | None = None
-    extended_due_at: dt.date | None = None
+    extended_due_at: dt.date | None = None  # an extension announced in time
+    received_at: dt.date | None = None
+    extension_announced_at: dt.date | None = None
+    late_extension_until: dt.date | None = None  # announced too late: on record, not honoured
+
+    @property
+    def effective_due(self) -> dt.date:
+        return self.extended_due_at or self.due_at
+
+
+def status_of(request: PriorRequest, on: dt.date) -> str:
+    """The status of a request on ``on``: an open request past its due date is overdue."""
+    if request.status in ("sent", "extended", "overdue") and on > request.effective_due:
+        return "overdue"
+    if request.status == "overdue":
+        return "extended" if request.extended_due_at else "sent"
+    return request.status
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,16 @@
 """Letters and Requests in a Case: drafts, sending, due dates, answers, and what comes next.
 
 A letters row is a draft until it has a requests row (one per letter: the letter was sent).
-A Request's status moves sent -> (extended) -> answered | overdue -> closed; "overdue" is
-set when the due date (or the extended one) has passed without an answer. Overdue
-requests offer a reminder first, then a complaint to the supervisory authority.
+A Request's stored status is sent, extended, answered or closed; what the person sees is
+computed when read (:func:`status_on`): "overdue" once the due date (or a timely extended
+one) has passed without an answer, "paused" while a UK organisation waits for ID or
+clarification (Art. 12A UK GDPR). Overdue requests offer a reminder first, then a complaint
+to the supervisory authority.
+
+Due dates count from receipt (the send date unless a receipt date is given), in the holiday
+calendar stored with the request; an extension is counted the same way, and one announced
+after the first period ended is refused unless the person records it as late, in which case
+it does not stop the request being overdue (GDPR Art. 12(3): notice within the first month).
 
 The tables live in the case store (``faceaudit.store``); this module owns their logic and
 reaches them only through ``case.connection()``.
@@ -19,11 +26,11 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from faceaudit.letters.deadlines import compute_deadline
+from faceaudit.letters.deadlines import Deadline, compute_deadline
 from faceaudit.letters.directory import EU_EEA, Operator, operator_from_json
 from faceaudit.letters.render import LetterError, PriorRequest
 
-STATUSES = ("draft", "sent", "answered", "extended", "overdue", "closed")
+STATUSES = ("draft", "sent", "answered", "extended", "paused", "overdue", "closed")
 CHANNELS = ("email", "webform", "post", "registered-post", "hand", "fax", "other")
 OPEN_STATUSES = ("sent", "extended", "overdue")
 
@@ -47,6 +54,7 @@ class LetterRecord:
     output_dir: str | None
     parent_request_id: int | None
     body_sha256: str | None
+    letter_date: dt.date | None = None  # the date printed on the letter
 
 
 @dataclass(frozen=True)
@@ -61,10 +69,33 @@ class RequestRecord:
     answered_at: dt.date | None
     closed_at: dt.date | None
     notes: str
+    received_at: dt.date | None = None  # when the operator received it, if not the send date
+    holiday_country: str | None = None  # whose public holidays the due dates skip
+    extension_announced_at: dt.date | None = None
+    extension_late: bool = False  # announced after the first period: recorded, not honoured
+    paused_at: dt.date | None = None  # UK: clock stopped since this day (Art. 12A UK GDPR)
+    paused_days: int = 0  # days already paused and resumed
+
+    @property
+    def received(self) -> dt.date:
+        return self.received_at or self.sent_at
 
     @property
     def effective_due(self) -> dt.date:
-        return self.extended_due_at or self.due_at
+        if self.extended_due_at and not self.extension_late:
+            return self.extended_due_at
+        return self.due_at
+
+
+def status_on(request: RequestRecord, today: dt.date) -> str:
+    """The request's status as of ``today``, computed from its dates (never stored stale)."""
+    if request.status in ("answered", "closed"):
+        return request.status
+    if request.paused_at is not None:
+        return "paused"
+    if today > request.effective_due:
+        return "overdue"
+    return "extended" if request.effective_due != request.due_at else "sent"
 
 
 @dataclass(frozen=True)
@@ -98,6 +129,12 @@ class Tracked:
             "extended_due_at": _iso(request.extended_due_at) if request else None,
             "answered_at": _iso(request.answered_at) if request else None,
             "closed_at": _iso(request.closed_at) if request else None,
+            "received_at": _iso(request.received) if request else None,
+            "extension_announced_at": _iso(request.extension_announced_at) if request else None,
+            "extension_late": request.extension_late if request else False,
+            "paused_at": _iso(request.paused_at) if request else None,
+            "paused_days": request.paused_days if request else 0,
+            "letter_date": _iso(self.letter.letter_date),
             "notes": request.notes if request else "",
             "next_step": self.next_step,
         }
@@ -135,14 +172,15 @@ def record_letter(
     parent_request_id: int | None = None,
     body_sha256: str | None = None,
     created_at: dt.datetime | None = None,
+    letter_date: dt.date | None = None,
 ) -> int:
     """Store a drafted letter; returns its id (the reference printed on the letter)."""
     created = (created_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
     with case.connection() as conn:
         cursor = conn.execute(
             "INSERT INTO letters (created_at, type, jurisdiction, language, operator_slug, "
-            "operator_json, finding_ids, formats, output_dir, parent_request_id, body_sha256) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "operator_json, finding_ids, formats, output_dir, parent_request_id, body_sha256, "
+            "letter_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 created,
                 letter_type,
@@ -155,6 +193,7 @@ def record_letter(
                 output_dir,
                 parent_request_id,
                 body_sha256,
+                _iso(letter_date),
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -178,8 +217,13 @@ def mark_sent(
     *,
     received_at: dt.date | None = None,
     person_country: str | None = None,
+    today: dt.date | None = None,
 ) -> RequestRecord:
-    """Record that a letter went out; the due date counts from receipt (default: the send date)."""
+    """Record that a letter went out; the due date counts from receipt (default: the send date).
+
+    Impossible dates are refused; dates that are possible but suspicious are the business of
+    :func:`date_warnings`, which the caller shows.
+    """
     if channel not in CHANNELS:
         raise LetterError(
             f"Unknown channel {channel!r}.", "Choose one of: " + ", ".join(CHANNELS) + "."
@@ -190,21 +234,81 @@ def mark_sent(
             f"Letter {letter_id} is already marked as sent.",
             "Mark it answered, extended or closed instead, or draft a new letter.",
         )
+    today = today or dt.date.today()
+    if sent_at > today:
+        raise LetterError(
+            f"The send date {sent_at.isoformat()} is in the future.",
+            "Mark the letter sent once it has gone, with the day it went (--date YYYY-MM-DD).",
+        )
+    if received_at is not None and received_at < sent_at:
+        raise LetterError(
+            f"The letter cannot be received ({received_at.isoformat()}) before it was sent "
+            f"({sent_at.isoformat()}).",
+            "Check --date (when you sent it) and --received (when the operator got it).",
+        )
+    country = holiday_country(letter.operator, person_country)
     deadline = compute_deadline(
-        letter.jurisdiction,
-        letter.letter_type,
-        received_at or sent_at,
-        holiday_country=holiday_country(letter.operator, person_country),
+        letter.jurisdiction, letter.letter_type, received_at or sent_at, holiday_country=country
     )
     with case.connection() as conn:
         conn.execute(
-            "INSERT INTO requests (letter_id, sent_at, channel, due_at, status) "
-            "VALUES (?, ?, ?, ?, 'sent')",
-            (letter_id, sent_at.isoformat(), channel, deadline.due.isoformat()),
+            "INSERT INTO requests (letter_id, sent_at, channel, due_at, status, received_at, "
+            "holiday_country) VALUES (?, ?, ?, ?, 'sent', ?, ?)",
+            (
+                letter_id,
+                sent_at.isoformat(),
+                channel,
+                deadline.due.isoformat(),
+                _iso(received_at),
+                country,
+            ),
         )
     request = find_request(case, letter_id)
     assert request is not None
     return request
+
+
+# A letter mailed a month after its date, or received three weeks after it was sent, is
+# possible but more often a typing error; either way the person should look again.
+_LATE_SENDING = dt.timedelta(days=30)
+_SLOW_DELIVERY = dt.timedelta(days=21)
+
+
+def date_warnings(
+    case: LetterTables,
+    letter_id: int,
+    sent_at: dt.date,
+    channel: str,
+    received_at: dt.date | None = None,
+) -> list[str]:
+    """Plain-language warnings when the dates given contradict the letter or each other."""
+    letter = get_letter(case, letter_id)
+    printed = letter.letter_date or _date(letter.created_at)
+    warnings = []
+    if printed is not None and sent_at < printed:
+        warnings.append(
+            f"The letter is dated {printed.isoformat()}, but you marked it sent on "
+            f"{sent_at.isoformat()}, before that date. Check the send date: the operator "
+            "sees the letter's own date."
+        )
+    if printed is not None and sent_at - printed > _LATE_SENDING:
+        warnings.append(
+            f"The letter is dated {printed.isoformat()} but was sent on {sent_at.isoformat()}, "
+            "more than a month later. The period counts from receipt, so the tracker uses the "
+            "later date; consider redrafting the letter with the date you send it."
+        )
+    if received_at is not None and received_at - sent_at > _SLOW_DELIVERY:
+        warnings.append(
+            f"Received on {received_at.isoformat()}, more than three weeks after it was sent "
+            f"({sent_at.isoformat()}): check the receipt date."
+        )
+    if received_at is None and channel in ("post", "registered-post"):
+        warnings.append(
+            "A posted letter arrives after it is sent, and the operator's period counts from "
+            "receipt. Until you give the receipt date (--received, e.g. from the delivery "
+            "record), the tracker counts from the send date, which may be a few days early."
+        )
+    return warnings
 
 
 def _require_request(case: LetterTables, letter_id: int) -> RequestRecord:
@@ -230,14 +334,54 @@ def mark_answered(case: LetterTables, letter_id: int, on: dt.date, note: str = "
     return _require_request(case, letter_id)
 
 
+def _deadline_of(letter: LetterRecord, request: RequestRecord, paused_days: int) -> Deadline:
+    """The request's periods, counted exactly as the first one was: receipt, holidays, pause."""
+    return compute_deadline(
+        letter.jurisdiction,
+        letter.letter_type,
+        request.received,
+        holiday_country=request.holiday_country,
+        paused_days=paused_days,
+    )
+
+
 def mark_extended(
-    case: LetterTables, letter_id: int, until: dt.date | None = None, note: str = ""
+    case: LetterTables,
+    letter_id: int,
+    until: dt.date | None = None,
+    note: str = "",
+    *,
+    announced_on: dt.date | None = None,
+    late: bool = False,
 ) -> RequestRecord:
-    """The operator announced an extension; ``until`` defaults to the longest the law allows."""
+    """The operator announced an extension on ``announced_on`` (default: today).
+
+    ``until`` defaults to the longest the law allows, counted from receipt in the request's
+    holiday calendar. An extension announced after the first period has ended is refused
+    (Art. 12(3) GDPR: notice within the first month; §1798.130(a)(2): within the first 45
+    days); with ``late=True`` it is kept on record, flagged, and the request stays overdue.
+    """
     request = _require_request(case, letter_id)
     letter = get_letter(case, letter_id)
+    announced = announced_on or dt.date.today()
+    if announced < request.sent_at:
+        raise LetterError(
+            f"An extension announced on {announced.isoformat()} would predate the request "
+            f"({request.sent_at.isoformat()}).",
+            "Give the date of the operator's message with --announced YYYY-MM-DD.",
+        )
+    too_late = announced > request.due_at
+    if too_late and not late:
+        raise LetterError(
+            f"The operator announced the extension on {announced.isoformat()}, after the "
+            f"period for an answer ended on {request.due_at.isoformat()}. The law requires "
+            "the extension to be announced, with reasons, within that period, so it does not "
+            "count: the request stays overdue.",
+            "Keep it on record anyway with --late (it is flagged and changes no date), and "
+            "send a reminder or a complaint.",
+        )
     if until is None:
-        deadline = compute_deadline(letter.jurisdiction, letter.letter_type, request.sent_at)
+        deadline = _deadline_of(letter, request, request.paused_days)
         if deadline.extended_due is None:
             raise LetterError(
                 "The law sets no standard extension for this request.",
@@ -249,6 +393,65 @@ def mark_extended(
         request.id,
         status="extended",
         extended_due_at=until.isoformat(),
+        extension_announced_at=announced.isoformat(),
+        extension_late=int(too_late),
+        notes=_append(request.notes, note),
+    )
+    return _require_request(case, letter_id)
+
+
+def mark_paused(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
+    """UK: the organisation asked for ID or clarification on ``on``; the clock stops."""
+    request = _require_request(case, letter_id)
+    letter = get_letter(case, letter_id)
+    if letter.jurisdiction != "uk":
+        raise LetterError(
+            "Only UK law stops the clock while the organisation waits for ID or "
+            "clarification (Art. 12A UK GDPR); under this law the period keeps running "
+            "from receipt.",
+            "Answer the operator's question; the due date stays as it is.",
+        )
+    if request.paused_at is not None:
+        raise LetterError(
+            f"The clock of letter {letter_id} is already paused since "
+            f"{request.paused_at.isoformat()}.",
+            "Mark it resumed when you have sent what was asked for.",
+        )
+    if on < request.received or on > request.due_at:
+        raise LetterError(
+            f"A pause on {on.isoformat()} is outside the period that runs from "
+            f"{request.received.isoformat()} to {request.due_at.isoformat()}.",
+            "Give the date of the organisation's request for ID or clarification (--date).",
+        )
+    _update(case, request.id, paused_at=on.isoformat(), notes=_append(request.notes, note))
+    return _require_request(case, letter_id)
+
+
+def mark_resumed(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
+    """UK: the organisation received what it asked for on ``on``; the clock runs again."""
+    request = _require_request(case, letter_id)
+    letter = get_letter(case, letter_id)
+    if request.paused_at is None:
+        raise LetterError(
+            f"The clock of letter {letter_id} is not paused.",
+            "Mark it paused first, with the date the organisation asked for ID or "
+            "clarification.",
+        )
+    if on < request.paused_at:
+        raise LetterError(
+            f"The clock cannot resume ({on.isoformat()}) before it was paused "
+            f"({request.paused_at.isoformat()}).",
+            "Give the day the organisation received what it asked for (--date).",
+        )
+    # From the day of the organisation's request to the day it gets the answer, inclusive.
+    paused_days = request.paused_days + (on - request.paused_at).days + 1
+    deadline = _deadline_of(letter, request, paused_days)
+    _update(
+        case,
+        request.id,
+        paused_at=None,
+        paused_days=paused_days,
+        due_at=deadline.due.isoformat(),
         notes=_append(request.notes, note),
     )
     return _require_request(case, letter_id)
@@ -270,7 +473,7 @@ def _append(notes: str, note: str) -> str:
     return "\n".join(n for n in (notes, note.strip()) if n)
 
 
-def _update(case: LetterTables, request_id: int, **values: str) -> None:
+def _update(case: LetterTables, request_id: int, **values: str | int | None) -> None:
     columns = ", ".join(f"{name} = ?" for name in values)  # names are ours, never user input
     with case.connection() as conn:
         statement = f"UPDATE requests SET {columns} WHERE id = ?"  # noqa: S608
@@ -278,21 +481,12 @@ def _update(case: LetterTables, request_id: int, **values: str) -> None:
 
 
 def refresh_overdue(case: LetterTables, today: dt.date) -> list[int]:
-    """Mark every open request past its due date as overdue; returns their letter ids."""
-    overdue = [
+    """The letter ids of every open request overdue on ``today`` (computed, nothing stored)."""
+    return [
         row.letter.id
         for row in _rows(case)
-        if row.request is not None
-        and row.request.status in ("sent", "extended")
-        and today > row.request.effective_due
+        if row.request is not None and status_on(row.request, today) == "overdue"
     ]
-    if overdue:
-        with case.connection() as conn:
-            conn.executemany(
-                "UPDATE requests SET status = 'overdue' WHERE letter_id = ?",
-                [(i,) for i in overdue],
-            )
-    return overdue
 
 
 # --- reading ------------------------------------------------------------------------
@@ -311,6 +505,7 @@ def _letter_from_row(row: Sequence[Any]) -> LetterRecord:
         output_dir=row[9],
         parent_request_id=row[10],
         body_sha256=row[11],
+        letter_date=_date(row[12]),
     )
 
 
@@ -326,16 +521,24 @@ def _request_from_row(row: Sequence[Any]) -> RequestRecord:
         answered_at=_date(row[7]),
         closed_at=_date(row[8]),
         notes=row[9] or "",
+        received_at=_date(row[10]),
+        holiday_country=row[11],
+        extension_announced_at=_date(row[12]),
+        extension_late=bool(row[13]),
+        paused_at=_date(row[14]),
+        paused_days=int(row[15] or 0),
     )
 
 
 _LETTER_COLUMNS = (
     "l.id, l.created_at, l.type, l.jurisdiction, l.language, l.operator_slug, l.operator_json, "
-    "l.finding_ids, l.formats, l.output_dir, l.parent_request_id, l.body_sha256"
+    "l.finding_ids, l.formats, l.output_dir, l.parent_request_id, l.body_sha256, l.letter_date"
 )
+_LETTER_WIDTH = 13
 _REQUEST_COLUMNS = (
     "r.id, r.letter_id, r.sent_at, r.channel, r.due_at, r.extended_due_at, r.status, "
-    "r.answered_at, r.closed_at, r.notes"
+    "r.answered_at, r.closed_at, r.notes, r.received_at, r.holiday_country, "
+    "r.extension_announced_at, r.extension_late, r.paused_at, r.paused_days"
 )
 
 
@@ -351,7 +554,7 @@ def _rows(case: LetterTables) -> Iterator[_Row]:
             f"SELECT {_LETTER_COLUMNS}, {_REQUEST_COLUMNS} FROM letters l "  # noqa: S608
             "LEFT JOIN requests r ON r.letter_id = l.id ORDER BY l.id"
         ).fetchall()
-    width = 12
+    width = _LETTER_WIDTH
     for row in rows:
         request = _request_from_row(row[width:]) if row[width] is not None else None
         yield _Row(_letter_from_row(row[:width]), request)
@@ -381,9 +584,8 @@ def find_request(case: LetterTables, letter_id: int) -> RequestRecord | None:
 
 
 def list_tracked(case: LetterTables, today: dt.date | None = None) -> list[Tracked]:
-    """Every letter with its status as of ``today`` (overdue ones are marked so on the way)."""
+    """Every letter with its status as of ``today``, computed from its dates."""
     today = today or dt.date.today()
-    refresh_overdue(case, today)
     rows = list(_rows(case))
     follow_ups: dict[int, set[str]] = {}
     for row in rows:
@@ -392,7 +594,7 @@ def list_tracked(case: LetterTables, today: dt.date | None = None) -> list[Track
     tracked = []
     for row in rows:
         request = row.request
-        status = request.status if request else "draft"
+        status = status_on(request, today) if request else "draft"
         tracked.append(Tracked(row.letter, request, status, _next_step(row, status, follow_ups)))
     return tracked
 
@@ -423,26 +625,32 @@ def original_request_of(case: LetterTables, letter_id: int) -> tuple[LetterRecor
 
 
 def prior_and_history(
-    case: LetterTables, letter_id: int
+    case: LetterTables, letter_id: int, today: dt.date | None = None
 ) -> tuple[LetterRecord, RequestRecord, PriorRequest, tuple[PriorRequest, ...]]:
-    """For a reminder or complaint about ``letter_id``: the original and every letter since."""
+    """For a reminder or complaint about ``letter_id``: the original and every letter since,
+    each with its status as of ``today`` (the follow-up's date)."""
+    today = today or dt.date.today()
     original_letter, original_request = original_request_of(case, letter_id)
-    prior = _as_prior(original_letter, original_request)
+    prior = _as_prior(original_letter, original_request, today)
     history = [prior]
     for row in _rows(case):
         if row.letter.parent_request_id == original_request.id and row.request is not None:
-            history.append(_as_prior(row.letter, row.request))
+            history.append(_as_prior(row.letter, row.request, today))
     return original_letter, original_request, prior, tuple(history)
 
 
-def _as_prior(letter: LetterRecord, request: RequestRecord) -> PriorRequest:
+def _as_prior(letter: LetterRecord, request: RequestRecord, today: dt.date) -> PriorRequest:
+    honoured = request.extended_due_at if not request.extension_late else None
     return PriorRequest(
         reference=f"FA-{letter.id}",
         letter_type=letter.letter_type,
         sent_at=request.sent_at,
         due_at=request.due_at,
         channel=request.channel,
-        status=request.status,
+        status=status_on(request, today),
         answered_at=request.answered_at,
-        extended_due_at=request.extended_due_at,
+        extended_due_at=honoured,
+        received_at=request.received_at,
+        extension_announced_at=request.extension_announced_at,
+        late_extension_until=request.extended_due_at if request.extension_late else None,
     )

@@ -167,7 +167,21 @@ _V1: Migration = (
     )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+# Requests remember when they were received (the due date counts from then), whose public
+# holidays apply, when an extension was announced (and whether too late), and a UK clock
+# paused while the organisation waits for ID or clarification (Art. 12A UK GDPR). Letters
+# keep the date printed on them, for the date-consistency checks when one is marked sent.
+_V2_LETTER_DATES: Migration = (
+    "ALTER TABLE requests ADD COLUMN received_at TEXT",
+    "ALTER TABLE requests ADD COLUMN holiday_country TEXT",
+    "ALTER TABLE requests ADD COLUMN extension_announced_at TEXT",
+    "ALTER TABLE requests ADD COLUMN extension_late INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE requests ADD COLUMN paused_at TEXT",
+    "ALTER TABLE requests ADD COLUMN paused_days INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE letters ADD COLUMN letter_date TEXT",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
