@@ -434,8 +434,7 @@ def mark_resumed(case: LetterTables, letter_id: int, on: dt.date, note: str = ""
     if request.paused_at is None:
         raise LetterError(
             f"The clock of letter {letter_id} is not paused.",
-            "Mark it paused first, with the date the organisation asked for ID or "
-            "clarification.",
+            "Mark it paused first, with the date the organisation asked for ID or clarification.",
         )
     if on < request.paused_at:
         raise LetterError(
