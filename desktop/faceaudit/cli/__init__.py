@@ -8,6 +8,7 @@ arguments and the :class:`~faceaudit.app.App` and returns the exit status.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import sys
 from collections.abc import Sequence
@@ -59,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"faceaudit.cli.{name}")
         module.register(subparsers)
     return parser
+
+
+def date_arg(text: str) -> dt.date:
+    """An argparse type: a date given as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
 
 
 def report_error(error: FaceAuditError) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, report_error
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, report_error
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
 from faceaudit.store import (
     EVIDENCE_POLICIES,
@@ -154,7 +154,12 @@ def _register_case(subparsers: Subparsers) -> None:
     )
     create.set_defaults(handler=run_create)
 
-    listing = actions.add_parser("list", parents=[json_opt], help="list the cases")
+    listing = actions.add_parser(
+        "list",
+        parents=[json_opt],
+        help="list the cases, with their next due date and overdue requests (no passphrase)",
+    )
+    listing.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)  # checks on dates
     listing.set_defaults(handler=run_list)
 
     show = actions.add_parser(
@@ -295,7 +300,12 @@ def run_create(args: argparse.Namespace, app: App) -> int:
 
 
 def run_list(args: argparse.Namespace, app: App) -> int:
-    summaries = CaseStore(app.paths).list()
+    from faceaudit.letters.overview import CaseDeadlines, deadlines_by_case
+
+    store = CaseStore(app.paths)
+    summaries = store.list()
+    deadlines = deadlines_by_case(store, args.today)
+    none_due = CaseDeadlines(None, 0)
     if args.json:
         rows = [
             {
@@ -309,6 +319,8 @@ def run_list(args: argparse.Namespace, app: App) -> int:
                 "findings": s.findings,
                 "unreviewed": s.unreviewed,
                 "problem": s.problem,
+                "next_due": _iso(deadlines.get(s.name, none_due).next_due),
+                "overdue": deadlines.get(s.name, none_due).overdue,
             }
             for s in summaries
         ]
@@ -317,17 +329,25 @@ def run_list(args: argparse.Namespace, app: App) -> int:
     if not summaries:
         print("No cases yet. Start one with: faceaudit case create NAME")
         return EXIT_OK
-    print(f"{'CASE':<24} {'CREATED':<21} {'REFS':>4} {'SOURCES':>7} {'SCANS':>5} {'FINDINGS':>8}")
+    print(
+        f"{'CASE':<24} {'CREATED':<21} {'REFS':>4} {'SOURCES':>7} {'SCANS':>5} "
+        f"{'FINDINGS':>8}  {'NEXT DUE':<10} {'OVERDUE':>7}"
+    )
     for s in summaries:
         if s.problem:
             print(f"{s.name:<24} cannot be read: {s.problem}")
             continue
         findings = f"{s.findings} ({s.unreviewed} to review)" if s.unreviewed else str(s.findings)
+        due = deadlines.get(s.name, none_due)
         print(
             f"{s.name:<24} {s.created_at or '':<21} {s.references:>4} {s.sources:>7} "
-            f"{s.scans:>5} {findings:>8}"
+            f"{s.scans:>5} {findings:>8}  {_iso(due.next_due) or '-':<10} {due.overdue:>7}"
         )
     return EXIT_OK
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def run_show(args: argparse.Namespace, app: App) -> int:

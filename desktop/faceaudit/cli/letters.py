@@ -20,8 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_OK, EXIT_USAGE
-from faceaudit.letters import tracking
+from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg
+from faceaudit.letters import calendar, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
 from faceaudit.letters.directory import (
@@ -64,13 +64,6 @@ def _passphrase(parser: argparse.ArgumentParser, suppress: bool = False) -> None
         help="read the case passphrase from FILE "
         "(or set FACEAUDIT_PASSPHRASE; otherwise you are asked)",
     )
-
-
-def _date_arg(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
 
 
 def _formats_arg(text: str) -> list[str]:
@@ -160,7 +153,7 @@ def _register_letter(subparsers: Subparsers) -> None:
     )
     one.add_argument(
         "--original-date",
-        type=_date_arg,
+        type=date_arg,
         metavar="YYYY-MM-DD",
         help="for a reminder or complaint: when the first request was sent",
     )
@@ -190,7 +183,7 @@ def _register_letter(subparsers: Subparsers) -> None:
     details.add_argument("--operator-address", help="the operator's postal address")
     details.add_argument("--operator-email", help="the operator's privacy e-mail address")
     details.add_argument(
-        "--date", type=_date_arg, metavar="YYYY-MM-DD", help="date of the letter (default: today)"
+        "--date", type=date_arg, metavar="YYYY-MM-DD", help="date of the letter (default: today)"
     )
     parser.set_defaults(handler=run_letter)
 
@@ -547,7 +540,25 @@ def _register_requests(subparsers: Subparsers) -> None:
     parser.add_argument("--case", metavar="NAME", help="the case's name")
     _passphrase(parser)
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    parser.add_argument("--today", type=_date_arg, help=argparse.SUPPRESS)  # for checks on dates
+    parser.add_argument("--today", type=date_arg, help=argparse.SUPPRESS)  # for checks on dates
+    overview = parser.add_argument_group(
+        "every case at once (no passphrase needed: only dates and statuses are read)"
+    )
+    overview.add_argument(
+        "--all",
+        action="store_true",
+        help="list the requests of every case still waiting for an answer, overdue first",
+    )
+    overview.add_argument(
+        "--overdue", action="store_true", help="only the requests whose answer is overdue"
+    )
+    overview.add_argument(
+        "--ics",
+        type=Path,
+        metavar="FILE",
+        help="write a calendar file (.ics) with one event per due date "
+        "(of --case, or of every case)",
+    )
     actions = parser.add_subparsers(dest="requests_action", metavar="ACTION")
     mark = actions.add_parser(
         "mark",
@@ -557,16 +568,16 @@ def _register_requests(subparsers: Subparsers) -> None:
     _passphrase(mark, suppress=True)
     mark.add_argument("letter_id", type=int, metavar="ID", help="the letter's number")
     mark.add_argument("status", choices=MARK_STATUSES)
-    mark.add_argument("--date", type=_date_arg, help="when it happened (default: today)")
+    mark.add_argument("--date", type=date_arg, help="when it happened (default: today)")
     mark.add_argument(
         "--channel", choices=tracking.CHANNELS, help="sent: how (email, webform, post, ...)"
     )
     mark.add_argument(
-        "--received", type=_date_arg, help="sent: when the operator received it, if later"
+        "--received", type=date_arg, help="sent: when the operator received it, if later"
     )
     mark.add_argument(
         "--until",
-        type=_date_arg,
+        type=date_arg,
         help="extended: the new due date (default: the longest the law allows)",
     )
     mark.add_argument(
@@ -585,8 +596,11 @@ def _register_requests(subparsers: Subparsers) -> None:
 
 
 def run_requests(args: argparse.Namespace, app: App) -> int:
+    action = getattr(args, "requests_action", None)
+    if action is None and (args.all or args.overdue or args.ics):
+        return _overview(args, app)
     if not args.case:
-        print("faceaudit requests: --case NAME is required.", file=sys.stderr)
+        print("faceaudit requests: give --case NAME, or --all for every case.", file=sys.stderr)
         return EXIT_USAGE
     with ExitStack() as stack:
         case = _open_case(args, app, stack)
@@ -602,6 +616,40 @@ def run_requests(args: argparse.Namespace, app: App) -> int:
             )
         for item in tracked:
             _print_tracked(args.case, item)
+    return EXIT_OK
+
+
+def _overview(args: argparse.Namespace, app: App) -> int:
+    """Requests of every case (or of --case) from the plain part of the case files."""
+    from faceaudit.store import CaseStore
+
+    store = CaseStore(app.paths)
+    if args.case:
+        store.existing_case_dir(args.case)
+    today = args.today or dt.date.today()
+    rows = [
+        row
+        for row in overview.open_requests(store, today, overdue_only=args.overdue)
+        if not args.case or row.case == args.case
+    ]
+    if args.ics:
+        calendar.write_ics(calendar.deadline_events(rows, today), args.ics)
+        print(f"Wrote {len(rows)} deadline(s) to {args.ics}.")
+        return EXIT_OK
+    if args.json:
+        print(json.dumps([row.to_json(today) for row in rows], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print("No overdue request." if args.overdue else "No request is waiting for an answer.")
+        return EXIT_OK
+    print(f"{'CASE':<24} {'LETTER':>6}  {'TYPE':<9} {'OPERATOR':<20} {'DUE':<10}  STATUS")
+    for row in rows:
+        left = row.days_left(today)
+        when = f"overdue by {-left} day(s)" if left < 0 else f"due in {left} day(s)"
+        print(
+            f"{row.case:<24} {'FA-' + str(row.letter_id):>6}  {row.letter_type:<9} "
+            f"{row.operator:<20} {row.due.isoformat():<10}  {when}"
+        )
     return EXIT_OK
 
 

@@ -24,6 +24,11 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     tracking.list_tracked(case, today) -> [Tracked(letter, request, status, next_step)]
     tracking.prior_and_history(case, letter_id)      # what a reminder or complaint refers to
 
+    from faceaudit.letters import overview, calendar   # every case, without a passphrase
+    overview.open_requests(store, today, overdue_only=False) -> [DueRequest]  # overdue first
+    overview.deadlines_by_case(store, today) -> {case name: CaseDeadlines(next_due, overdue)}
+    calendar.write_ics(calendar.deadline_events(requests, today), path)  # one event per due date
+
 Types: access, erasure, objection, reminder, complaint. Jurisdictions: eu, uk, ch, ca (CCPA),
 il (BIPA, informational). Languages: en and fr for every type; de, es, it for access and erasure.
 The texts are data files (``templates/*.toml``); the curated directory is ``data/operators.json``.

@@ -17,6 +17,7 @@ import sqlite3
 import time
 import uuid
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 from faceaudit.paths import Paths
@@ -351,16 +352,33 @@ class CaseStore:
             summaries.append(self._summary(directory))
         return summaries
 
+    def _plain_connect(self, directory: Path) -> sqlite3.Connection:
+        db_path = directory / DB_FILE
+        self._check_header(db_path)
+        # Read-write (nothing is written) so that closing the last connection removes
+        # the -wal and -shm files again; read-only where the folder cannot be written.
+        try:
+            return connect(db_path)
+        except ReadOnlyError:
+            return connect(db_path, read_only=True)
+
+    @contextlib.contextmanager
+    def plain_connection(self, name: str) -> Iterator[sqlite3.Connection]:
+        """A connection to the case's database without its key, for the plain part only
+        (counts, dates, statuses: see docs/STORAGE.md). Nothing sealed can be read from it."""
+        db_path = self.existing_case_dir(name) / DB_FILE
+        conn = self._plain_connect(db_path.parent)
+        try:
+            yield conn
+        except sqlite3.Error as error:
+            raise translate(error, db_path) from error
+        finally:
+            conn.close()
+
     def _summary(self, directory: Path) -> CaseSummary:
         db_path = directory / DB_FILE
         try:
-            self._check_header(db_path)
-            # Read-write (nothing is written) so that closing the last connection removes
-            # the -wal and -shm files again; read-only where the folder cannot be written.
-            try:
-                conn = connect(db_path)
-            except ReadOnlyError:
-                conn = connect(db_path, read_only=True)
+            conn = self._plain_connect(directory)
         except StoreError as error:
             return CaseSummary(name=directory.name, path=directory, problem=error.what)
         try:
