@@ -60,6 +60,15 @@ if [ ! -d "$root/../shared/faces" ] && [ ! -d "$test_data/face_recognition/test_
     rm -rf "$download"
 fi
 
+# The system-call egress test (tests/egress) needs Debian's strace; install it where apt can.
+if ! command -v strace >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing strace for the system-call egress test ..."
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -qq --no-install-recommends strace; } >/dev/null 2>&1; then
+        echo "Could not install strace: the system-call egress test will be skipped." >&2
+    fi
+fi
+
 export QT_QPA_PLATFORM=offscreen
 export FACEAUDIT_REQUIRE_MODELS=1
 "$root/.venv/bin/ruff" check .

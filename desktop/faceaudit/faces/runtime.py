@@ -11,7 +11,7 @@ here, before the library is loaded and before any session exists:
 * ``onnxruntime.disable_telemetry_events()`` once loaded, for builds that ignore the variable.
 
 Nothing else in FaceAudit may import onnxruntime or insightface (a test checks this);
-A system-call test of real CLI commands checks that the engine connects nowhere.
+``tests/egress`` proves at the system-call level that the engine connects nowhere.
 """
 
 from __future__ import annotations
