@@ -582,7 +582,7 @@ def _register_requests(subparsers: Subparsers) -> None:
     )
     mark.add_argument(
         "--announced",
-        type=_date_arg,
+        type=date_arg,
         help="extended: when the operator announced it (default: --date, else today)",
     )
     mark.add_argument(

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from faceaudit.letters.tracking import _REQUEST_COLUMNS, _request_from_row, status_on
+
 if TYPE_CHECKING:
     from faceaudit.store import CaseStore
 
@@ -33,10 +35,11 @@ class DueRequest:
     operator: str  # the operator's directory slug
     sent_at: dt.date
     due: dt.date  # the extended due date when the operator extended it
-    status: str  # as recorded: sent, extended or overdue
+    status: str  # as of the day asked for (tracking.status_on): sent, extended, paused, overdue
 
     def is_overdue(self, today: dt.date) -> bool:
-        return today > self.due
+        """Late on ``today``; a paused clock (UK, waiting for ID) is never late."""
+        return self.status != "paused" and today > self.due
 
     def days_left(self, today: dt.date) -> int:
         """Days until the answer is due (negative: days overdue)."""
@@ -65,29 +68,32 @@ class CaseDeadlines:
     overdue: int
 
 
-def _case_requests(conn: sqlite3.Connection, case: str) -> list[DueRequest]:
+def _case_requests(conn: sqlite3.Connection, case: str, today: dt.date) -> list[DueRequest]:
     case_id = conn.execute("SELECT value FROM meta WHERE key = 'case_id'").fetchone()
     rows = conn.execute(
-        "SELECT l.id, r.id, l.type, l.jurisdiction, coalesce(l.operator_slug, ''), r.sent_at,"
-        " coalesce(r.extended_due_at, r.due_at), r.status FROM requests r"
-        " JOIN letters l ON l.id = r.letter_id WHERE r.status NOT IN (?, ?)",
+        "SELECT l.id, l.type, l.jurisdiction, coalesce(l.operator_slug, ''),"  # noqa: S608 (fixed columns)
+        f" {_REQUEST_COLUMNS} FROM requests r JOIN letters l ON l.id = r.letter_id"
+        " WHERE r.status NOT IN (?, ?) ORDER BY l.id",
         FINISHED_STATUSES,
     ).fetchall()
-    return [
-        DueRequest(
-            case=case,
-            case_id=str(case_id[0]) if case_id else case,
-            letter_id=int(row[0]),
-            request_id=int(row[1]),
-            letter_type=row[2],
-            jurisdiction=row[3],
-            operator=row[4] or "operator",
-            sent_at=dt.date.fromisoformat(row[5][:10]),
-            due=dt.date.fromisoformat(row[6][:10]),
-            status=row[7],
+    found = []
+    for row in rows:
+        request = _request_from_row(row[4:])
+        found.append(
+            DueRequest(
+                case=case,
+                case_id=str(case_id[0]) if case_id else case,
+                letter_id=int(row[0]),
+                request_id=request.id,
+                letter_type=row[1],
+                jurisdiction=row[2],
+                operator=row[3] or "operator",
+                sent_at=request.sent_at,
+                due=request.effective_due,
+                status=status_on(request, today),
+            )
         )
-        for row in rows
-    ]
+    return found
 
 
 def open_requests(
@@ -106,7 +112,7 @@ def open_requests(
             continue
         try:
             with store.plain_connection(summary.name) as conn:
-                found += _case_requests(conn, summary.name)
+                found += _case_requests(conn, summary.name, today)
         except StoreError:
             continue
     if overdue_only:

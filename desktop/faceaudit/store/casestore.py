@@ -365,10 +365,14 @@ class CaseStore:
     @contextlib.contextmanager
     def plain_connection(self, name: str) -> Iterator[sqlite3.Connection]:
         """A connection to the case's database without its key, for the plain part only
-        (counts, dates, statuses: see docs/STORAGE.md). Nothing sealed can be read from it."""
+        (counts, dates, statuses: see docs/STORAGE.md). Nothing sealed can be read from it.
+
+        A case saved by an older FaceAudit is upgraded first (the schema needs no key), so
+        the caller can rely on today's columns."""
         db_path = self.existing_case_dir(name) / DB_FILE
         conn = self._plain_connect(db_path.parent)
         try:
+            self._check_schema(conn, db_path)
             yield conn
         except sqlite3.Error as error:
             raise translate(error, db_path) from error
