@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # FaceAudit's one set-up script, behind the README's two commands:
-#   bash installer/setup.sh         set up .venv, the package and the default face model pack, then start
+#   bash installer/setup.sh         set up .venv, the package and the default face model pack, then open the window
 #   bash installer/setup.sh test    the same with the test tools, then lint, type-check and run every test
 # Re-running is cheap: the virtual environment and a verified model pack are reused.
 set -euo pipefail
@@ -40,9 +40,12 @@ esac
 # The default model pack: official release first, then the verified fallbacks (see models/).
 "$root/.venv/bin/faceaudit" models fetch buffalo_sc
 
+# The window's translations: .ts files compiled to .qm by Qt's lrelease (.qm are not tracked).
+"$venv_python" -m faceaudit.gui.i18n compile
+
 if [ "$mode" = "run" ]; then
-    # No window yet: the command line is the application for now.
-    exec "$root/.venv/bin/faceaudit" "${@:---help}"
+    # No arguments: the window. Arguments: the command line, e.g. setup.sh run case list
+    exec "$root/.venv/bin/faceaudit" "$@"
 fi
 
 # Real face photos for the tests when ../shared is not beside the project: the test images

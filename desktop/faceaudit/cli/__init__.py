@@ -1,5 +1,7 @@
 """The headless command line: ``faceaudit <command> ...`` over the same core as the GUI.
 
+``faceaudit`` with no command (global options allowed) opens the window instead.
+
 Each command lives in its own module exposing ``register(subparsers)``; the module sets
 ``handler`` on its parser with ``set_defaults(handler=...)``. A handler takes the parsed
 arguments and the :class:`~faceaudit.app.App` and returns the exit status.
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -25,17 +28,9 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="faceaudit",
-        description=(
-            "Find where your own face appears on the web pages you list, entirely on this "
-            "computer, and draft access and erasure requests to the sites' operators. "
-            "Nothing leaves this machine except requests to the URLs you list and the "
-            "download of the face model pack."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"faceaudit {__version__}")
+def global_options() -> argparse.ArgumentParser:
+    """The options every command shares (also enough to open the window)."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -55,6 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PACK",
         help="face model pack to use (default: buffalo_sc; see `faceaudit models list`)",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="faceaudit",
+        parents=[global_options()],
+        description=(
+            "Find where your own face appears on the web pages you list, entirely on this "
+            "computer, and draft access and erasure requests to the sites' operators. "
+            "Nothing leaves this machine except requests to the URLs you list and the "
+            "download of the face model pack. Without a command, the window opens."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"faceaudit {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"faceaudit.cli.{name}")
@@ -76,9 +86,52 @@ def report_error(error: FaceAuditError) -> None:
         print(f"  {error.todo}", file=sys.stderr)
 
 
+def has_screen() -> bool:
+    """Whether a window can be shown (on Linux: a display, or a Qt platform chosen by hand)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command (then the window opens), else None.
+
+    Checked before the full parser is built, which imports every command's module: the
+    window must not wait for the scan engine to load.
+    """
+    try:
+        options, rest = global_options().parse_known_args(list(argv))
+    except (argparse.ArgumentError, SystemExit):
+        return None  # unusable global options: the full parser explains
+    return None if rest else options
+
+
+def open_window(options: argparse.Namespace) -> int:
+    if not has_screen():
+        build_parser().print_help()
+        print(
+            "\nfaceaudit: no screen to open the window on; the commands above work here.",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    from faceaudit.gui import run_gui
+
+    app = App.create(
+        data_dir=options.data_dir, threads=options.threads, model_pack=options.model_pack
+    )
+    try:
+        return run_gui(app)
+    finally:
+        app.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    options = window_options(arguments)
+    if options is not None:
+        return open_window(options)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

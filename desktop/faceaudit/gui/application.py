@@ -1,0 +1,86 @@
+"""Builds the Qt application and the main window over an App (the one place that does)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from faceaudit import __version__
+from faceaudit.gui import i18n, theme
+from faceaudit.gui.context import GuiContext
+from faceaudit.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from faceaudit.app import App
+
+LANGUAGE_KEY = "interface/language"  # "system", "en" or "fr"
+THEME_KEY = "interface/theme"  # "system", "light" or "dark"
+EXIT_WHEN_SHOWN_ENV = "FACEAUDIT_EXIT_WHEN_SHOWN"
+
+
+def qt_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Fractional scale factors (125 %, 150 %) drawn as they are, not rounded.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    qapp = QApplication([sys.argv[0] if sys.argv else "faceaudit", *argv])
+    qapp.setApplicationName("FaceAudit")
+    qapp.setOrganizationName("FaceAudit")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("faceaudit")
+    return qapp
+
+
+def prepare_translations() -> None:
+    """Compile stale .qm files when running from a checkout (installed builds ship them)."""
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        i18n.compile_all()
+
+
+def build_window(context: GuiContext) -> MainWindow:
+    """Translations, theme and the main window for a context (tests call this too)."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    translations = i18n.Translations()
+    translations.install(i18n.resolve_language(str(context.settings.value(LANGUAGE_KEY, ""))))
+    qapp.setProperty("faceaudit_language", translations.language)
+    scheme = str(context.settings.value(THEME_KEY, "system"))
+    theme.apply(qapp, scheme)
+    theme.follow_system(qapp, lambda: str(context.settings.value(THEME_KEY, "system")))
+    window = MainWindow(context)
+    window.translations = translations  # type: ignore[attr-defined]  # kept alive with the window
+    return window
+
+
+def run(app: App, argv: list[str]) -> int:
+    qapp = qt_application(argv)
+    prepare_translations()
+    context = GuiContext(app)
+
+    def crashed(_error: BaseException, path: Path) -> None:
+        title = QCoreApplication.translate("GuiContext", "FaceAudit")
+        context.dialogs.warning(QApplication.activeWindow(), title, context.crash_text(path))
+
+    context.crash_log.install(on_crash=crashed)
+    window = build_window(context)
+    window.show()
+    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
+        # Smoke checks and the start-up benchmark: say when the window is up, then leave.
+        def shown() -> None:
+            print(f"faceaudit: window shown {time.monotonic():.6f}", flush=True)
+            window.close()
+
+        QTimer.singleShot(0, shown)
+    return int(qapp.exec())

@@ -1,0 +1,175 @@
+"""The main window: a navigation list, the registered screens, a menu and a status bar.
+
+It only composes: no feature logic lives here. Screens come from :mod:`faceaudit.gui.screens`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from faceaudit.gui import shortcuts
+from faceaudit.gui.about.view import AboutDialog
+from faceaudit.gui.context import GuiContext
+from faceaudit.gui.screens import SCREENS, ScreenEntry
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    screen_shown = Signal(str)  # the key of the screen now shown
+    about_requested = Signal()
+
+    def __init__(self, context: GuiContext, entries: tuple[ScreenEntry, ...] = SCREENS) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("FaceAudit"))
+        self.setObjectName("MainWindow")
+        self.screens: dict[str, QWidget] = {}
+        self.screen_actions: dict[str, QAction] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Screens"))
+        self.navigation.setSpacing(2)
+        self.stack = QStackedWidget()
+        for entry in entries:
+            screen_class = entry.load()
+            if screen_class is not None:
+                self._add_screen(entry.key, screen_class)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 36)
+        self.navigation.currentRowChanged.connect(self._row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.case_label = QLabel()
+        self.statusBar().addPermanentWidget(self.case_label)
+        self._build_menus()
+        context.case_opened.connect(self._case_opened)
+        context.case_closed.connect(self._case_closed)
+        context.navigate.connect(self.show_screen)
+        self._case_closed()
+        self.restore_geometry()
+        if self.navigation.count():
+            self.navigation.setCurrentRow(0)
+
+    # -- screens ---------------------------------------------------------------------------
+
+    def _add_screen(self, key: str, screen_class: Any) -> None:
+        screen: QWidget = screen_class(self.context, self)
+        screen.setObjectName(f"screen-{key}")
+        self.screens[key] = screen
+        self.stack.addWidget(screen)
+        title = screen_class.title()
+        item = QListWidgetItem(title)
+        icon = getattr(screen_class, "icon", None)
+        if callable(icon):
+            item.setIcon(icon())
+        item.setData(_KEY_ROLE, key)
+        shortcut = shortcuts.SCREEN_SHORTCUTS.get(key)
+        if shortcut is not None:
+            item.setToolTip(shortcuts.with_shortcut(title, shortcut))
+            act = shortcuts.action(self, title, shortcut)
+        else:
+            act = QAction(title, self)
+        act.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
+        self.screen_actions[key] = act
+        self.navigation.addItem(item)
+
+    def show_screen(self, key: str) -> None:
+        screen = self.screens.get(key)
+        if screen is None:
+            raise KeyError(f"no screen registered under {key!r}")
+        self.navigation.setCurrentRow(self.stack.indexOf(screen))
+
+    def current_key(self) -> str | None:
+        item = self.navigation.currentItem()
+        return None if item is None else str(item.data(_KEY_ROLE))
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.screen_shown.emit(self.current_key() or "")
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = shortcuts.action(
+            self, self.tr("&Lock the case"), shortcuts.LOCK_CASE, self.tr("Close and lock the case")
+        )
+        self.lock_action.triggered.connect(self.context.close_case)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        quit_action = shortcuts.action(self, self.tr("&Quit"), shortcuts.QUIT)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for act in self.screen_actions.values():
+            view_menu.addAction(act)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = shortcuts.action(self, self.tr("&About FaceAudit"), shortcuts.HELP_ABOUT)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context.dialogs.open_dialog(dialog)
+        self.about_requested.emit()
+        return dialog
+
+    # -- case state ------------------------------------------------------------------------
+
+    def _case_opened(self, case: object) -> None:
+        name = getattr(case, "name", "")
+        self.case_label.setText(self.tr("Case: %1 (open)").replace("%1", name))
+        self.lock_action.setEnabled(True)
+        self.setWindowTitle(self.tr("%1 — FaceAudit").replace("%1", name))
+
+    def _case_closed(self) -> None:
+        self.case_label.setText(self.tr("No case open"))
+        self.lock_action.setEnabled(False)
+        self.setWindowTitle(self.tr("FaceAudit"))
+
+    # -- geometry and closing ----------------------------------------------------------------
+
+    def restore_geometry(self) -> None:
+        geometry = self.context.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.setValue("window/geometry", self.saveGeometry())
+        self.context.settings.sync()
+        # Running work stops at its next checkpoint before the case it writes to closes.
+        self.context.worker.cancel_all()
+        self.context.worker.wait(15000)
+        self.context.close_case()
+        super().closeEvent(event)
+
+
+def window_icon() -> QIcon:
+    return QIcon.fromTheme("faceaudit")

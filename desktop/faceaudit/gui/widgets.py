@@ -1,0 +1,63 @@
+"""Small widgets every screen uses: titles, hints, state labels, the "open a case first" page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from faceaudit.gui.context import GuiContext
+
+
+def title_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "title")
+    label.setAccessibleName(text)
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def set_state(label: QLabel, state: str, text: str) -> None:
+    """Show a message with its state ("good", "warn", "bad", ""), in words and in colour."""
+    label.setText(text)
+    label.setProperty("state", state)
+    label.style().unpolish(label)
+    label.style().polish(label)
+    label.setVisible(bool(text))
+
+
+class NeedsCase(QStackedWidget):
+    """Shows ``content`` while a case is open, and a short "open a case first" page otherwise."""
+
+    def __init__(self, context: GuiContext, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.content = content
+        empty = QWidget()
+        layout = QVBoxLayout(empty)
+        layout.addStretch(1)
+        self.empty_label = QLabel(self.tr("Open or create a case first."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.go_button = QPushButton(self.tr("Go to Cases"))
+        self.go_button.clicked.connect(lambda: context.navigate.emit("cases"))
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.addWidget(empty)
+        self.addWidget(content)
+        context.case_opened.connect(lambda _case: self.setCurrentIndex(1))
+        context.case_closed.connect(lambda: self.setCurrentIndex(0))
+        self.setCurrentIndex(1 if context.case is not None else 0)
