@@ -84,7 +84,7 @@ def test_cancel_is_cooperative(qtbot: Any, worker: Worker) -> None:
         return "stopped at a checkpoint"
 
     task = worker.run(long_work)
-    assert started.wait(10)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
     with qtbot.waitSignal(task.finished) as blocker:
         task.cancel()
     assert blocker.args == ["stopped at a checkpoint"]

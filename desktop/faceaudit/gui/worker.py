@@ -3,8 +3,10 @@
 ``fn(*args, progress=..., cancel=...)`` runs on a ``QThreadPool``; only the keyword arguments
 ``fn`` accepts are passed. Progress, the result and the error come back on the GUI thread as
 signals of the returned :class:`Task` (the Task lives in the GUI thread, so Qt queues the
-emissions made from the pool's thread). Cancelling is cooperative: the core checks the token
-between pages and images, since an onnxruntime call cannot be interrupted.
+emissions made from the pool's thread). The call starts on the next turn of the event loop,
+so connecting to the Task right after ``run()`` returns never misses a signal. Cancelling is
+cooperative: the core checks the token between pages and images, since an onnxruntime call
+cannot be interrupted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class CancelToken:
@@ -84,6 +86,7 @@ class Worker:
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Task] = set()
+        self._pending: dict[Task, _Runnable] = {}
 
     @property
     def running(self) -> int:
@@ -116,8 +119,16 @@ class Worker:
         task.finished.connect(lambda _result: self._forget(task))
         task.failed.connect(lambda _error: self._forget(task))
         self._running.add(task)
-        self.pool.start(_Runnable(task, lambda: fn(*args, **kwargs)))
+        # Started on the next turn of the event loop, so that a caller may still connect to
+        # the returned Task's signals before anything can be emitted.
+        self._pending[task] = _Runnable(task, lambda: fn(*args, **kwargs))
+        QTimer.singleShot(0, task, lambda: self._start(task))
         return task
+
+    def _start(self, task: Task) -> None:
+        runnable = self._pending.pop(task, None)
+        if runnable is not None:
+            self.pool.start(runnable)
 
     def _forget(self, task: Task) -> None:
         task.done = True
@@ -128,5 +139,7 @@ class Worker:
             task.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for every started call (used when the window closes)."""
+        """Wait for every call, started or about to be (used when the window closes)."""
+        for task in list(self._pending):
+            self._start(task)
         return bool(self.pool.waitForDone(msecs))
