@@ -84,3 +84,40 @@ def test_case_list_shows_next_due_and_overdue(
     cases = {c["name"]: c for c in json.loads(capsys.readouterr().out)["cases"]}
     assert set(cases) == {"case-a", "case-b"}
     assert {"next_due", "overdue"} <= set(cases["case-a"])
+
+
+def test_requests_edit_discard_undo_outcome_and_reply(
+    two_cases: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
+    case = ["requests", "--case", "case-b"]
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert main([*case, "edit", "1", "--date", tomorrow]) == 1
+    assert "is in the future" in capsys.readouterr().err
+    assert main([*case, "edit", "1", "--date", "2026-02-02"]) == 0
+    assert capsys.readouterr().out.strip() == "Letter 1: sent 2026-02-02; answer due 2026-03-02."
+
+    reply = tmp_path / "their answer.pdf"
+    reply.write_bytes(b"%PDF-1.4 we have erased your photos")
+    outcome = [*case, "outcome", "1", "complied", "--date", "2026-02-25", "--reply", str(reply)]
+    assert main(outcome) == 0
+    assert main(outcome) == 0
+    out = capsys.readouterr().out
+    assert "Letter 1: answered on 2026-02-25, complied." in out
+    assert "Kept the reply their answer.pdf (35 bytes, encrypted in the case) as reply" in out
+    assert main([*case, "reply", "1", "-o", str(tmp_path / "saved")]) == 0
+    saved = sorted((tmp_path / "saved").iterdir())
+    assert [p.read_bytes() for p in saved] == [reply.read_bytes()] * 2
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in saved)
+
+    assert main([*case, "undo", "1"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Letter 1: took back 'answered'; it is now overdue."
+    )
+    assert main([*case, "discard", "1"]) == 1
+    assert "not a draft" in capsys.readouterr().err
+    assert main([*case, "outcome", "1", "complied", "--reply", str(tmp_path / "nope.pdf")]) == 1
+    assert "is not a file" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg
+from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, request_records
 from faceaudit.letters import calendar, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
@@ -564,8 +564,7 @@ def _register_requests(subparsers: Subparsers) -> None:
         "mark",
         help="record that a letter was sent, answered, extended, paused/resumed (UK) or closed",
     )
-    mark.add_argument("--case", metavar="NAME", default=argparse.SUPPRESS)
-    _passphrase(mark, suppress=True)
+    _case_and_passphrase(mark)
     mark.add_argument("letter_id", type=int, metavar="ID", help="the letter's number")
     mark.add_argument("status", choices=MARK_STATUSES)
     mark.add_argument("--date", type=date_arg, help="when it happened (default: today)")
@@ -592,7 +591,14 @@ def _register_requests(subparsers: Subparsers) -> None:
         "(it is flagged and does not stop the request being overdue)",
     )
     mark.add_argument("--note", default="", help="a note kept with the request")
+    request_records.register(actions, _case_and_passphrase)
     parser.set_defaults(handler=run_requests)
+
+
+def _case_and_passphrase(parser: argparse.ArgumentParser) -> None:
+    """--case and --passphrase-file after the action too (``requests mark --case X ...``)."""
+    parser.add_argument("--case", metavar="NAME", default=argparse.SUPPRESS)
+    _passphrase(parser, suppress=True)
 
 
 def run_requests(args: argparse.Namespace, app: App) -> int:
@@ -604,8 +610,10 @@ def run_requests(args: argparse.Namespace, app: App) -> int:
         return EXIT_USAGE
     with ExitStack() as stack:
         case = _open_case(args, app, stack)
-        if getattr(args, "requests_action", None) == "mark":
+        if action == "mark":
             return _mark(args, case)
+        if action in request_records.ACTIONS:
+            return request_records.run(args, case)
         tracked = tracking.list_tracked(case, args.today)
         if args.json:
             print(json.dumps([t.to_json() for t in tracked], indent=2, ensure_ascii=False))

@@ -54,6 +54,8 @@ The public API (stable; the scan, letters and GUI code program against it)::
                                                       "unchecked": ids}  # source failed now
     case.counts() -> dict[str, int]
     with case.connection() as conn: ...            # one write transaction (letters/requests tables)
+    case.seal(data, table, column, row_key) / case.unseal(blob, ...)  # their sealed columns
+    store.plain_connection(name)                   # no key: the plain part only (overviews)
     with case.batch(): ...                         # several calls, one commit (e.g. per image)
 
 Errors (all FaceAuditError, with ``what`` and ``todo``): CaseNotFoundError, CaseExistsError,

@@ -165,6 +165,15 @@ class Case:
         with self._write() as conn:
             yield conn
 
+    def seal(self, data: bytes, table: str, column: str, row_key: str) -> bytes:
+        """Seal a value under the case key, bound to one cell (for tables that other packages
+        keep in the case, e.g. the operators' replies to requests)."""
+        return self._sealer.seal(data, table, column, row_key)
+
+    def unseal(self, blob: bytes, table: str, column: str, row_key: str) -> bytes:
+        """Open a value sealed with :meth:`seal` (TamperedDataError if it was altered or moved)."""
+        return self._sealer.open(bytes(blob), table, column, row_key)
+
     def _seal(self, data: bytes, table: str, column: str, row_key: str) -> bytes:
         return self._sealer.seal(data, table, column, row_key)
 

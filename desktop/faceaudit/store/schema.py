@@ -181,7 +181,25 @@ _V2_LETTER_DATES: Migration = (
     "ALTER TABLE letters ADD COLUMN letter_date TEXT",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES)
+# What an answer said (complied, partly, refused, and when), and the operator's replies kept
+# as files in the case: the name and the bytes sealed (they may name the person or show
+# their photos), only size, hash and time in plain.
+_V3_ANSWERS: Migration = (
+    "ALTER TABLE requests ADD COLUMN outcome TEXT",
+    "ALTER TABLE requests ADD COLUMN outcome_at TEXT",
+    """CREATE TABLE request_replies (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        byte_size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        name_blob BLOB NOT NULL,
+        data_blob BLOB NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES, _V3_ANSWERS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
