@@ -14,6 +14,7 @@ from faceaudit.store import (
     DB_FILE,
     DEFAULT_KDF,
     KEY_FILE,
+    SCHEMA_VERSION,
     Case,
     CaseExistsError,
     CaseNotFoundError,
@@ -101,7 +102,7 @@ def test_list_needs_no_passphrase_and_shows_counts(case: Case, store: CaseStore,
     assert set(summaries) == {"alice", "bob"}
     assert summaries["alice"].sources == 2
     assert summaries["alice"].problem is None
-    assert summaries["alice"].schema_version == 1
+    assert summaries["alice"].schema_version == SCHEMA_VERSION
     store.list()  # listing a closed case leaves its folder as it was
     assert sorted(p.name for p in store.case_dir("bob").iterdir()) == sorted([DB_FILE, KEY_FILE])
 
