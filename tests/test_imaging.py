@@ -116,3 +116,28 @@ def test_oversized_file_is_refused_before_reading(tmp_path) -> None:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: costs no disk
     with pytest.raises(ImageError, match="MiB limit"):
         load_image(huge)
+
+
+def test_avif_is_decoded_through_the_same_header_first_guard(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(2)
+    picture = Image.fromarray(rng.integers(0, 255, (120, 200, 3), dtype=np.uint8))
+    data = encoded(picture, "AVIF", quality=60, speed=10)
+    assert sniff_format(data) == "AVIF"
+    assert decode(data).shape == (120, 200, 3)
+    monkeypatch.setattr("faceaudit.imaging.MAX_PIXELS", 10_000)
+    with pytest.raises(ImageError, match="200x120 pixels") as caught:
+        decode(data)
+    assert "not decoded" in caught.value.what
+
+
+# The start of a real iPhone photo: an ftyp box with the HEIC major brand.
+HEIC_HEAD = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+
+
+def test_heic_is_refused_by_name_with_what_to_do() -> None:
+    assert sniff_format(HEIC_HEAD) == "HEIC"
+    with pytest.raises(ImageError, match="HEIC") as caught:
+        decode(HEIC_HEAD)
+    assert "JPEG" in caught.value.todo

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from faceaudit.errors import ImageError
 
@@ -39,7 +39,12 @@ _SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
     (b"II*\x00", 0, "TIFF"),
     (b"MM\x00*", 0, "TIFF"),
 )
-ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF")
+# AVIF goes through Pillow's own AVIF plugin (libavif, bundled in Pillow's wheels since 11.2):
+# no extra decoder library, the same header-first pixel check. HEIC is recognised only to be
+# refused by name: decoding it needs libheif (pillow-heif), one more native decoder with CVEs,
+# for a format no browser but Safari shows on web pages (docs/ARCHITECTURE.md).
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF", "AVIF")
+REFUSED_FORMATS = ("HEIC",)  # recognised, to be refused by name
 MIME_TYPES = {
     "JPEG": "image/jpeg",
     "PNG": "image/png",
@@ -47,7 +52,14 @@ MIME_TYPES = {
     "GIF": "image/gif",
     "BMP": "image/bmp",
     "TIFF": "image/tiff",
+    "AVIF": "image/avif",
+    "HEIC": "image/heic",
 }
+# ISO base media file brands (the ``ftyp`` box) that mark still images rather than videos.
+_AVIF_BRANDS = frozenset({b"avif", b"avis"})
+_HEIF_BRANDS = frozenset(
+    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"heif"}
+)
 # Pillow's own bomb check warns from 89 MP and fails from 179 MP, both while opening. Ours,
 # in probe(), is stricter and turns every case into one clear ImageError, so Pillow's is
 # switched off: every untrusted image in FaceAudit is opened through this module.
@@ -60,6 +72,8 @@ EXTENSIONS = {
     "GIF": ".gif",
     "BMP": ".bmp",
     "TIFF": ".tif",
+    "AVIF": ".avif",
+    "HEIC": ".heic",
 }
 
 
@@ -70,7 +84,36 @@ def sniff_format(data: bytes) -> str | None:
             return name
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
+    return _heif_family(data)
+
+
+def _heif_family(data: bytes) -> str | None:
+    """AVIF or HEIC from an ISO-BMFF ``ftyp`` box's major and compatible brands, else None."""
+    if data[4:8] != b"ftyp":
+        return None
+    box_size = int.from_bytes(data[:4], "big")
+    end = min(len(data), box_size if box_size >= 16 else 16)
+    brands = {data[8:12]} | {data[i : i + 4] for i in range(16, end - 3, 4)}
+    if data[8:12] in _AVIF_BRANDS or (brands & _AVIF_BRANDS and not brands & _HEIF_BRANDS):
+        return "AVIF"
+    if brands & _HEIF_BRANDS:
+        return "HEIC"
     return None
+
+
+def refuse_unsupported(fmt: str) -> None:
+    """Raise the ImageError naming a recognised format FaceAudit does not decode."""
+    if fmt == "HEIC":
+        raise ImageError(
+            "This is a HEIC/HEIF image (the format iPhones save photos in), which FaceAudit "
+            "does not decode.",
+            "Convert it to JPEG (most photo apps can export a JPEG copy) and use that copy.",
+        )
+    if fmt == "AVIF" and not features.check("avif"):
+        raise ImageError(
+            "This is an AVIF image, and the installed Pillow has no AVIF decoder.",
+            "Update Pillow (`pip install -U pillow`), or convert the picture to JPEG.",
+        )
 
 
 # What Pillow's plugins raise on corrupt headers and frames (counting frames walks every
@@ -102,9 +145,11 @@ def _open(data: bytes) -> tuple[Image.Image, str]:
     fmt = sniff_format(data)
     if fmt is None:
         raise ImageError(
-            "This is not an image FaceAudit can read (not JPEG, PNG, WebP, GIF, BMP or TIFF).",
+            "This is not an image FaceAudit can read "
+            "(not JPEG, PNG, WebP, GIF, BMP, TIFF or AVIF).",
             "Check that the file or URL really points to a picture.",
         )
+    refuse_unsupported(fmt)
     try:
         # Restricting the decoders keeps Pillow's rarely used (and CVE-prone) formats shut.
         image = Image.open(io.BytesIO(data), formats=[fmt])

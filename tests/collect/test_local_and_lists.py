@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from faceaudit.collect import InvalidURL, normalise_url, parse_url_file, parse_u
 from faceaudit.collect import local as local_module
 
 if TYPE_CHECKING:
-    from .conftest import RunCollect
+    from .conftest import RunCollect, Site
 
 
 def test_folder_is_walked_recursively_and_duplicates_are_repeats(
@@ -184,3 +185,78 @@ def test_normalise_url(raw: str, expected: str) -> None:
 def test_normalise_url_refuses(raw: str) -> None:
     with pytest.raises(InvalidURL):
         normalise_url(raw)
+
+
+def test_heic_in_folders_and_zips_is_reported_by_name_and_avif_is_an_image(
+    tmp_path: Path, run: RunCollect, make_image: Callable[..., bytes]
+) -> None:
+    from PIL import Image
+
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+    avif = io.BytesIO()
+    Image.new("RGB", (64, 48), (9, 9, 9)).save(avif, format="AVIF", speed=10)
+    folder = tmp_path / "phone"
+    folder.mkdir()
+    (folder / "IMG_0001.HEIC").write_bytes(heic)
+    (folder / "web.avif").write_bytes(avif.getvalue())
+    (folder / "export.zip").write_bytes(_zip({"IMG_0002.heic": heic}))
+
+    result = run([str(folder)])
+
+    images = [Path(c.provenance.image_url).name for c in result.candidates if c.data is not None]
+    assert images == ["web.avif"]
+    assert result.candidates[0].provenance.content_type == "image/avif"
+    messages = sorted(error.error for error in result.errors)
+    assert len(messages) == 2
+    assert all("HEIC" in message and "JPEG" in message for message in messages)
+    assert "IMG_0001.HEIC" in messages[0] + messages[1]
+    assert "export.zip!IMG_0002.heic" in messages[0] + messages[1]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder; permissions cannot bite")
+def test_unreadable_folder_source_is_reported(tmp_path: Path, run: RunCollect) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        result = run([str(folder)])
+    finally:
+        folder.chmod(0o700)
+    assert result.candidates == []
+    assert [e.error for e in result.errors if "cannot be read" in e.error]
+
+
+def test_folder_too_deep_to_open_is_reported(tmp_path: Path, run: RunCollect) -> None:
+    """A sub-folder whose path exceeds the system's limit cannot be listed (root or not)."""
+    folder = tmp_path / "deep"
+    folder.mkdir()
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(40):  # 40 x 120 characters: past PATH_MAX (4096)
+            os.mkdir("d" * 120, dir_fd=descriptor)
+            inner = os.open("d" * 120, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+    finally:
+        os.close(descriptor)
+    result = run([str(folder)])
+    assert [e.error for e in result.errors if "cannot be read" in e.error]
+
+
+def test_avif_and_heic_from_a_web_page_are_images_not_videos(site: Site, run: RunCollect) -> None:
+    from PIL import Image
+
+    avif = io.BytesIO()
+    Image.new("RGB", (64, 48), (9, 9, 9)).save(avif, format="AVIF", speed=10)
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64
+    site.static("/a.avif", avif.getvalue(), "image/avif")
+    site.static("/b.heic", heic, "image/heic")
+    page = site.static("/", b'<html><img src="/a.avif"><img src="/b.heic"></html>')
+
+    result = run([page])
+
+    kinds = {
+        Path(c.provenance.image_url).name: c.provenance.content_type for c in result.candidates
+    }
+    assert kinds == {"a.avif": "image/avif", "b.heic": "image/heic"}
+    assert not [e for e in result.errors if "video" in e.error]

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from faceaudit.collect.fetch import sniff_kind
-from faceaudit.imaging import MAX_FILE_BYTES, sniff_format
+from faceaudit.errors import ImageError
+from faceaudit.imaging import MAX_FILE_BYTES, refuse_unsupported, sniff_format
 
 MAX_ARCHIVE_MEMBERS = 20_000
 MAX_ARCHIVE_TOTAL_BYTES = 4 * 1024**3
@@ -24,7 +25,7 @@ MAX_MEMBER_RATIO = 200  # photos barely compress; text can, but we only want pic
 MAX_FOLDER_FILES = 200_000
 MEDIA_SUFFIXES = (
     ".jpg", ".jpeg", ".jfif", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
-    ".mp4", ".m4v", ".webm", ".mov",
+    ".avif", ".heic", ".heif", ".mp4", ".m4v", ".webm", ".mov",
 )  # fmt: skip
 
 
@@ -68,6 +69,9 @@ def _file_item(path: Path, max_video_bytes: int) -> LocalItem | None:
         raise LocalError(f"{path} cannot be read ({error.strerror}).") from error
     kind = sniff_kind(head)
     if kind == "image":
+        refusal = _refusal(str(path), head)
+        if refusal is not None:
+            raise refusal
         if size > MAX_FILE_BYTES:
             raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the image size limit.")
         return LocalItem(str(path), "image", data=path.read_bytes())
@@ -75,6 +79,15 @@ def _file_item(path: Path, max_video_bytes: int) -> LocalItem | None:
         if size > max_video_bytes:
             raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the video size limit.")
         return LocalItem(str(path), "video", path=path)
+    return None
+
+
+def _refusal(location: str, head: bytes) -> LocalError | None:
+    """A picture in a format that is recognised but not decoded (HEIC) is named, not skipped."""
+    try:
+        refuse_unsupported(sniff_format(head) or "")
+    except ImageError as error:
+        return LocalError(f"{location}: {error.what} {error.todo}")
     return None
 
 
@@ -100,8 +113,10 @@ def walk_local(source: Path, *, max_video_bytes: int = 1024**3) -> Iterator[Loca
 
 def _walk_folder(folder: Path, max_video_bytes: int) -> Iterator[LocalItem | LocalError]:
     seen = 0
+    unreadable: list[OSError] = []
     # Symlinked folders are not followed: they could loop or leave the folder listed.
-    for directory, subdirs, files in os.walk(folder, followlinks=False):
+    for directory, subdirs, files in os.walk(folder, followlinks=False, onerror=unreadable.append):
+        yield from _unreadable_folders(unreadable)
         subdirs.sort()
         for name in sorted(files):
             seen += 1
@@ -123,6 +138,18 @@ def _walk_folder(folder: Path, max_video_bytes: int) -> Iterator[LocalItem | Loc
                 continue
             if item is not None:
                 yield item
+    yield from _unreadable_folders(unreadable)
+
+
+def _unreadable_folders(errors: list[OSError]) -> Iterator[LocalError]:
+    """os.walk skips folders it cannot list; each one is reported instead (then forgotten)."""
+    for error in errors:
+        reason = error.strerror or str(error)
+        yield LocalError(
+            f"The folder {error.filename} cannot be read ({reason}); its pictures were not "
+            "looked at. Check its permissions, or list a folder you can open."
+        )
+    errors.clear()
 
 
 def _sniffable(path: Path) -> bool:
@@ -178,6 +205,10 @@ def _zip_member(
         with handle.open(info) as member:
             head = member.read(64)
             if sniff_kind(head) != "image":
+                return
+            refusal = _refusal(location, head)
+            if refusal is not None:
+                yield refusal
                 return
             # Never trust the declared size: read one byte past the cap to detect a lie.
             data = head + member.read(MAX_FILE_BYTES + 1 - len(head))
