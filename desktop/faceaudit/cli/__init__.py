@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,19 @@ def date_arg(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
+
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a line shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text from outside (a server's headers, a page's URLs) made inert for a terminal.
+
+    Escape sequences would otherwise reach the terminal raw: retitle the window, clear it,
+    fake lines of output. Each control character is shown as its escape (``\\x1b``).
+    """
+    return _UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 def report_error(error: FaceAuditError) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, terminal_safe
 from faceaudit.collect import (
     Candidate,
     Collector,
@@ -162,15 +162,16 @@ def run(args: argparse.Namespace, app: App) -> int:
                 print(json.dumps(record), flush=True)
             else:
                 when = f" @ {record['frame_time']:.1f}s" if "frame_time" in record else ""
-                print(
+                line = (
                     f"{record['kind']:6} {record['found_by']:13} {record['image_url']}{when}"
-                    f"  ({record['bytes']} bytes, {record['sha256'][:12]})",
-                    flush=True,
+                    f"  ({record['bytes']} bytes, {record['sha256'][:12]})"
                 )
+                print(terminal_safe(line), flush=True)
 
     def on_error(error: SourceError) -> None:
         with lock:
-            print(f"faceaudit: {error.url}: {error.error}", file=sys.stderr, flush=True)
+            line = f"faceaudit: {error.url}: {error.error}"
+            print(terminal_safe(line), file=sys.stderr, flush=True)
 
     stats = Collector(settings, app.paths.http_cache).collect(sources, on_candidate, on_error)
     print(

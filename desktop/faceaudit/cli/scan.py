@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from faceaudit.app import App
+from faceaudit.cli import terminal_safe
 from faceaudit.cli.collect import add_network_options, network_settings
 from faceaudit.scan.control import ScanControl, ScanProgress
 from faceaudit.scan.pipeline import ScanOutcome, ScanSettings
@@ -298,16 +299,14 @@ def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
                 where += f" @ {finding.frame_time:.1f}s"
             if finding.page_url:
                 where += f"  (on {finding.page_url})"
-            print(
-                f"{finding.verdict:<9} {finding.similarity:>10.3f}  {finding.found_by:<10} {where}",
-                file=stream,
-            )
+            score = f"{finding.verdict:<9} {finding.similarity:>10.3f}  {finding.found_by:<10}"
+            print(terminal_safe(f"{score} {where}"), file=stream)
     else:
         print("Your face was not found on the sources scanned.", file=stream)
     if outcome.errors:
         print(f"\n{len(outcome.errors)} problem(s):", file=stream)
         for error in outcome.errors:
-            print(f"  {error.url}: {error.error}", file=stream)
+            print(terminal_safe(f"  {error.url}: {error.error}"), file=stream)
     summary = (
         f"\n{stats.get('pages', 0)} page(s), {stats.get('images', 0)} image(s), "
         f"{stats.get('faces', 0)} face(s), {len(outcome.findings)} finding(s) "
