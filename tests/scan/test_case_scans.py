@@ -201,3 +201,31 @@ def test_a_video_placed_twice_on_a_page_gives_frame_findings_only(
     assert len({row.frame_time for row in rows}) == len(rows)  # one face per frame: no doubles
     assert all(f.frame_time is not None and f.image_url == video for f in outcome.findings)
     case.close()
+
+
+def test_a_damaged_face_cache_entry_is_skipped_rebuilt_and_reported(
+    obama_case, obama_site: PlantedSite, scan_face_engine, sandbox_home: Path
+) -> None:
+    import sqlite3
+
+    from faceaudit.store import DB_FILE
+
+    first = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
+    assert first.status == "done" and first.errors == []
+    raw = sqlite3.connect(obama_case.directory / DB_FILE, isolation_level=None)
+    key, blob = raw.execute("SELECT cache_key, faces_blob FROM face_cache LIMIT 1").fetchone()
+    damaged = bytearray(blob)
+    damaged[len(damaged) // 2] ^= 0x80
+    raw.execute("UPDATE face_cache SET faces_blob = ? WHERE cache_key = ?", (bytes(damaged), key))
+    raw.close()
+
+    second = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
+    assert second.status == "done"
+    assert [e.url for e in second.errors] == ["face cache"]
+    assert "rebuilt" in second.errors[0].error
+    assert second.stats["images_cached"] == first.stats["images"] - 1
+    assert _places(second) == _places(first)
+
+    third = scan_case(scan_face_engine, obama_case, _collector(sandbox_home), SETTINGS)
+    assert third.errors == []
+    assert third.stats["images_cached"] == first.stats["images"]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from faceaudit.collect.types import Provenance, SourceError
 from faceaudit.faces.types import Face, FaceMatch
 from faceaudit.scan.sinks import FindingReport
-from faceaudit.store import finding_key
+from faceaudit.store import TamperedDataError, finding_key
 
 if TYPE_CHECKING:
     from faceaudit.store import Case
@@ -29,6 +29,7 @@ class CaseSink:
         self.resumed = False
         self._errors: list[SourceError] = []
         self._known: set[str] = set()  # finding keys already in the case
+        self._damaged_cache_entries = 0
 
     @property
     def _scan(self) -> int:
@@ -73,7 +74,22 @@ class CaseSink:
         return key in self._known
 
     def cached_faces(self, key: str) -> list[Face] | None:
-        return self.case.cached_faces(self._cache_key(key))
+        """Cached faces, or None; a damaged entry is skipped (and rebuilt when the image's
+        fresh faces are stored over it): one bad row must not stop every later scan."""
+        try:
+            return self.case.cached_faces(self._cache_key(key))
+        except TamperedDataError:
+            self._damaged_cache_entries += 1
+            if self._damaged_cache_entries == 1:
+                self._errors.append(
+                    SourceError(
+                        url="face cache",
+                        error="A damaged entry of this case's face cache was skipped: the "
+                        "image was analysed again and its entry rebuilt. Nothing else is "
+                        "affected; if this keeps happening, check the disk.",
+                    )
+                )
+            return None
 
     def store_faces(self, key: str, faces: list[Face]) -> None:
         self.case.store_faces(self._cache_key(key), faces)
