@@ -94,6 +94,26 @@ def terminal_safe(text: str) -> str:
     return _UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
+def id_list_arg(text: str) -> list[int]:
+    """An argparse type: ids as a list with ranges, e.g. ``2,3,5-9`` (order kept, no repeats)."""
+    ids: list[int] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        low, dash, high = part.partition("-")
+        if not (low.isdigit() and (not dash or high.isdigit())):
+            raise argparse.ArgumentTypeError(
+                f"{part!r} is not an id or a range of ids (e.g. 2,3,5-9)"
+            )
+        first, last = int(low), int(high) if dash else int(low)
+        if last < first or last - first >= 100_000:
+            raise argparse.ArgumentTypeError(f"{part!r} is not a usable range (e.g. 5-9)")
+        ids.extend(range(first, last + 1))
+    if not ids:
+        raise argparse.ArgumentTypeError("give at least one id (e.g. 2,3,5-9)")
+    return list(dict.fromkeys(ids))
+
+
 def report_error(error: FaceAuditError) -> None:
     print(f"faceaudit: {error.what}", file=sys.stderr)
     if error.todo:

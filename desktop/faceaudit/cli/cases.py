@@ -32,14 +32,6 @@ from faceaudit.store import (
 )
 
 PASSPHRASE_ENV = "FACEAUDIT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
-REVIEW_ACTIONS = {
-    "confirm": "confirmed",
-    "confirmed": "confirmed",
-    "reject": "rejected",
-    "rejected": "rejected",
-    "unreviewed": "unreviewed",
-    "reset": "unreviewed",
-}
 
 Subparsers = argparse._SubParsersAction
 
@@ -117,7 +109,9 @@ def register(subparsers: Subparsers) -> None:
     _register_enroll(subparsers)
     _register_sources(subparsers)
     _register_findings(subparsers)
-    _register_review(subparsers)
+    from faceaudit.cli import review
+
+    review.register(subparsers, [_case_option(), _passphrase_option()])
 
 
 def _register_case(subparsers: Subparsers) -> None:
@@ -238,19 +232,6 @@ def _register_findings(subparsers: Subparsers) -> None:
         "--new", action="store_true", help="only findings first seen in the latest scan"
     )
     parser.set_defaults(handler=run_findings)
-
-
-def _register_review(subparsers: Subparsers) -> None:
-    parser = subparsers.add_parser(
-        "review",
-        parents=[_case_option(), _passphrase_option()],
-        help="confirm a finding (that's me), reject it (not me), or reset it",
-    )
-    parser.add_argument("finding_id", type=int, metavar="FINDING_ID")
-    parser.add_argument(
-        "action", choices=sorted(REVIEW_ACTIONS), metavar="confirm|reject|unreviewed"
-    )
-    parser.set_defaults(handler=run_review)
 
 
 def _print_usage(parser: argparse.ArgumentParser) -> int:
@@ -603,12 +584,4 @@ def run_findings(args: argparse.Namespace, app: App) -> int:
             f"{row.id:>5}  {row.similarity:>5.2f}  {row.verdict:<8}  {row.review:<10}  "
             f"{'yes' if row.is_new else '':<3}  {where}{image}"
         )
-    return EXIT_OK
-
-
-def run_review(args: argparse.Namespace, app: App) -> int:
-    review = REVIEW_ACTIONS[args.action]
-    with open_case(args, app) as case:
-        case.review(args.finding_id, review)
-    print(f"Finding {args.finding_id}: {review}.")
     return EXIT_OK

@@ -50,6 +50,7 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case.finding_thumbnail(id) -> bytes;  case.finding_evidence(id) -> bytes | None
     case.evidence_info(id) -> EvidenceInfo | None  # sha256 of what was online, size, reduced?
     case.review(id, "confirmed" | "rejected" | "unreviewed")
+    case.review_many(ids, review) -> ids   # one transaction; an unknown id changes nothing
     case.compare_scans(previous_scan_id, scan_id) -> {"new": ids, "gone": ids, "unchanged": ids,
                                                       "unchecked": ids}  # source failed now
     case.counts() -> dict[str, int]

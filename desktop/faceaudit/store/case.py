@@ -869,6 +869,26 @@ class Case:
                     (row[0], row[0]),
                 )
 
+    def review_many(self, finding_ids: Iterable[int], review: str) -> list[int]:
+        """Review several findings in one transaction: all of them, or (an unknown id) none.
+
+        Returns the ids reviewed, in the order given, without repeats.
+        """
+        wanted = list(dict.fromkeys(int(i) for i in finding_ids))
+        with self._read() as conn:
+            known = {int(r[0]) for r in conn.execute("SELECT id FROM findings").fetchall()}
+        unknown = [i for i in wanted if i not in known]
+        if unknown:
+            raise UnknownRowError(
+                f"This case has no finding with id {', '.join(map(str, unknown))}; "
+                "nothing was reviewed.",
+                "List the case's findings to see the ids it holds.",
+            )
+        with self._write():
+            for finding_id in wanted:
+                self.review(finding_id, review)
+        return wanted
+
     def compare_scans(self, previous_scan_id: int, scan_id: int) -> dict[str, list[int]]:
         """Finding ids seen only in the later scan (new), in both (unchanged), or only in the
         earlier one: "gone" when a source that showed it before was collected whole in the
