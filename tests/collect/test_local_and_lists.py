@@ -14,6 +14,7 @@ import pytest
 
 from faceaudit.collect import InvalidURL, normalise_url, parse_url_file, parse_url_list
 from faceaudit.collect import local as local_module
+from faceaudit.collect.urls import url_key
 
 if TYPE_CHECKING:
     from .conftest import RunCollect, Site
@@ -169,14 +170,28 @@ def test_url_list_from_csv_file(tmp_path: Path) -> None:
     ("raw", "expected"),
     [
         ("HTTP://EXAMPLE.COM", "http://example.com/"),
-        ("http://example.com:80/a/../b", "http://example.com/a/../b"),
+        ("http://example.com:80/a/../b", "http://example.com/b"),
         ("https://example.com/a b?q=1 2", "https://example.com/a%20b?q=1%202"),
-        ("https://example.com/%7Euser", "https://example.com/~user"),
+        # Escapes stay as written (RFC 3986 §6.2.2.2: only unreserved ones are equivalent).
+        ("https://example.com/%7Euser", "https://example.com/%7Euser"),
+        ("https://cdn.example/c_fill,w_80/x.jpg?resize=350%2C200", None),
+        ("https://proxy.example/i?url=https%3A%2F%2Fa.example%2Fb%2Fc.jpg&amp;x=1", None),
+        ("https://example.com/a%2fb/%2e%2e/c?q=a%2Bb", "https://example.com/c?q=a%2Bb"),
+        ("https://Bücher.example/Straße", "https://xn--bcher-kva.example/Stra%C3%9Fe"),
+        ("https://straße.example/", "https://xn--strae-oqa.example/"),
+        ("http://0x7f.1/", "http://127.0.0.1/"),
         ("http://[::FFFF:1.2.3.4]:8080/", "http://[::ffff:102:304]:8080/"),
     ],
 )
-def test_normalise_url(raw: str, expected: str) -> None:
-    assert normalise_url(raw) == expected
+def test_normalise_url(raw: str, expected: str | None) -> None:
+    assert normalise_url(raw) == (expected or raw)
+
+
+def test_url_key_merges_only_equivalent_spellings() -> None:
+    assert url_key(normalise_url("https://a.example/%7Euser/%c3%a9")) == (
+        "https://a.example/~user/%C3%A9"
+    )
+    assert url_key("https://a.example/x%2Cy") != url_key("https://a.example/x,y")
 
 
 @pytest.mark.parametrize(

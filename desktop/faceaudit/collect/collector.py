@@ -459,6 +459,14 @@ class _Run:
             self.stats.pages += 1
             self.pages_seen.add(response.final_url)
         contents = extract_page(response.body, response.final_url, response.claimed_type)
+        if contents.too_deep:
+            self._error(
+                task.url,
+                "This page's markup is nested too deeply to read safely (far beyond the 512 "
+                "levels where browsers stop nesting); FaceAudit did not read its images. "
+                "If the page matters, save the images you see and add them as files.",
+                source=task.source.source,
+            )
         if contents.dropped_images:
             self._error(
                 task.url,

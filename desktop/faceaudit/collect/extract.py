@@ -6,7 +6,11 @@ lazy-load attributes, Open Graph / Twitter images, ``<link rel=image_src>``, CSS
 posters, links to images, ``<video src>`` / ``<source>`` files, ``<noscript>`` fallbacks and
 ``data:`` URIs. Relative URLs resolve against ``<base href>`` and the page's final URL.
 
-The parser never fetches anything and never runs scripts; malformed HTML is parsed leniently.
+Pages are decoded by the WHATWG sniffing order (:mod:`faceaudit.collect.encoding`) and parsed
+by the WHATWG HTML algorithm, as a browser with scripting off parses them (Lexbor, through
+selectolax): unclosed tags, stray end tags, misnested tables and ``<!--[if IE]>`` comments
+build the tree a browser builds. The parser never fetches anything and never runs scripts.
+URLs are kept as the page writes them (see :mod:`faceaudit.collect.urls`).
 """
 
 from __future__ import annotations
@@ -18,14 +22,18 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes, urlsplit
 
-import lxml.etree
-import lxml.html
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from faceaudit.collect.urls import InvalidURL, normalise_url, site_of
+from faceaudit.collect.encoding import decode_page
+from faceaudit.collect.urls import InvalidURL, normalise_url, site_of, url_key
 
 MAX_IMAGES_PER_PAGE = 2000
 MAX_LINKS_PER_PAGE = 5000
 MAX_DATA_URI_BYTES = 4 * 1024 * 1024
+# The tree builder's work grows with depth x elements (each new element looks down the
+# stack of open elements), so a page of 100,000 nested <div>s would take minutes. Browsers
+# stop nesting at 512 levels; pages far deeper than any real page are reported, not parsed.
+MAX_NESTING_WORK = 30_000_000
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".jfif")
 VIDEO_EXTENSIONS = (".mp4", ".m4v", ".webm", ".mov")
 LAZY_SRC_ATTRIBUTES = (
@@ -49,7 +57,7 @@ _CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)", re.IGNORECASE | re.DOTALL
 class Placement:
     """One URL the page shows as an image or video, and every way it is placed."""
 
-    url: str  # normalised absolute URL, or the data: URI itself
+    url: str  # absolute URL as the page writes it (see urls.normalise_url), or a data: key
     kind: str  # image | video
     found_by: list[str] = field(default_factory=list)
     data: bytes | None = None  # decoded bytes of a data: URI
@@ -61,10 +69,74 @@ class PageContents:
     links: list[str]  # same-site page links, normalised, for crawling
     dropped_images: int = 0  # placements beyond MAX_IMAGES_PER_PAGE (repeats included)
     invalid_urls: int = 0
+    too_deep: bool = False  # not parsed: nested far deeper than browsers build trees
+    encoding: str = "utf-8"  # how the bytes were read (encoding.DecodedPage.encoding)
+
+
+def _srcset_descriptors(value: str, position: int) -> tuple[list[str], int]:
+    """The descriptor tokens after a srcset URL (HTML Standard, "parse a srcset attribute")."""
+    descriptors: list[str] = []
+    current, state, length = "", "in", len(value)
+    while position < length:
+        char = value[position]
+        if state == "in":
+            if char.isspace():
+                if current:
+                    descriptors.append(current)
+                current, state = "", "after"
+            elif char == ",":
+                position += 1
+                break
+            elif char == "(":
+                current += char
+                state = "parens"
+            else:
+                current += char
+        elif state == "parens":
+            current += char
+            if char == ")":
+                state = "in"
+        elif not char.isspace():
+            state = "in"
+            continue
+        position += 1
+    if current:
+        descriptors.append(current)
+    return descriptors, position
+
+
+_SRCSET_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def _candidate_size(descriptors: list[str]) -> float | None:
+    """The width (w, ranked above any density) or density (x) of a candidate; None when its
+    descriptors are invalid, which drops the candidate as a browser drops it."""
+    width = density = None
+    height_seen = False
+    for token in descriptors:
+        number, unit = token[:-1], token[-1:].lower()
+        if unit == "w" and width is None and density is None and number.isdigit():
+            width = int(number)
+            if width <= 0:
+                return None
+        elif unit == "x" and width is None and density is None and not height_seen:
+            if not _SRCSET_NUMBER.fullmatch(number) or float(number) < 0:
+                return None
+            density = float(number)
+        elif unit == "h" and not height_seen and width is not None and number.isdigit():
+            height_seen = True
+        else:
+            return None
+    if width is not None:
+        return width * 1000.0
+    return density if density is not None else 1.0
 
 
 def parse_srcset(value: str) -> list[tuple[str, float]]:
-    """The candidates of a srcset: (url, size) where size is the width (w) or density (x)."""
+    """The candidates of a srcset, per the HTML Standard: (url, size), where size is the
+    width (w) times 1000 or the density (x). A comma inside a URL
+    (``/c_fill,f_auto,w_80/x.jpg``) is part of it; candidates end at a comma that follows
+    whitespace, or one that ends the URL token."""
     results: list[tuple[str, float]] = []
     position, length = 0, len(value)
     while position < length:
@@ -74,31 +146,15 @@ def parse_srcset(value: str) -> list[tuple[str, float]]:
         while position < length and not value[position].isspace():
             position += 1
         url = value[start:position]
-        descriptor = ""
+        descriptors: list[str] = []
         if url.endswith(","):
             url = url.rstrip(",")
         else:
-            depth, start = 0, position
-            while position < length and (value[position] != "," or depth > 0):
-                depth += {"(": 1, ")": -1}.get(value[position], 0)
-                position += 1
-            descriptor = value[start:position].strip()
-        if url:
-            results.append((url, _descriptor_size(descriptor)))
+            descriptors, position = _srcset_descriptors(value, position)
+        size = _candidate_size(descriptors)
+        if url and size is not None:
+            results.append((url, size))
     return results
-
-
-def _descriptor_size(descriptor: str) -> float:
-    for token in descriptor.split():
-        try:
-            if token.endswith("w"):
-                # a width in pixels ranks above any density
-                return float(token[:-1]) * 1000
-            if token.endswith("x"):
-                return float(token[:-1])
-        except ValueError:
-            continue
-    return 1.0
 
 
 def largest_in_srcset(value: str) -> str | None:
@@ -135,12 +191,13 @@ def _looks_like(url: str, extensions: tuple[str, ...]) -> bool:
 
 
 class _Collector:
-    def __init__(self, base: str, page_url: str) -> None:
+    def __init__(self, base: str, page_url: str, url_encoding: str) -> None:
         self.base = base
+        self.url_encoding = url_encoding
         self.page_site = site_of(page_url)
-        self.by_url: dict[str, Placement] = {}
+        self.by_url: dict[str, Placement] = {}  # by url_key: one entry per image
         self.order: list[Placement] = []
-        self.links: dict[str, None] = {}
+        self.links: dict[str, str] = {}  # url_key -> URL
         self.dropped = 0
         self.invalid = 0
 
@@ -157,7 +214,7 @@ class _Collector:
             self._add_data(raw, found_by)
             return
         try:
-            url = normalise_url(raw, base=self.base)
+            url = normalise_url(raw, base=self.base, encoding=self.url_encoding)
         except InvalidURL:
             self.invalid += 1
             return
@@ -176,13 +233,14 @@ class _Collector:
             placement.data = data
 
     def _place(self, url: str, kind: str, found_by: str) -> Placement | None:
-        placement = self.by_url.get(url)
+        key = url_key(url)
+        placement = self.by_url.get(key)
         if placement is None:
             if len(self.order) >= MAX_IMAGES_PER_PAGE:
                 self.dropped += 1
                 return None
             placement = Placement(url, kind)
-            self.by_url[url] = placement
+            self.by_url[key] = placement
             self.order.append(placement)
         if found_by not in placement.found_by:
             placement.found_by.append(found_by)
@@ -192,11 +250,11 @@ class _Collector:
         if not raw or len(self.links) >= MAX_LINKS_PER_PAGE:
             return
         try:
-            url = normalise_url(raw, base=self.base)
+            url = normalise_url(raw, base=self.base, encoding=self.url_encoding)
         except InvalidURL:
             return
         if site_of(url) == self.page_site:
-            self.links[url] = None
+            self.links.setdefault(url_key(url), url)
 
     def add_css(self, css: str, found_by: str = "css") -> None:
         for declaration in _CSS_BACKGROUND.finditer(css):
@@ -204,103 +262,160 @@ class _Collector:
                 self.add(match.group(2), found_by)
 
 
-def _parse(html: bytes, encoding: str | None) -> lxml.html.HtmlElement | None:
-    for candidate in (encoding, None):
-        try:
-            parser = lxml.html.HTMLParser(encoding=candidate, recover=True, no_network=True)
-            root = lxml.html.document_fromstring(html, parser=parser)
-        except (LookupError, lxml.etree.ParserError, ValueError, TypeError):
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "param",
+        "keygen",
+    }
+)
+# End tags a parser implies (a new <p> closes the last one): they do not nest.
+_SELF_CLOSING_BY_SIBLING = frozenset(
+    {
+        "p",
+        "li",
+        "dd",
+        "dt",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "rb",
+        "rt",
+        "rp",
+        "caption",
+        "colgroup",
+    }
+)
+
+
+def _nesting_work(text: str) -> int:
+    """An upper bound of the tree builder's work on ``text``: the sum of the depths at which
+    elements open (unclosed elements counted as open)."""
+    if text.count("<") < 4096:  # so few tags cannot cost much, however they nest
+        return 0
+    depth = work = 0
+    for closing, name, self_closed in _TAG.findall(text):
+        name = name.lower()
+        if name in _VOID or name in _SELF_CLOSING_BY_SIBLING or self_closed:
             continue
-        return root
-    return None
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            work += depth
+            depth += 1
+            if work > MAX_NESTING_WORK:
+                break
+    return work
 
 
-def _charset(content_type: str | None) -> str | None:
-    match = re.search(r"charset=[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
-    return match.group(1) if match else None
-
-
-def _inside(element: lxml.html.HtmlElement, tag: str) -> bool:
-    return any(ancestor.tag == tag for ancestor in element.iterancestors())
+def _inside(element: LexborNode, tag: str) -> bool:
+    ancestor = element.parent
+    while ancestor is not None:
+        if ancestor.tag == tag:
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def extract_page(html: bytes, page_url: str, content_type: str | None = None) -> PageContents:
     """Every image/video placement and same-site link of an HTML page (``page_url`` is the
     final URL after redirects)."""
-    root = _parse(html, _charset(content_type))
+    decoded = decode_page(html, content_type)
+    if _nesting_work(decoded.text) > MAX_NESTING_WORK:
+        return PageContents([], [], too_deep=True, encoding=decoded.encoding)
+    root = LexborHTMLParser(decoded.text).root
     if root is None:
-        return PageContents([], [])
+        return PageContents([], [], encoding=decoded.encoding)
+    # Non-ASCII in a query is sent in the page's encoding; UTF-16 pages use UTF-8 there.
+    url_encoding = "utf-8" if decoded.encoding.startswith("utf") else decoded.encoding
     base = page_url
-    for element in root.iter("base"):
-        href = element.get("href")
+    for element in root.css("base[href]"):
+        href = element.attributes.get("href")
         if href:
             with contextlib.suppress(InvalidURL):
-                base = normalise_url(href, base=page_url)
+                base = normalise_url(href, base=page_url, encoding=url_encoding)
             break
-    found = _Collector(base, page_url)
-    noscript_html: list[str] = []
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        tag = tag.lower()
-        style = element.get("style")
-        if style:
-            found.add_css(style)
-        if tag == "img":
-            by = "noscript" if _inside(element, "noscript") else None
-            found.add(element.get("src"), by or "img")
-            srcset = element.get("srcset")
-            if srcset:
-                found.add(largest_in_srcset(srcset), by or "srcset")
-            for attribute in LAZY_SRC_ATTRIBUTES:
-                found.add(element.get(attribute), by or "lazy")
-            for attribute in LAZY_SRCSET_ATTRIBUTES:
-                value = element.get(attribute)
+    found = _Collector(base, page_url, url_encoding)
+    for element in root.traverse(include_text=False):
+        _visit(element, found)
+    return PageContents(
+        found.order,
+        list(found.links.values()),
+        found.dropped,
+        found.invalid,
+        encoding=decoded.encoding,
+    )
+
+
+def _visit(element: LexborNode, found: _Collector) -> None:
+    tag = element.tag
+    if not tag or not element.is_element_node:
+        return
+    attributes = element.attributes
+    style = attributes.get("style")
+    if style:
+        found.add_css(style)
+    if tag == "img":
+        by = "noscript" if _inside(element, "noscript") else None
+        found.add(attributes.get("src"), by or "img")
+        srcset = attributes.get("srcset")
+        if srcset:
+            found.add(largest_in_srcset(srcset), by or "srcset")
+        for attribute in LAZY_SRC_ATTRIBUTES:
+            found.add(attributes.get(attribute), by or "lazy")
+        for attribute in LAZY_SRCSET_ATTRIBUTES:
+            value = attributes.get(attribute)
+            if value:
+                found.add(largest_in_srcset(value), by or "lazy")
+    elif tag == "source":
+        parent = element.parent
+        parent_tag = parent.tag if parent is not None else ""
+        if parent_tag in ("video", "audio"):
+            if parent_tag == "video":
+                found.add(attributes.get("src"), "video", kind="video")
+        else:
+            for attribute in ("srcset", *LAZY_SRCSET_ATTRIBUTES):
+                value = attributes.get(attribute)
                 if value:
-                    found.add(largest_in_srcset(value), by or "lazy")
-        elif tag == "source":
-            parent = element.getparent()
-            parent_tag = (
-                parent.tag.lower() if parent is not None and isinstance(parent.tag, str) else ""
-            )
-            if parent_tag in ("video", "audio"):
-                if parent_tag == "video":
-                    found.add(element.get("src"), "video", kind="video")
-            else:
-                for attribute in ("srcset", *LAZY_SRCSET_ATTRIBUTES):
-                    value = element.get(attribute)
-                    if value:
-                        found.add(largest_in_srcset(value), "picture")
-        elif tag == "video":
-            found.add(element.get("poster"), "poster")
-            found.add(element.get("src"), "video", kind="video")
-        elif tag == "meta":
-            key = (element.get("property") or element.get("name") or "").strip().lower()
-            if key in ("og:image", "og:image:url", "og:image:secure_url"):
-                found.add(element.get("content"), "og:image")
-            elif key in ("twitter:image", "twitter:image:src"):
-                found.add(element.get("content"), "twitter:image")
-        elif tag == "link":
-            rels = (element.get("rel") or "").lower().split()
-            if "image_src" in rels:
-                found.add(element.get("href"), "link")
-        elif tag == "style":
-            found.add_css(element.text_content())
-        elif tag == "a":
-            href = element.get("href")
-            if href and _looks_like(href, IMAGE_EXTENSIONS):
-                found.add(href, "a-href")
-            elif href and _looks_like(href, VIDEO_EXTENSIONS):
-                found.add(href, "a-href", kind="video")
-            else:
-                found.add_link(href)
-        elif tag == "noscript" and len(element) == 0 and element.text and "<" in element.text:
-            # Some parsers keep <noscript> content as text: parse it as a fragment.
-            noscript_html.append(element.text)
-    for fragment in noscript_html:
-        inner = _parse(fragment.encode("utf-8"), "utf-8")
-        if inner is not None:
-            for image in inner.iter("img"):
-                found.add(image.get("src"), "noscript")
-    return PageContents(found.order, list(found.links), found.dropped, found.invalid)
+                    found.add(largest_in_srcset(value), "picture")
+    elif tag == "video":
+        found.add(attributes.get("poster"), "poster")
+        found.add(attributes.get("src"), "video", kind="video")
+    elif tag == "meta":
+        key = (attributes.get("property") or attributes.get("name") or "").strip().lower()
+        if key in ("og:image", "og:image:url", "og:image:secure_url"):
+            found.add(attributes.get("content"), "og:image")
+        elif key in ("twitter:image", "twitter:image:src"):
+            found.add(attributes.get("content"), "twitter:image")
+    elif tag == "link":
+        rels = (attributes.get("rel") or "").lower().split()
+        if "image_src" in rels:
+            found.add(attributes.get("href"), "link")
+    elif tag == "style":
+        found.add_css(element.text(deep=True))
+    elif tag == "a":
+        href = attributes.get("href")
+        if href and _looks_like(href, IMAGE_EXTENSIONS):
+            found.add(href, "a-href")
+        elif href and _looks_like(href, VIDEO_EXTENSIONS):
+            found.add(href, "a-href", kind="video")
+        else:
+            found.add_link(href)

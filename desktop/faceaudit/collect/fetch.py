@@ -507,7 +507,10 @@ class Fetcher:
         try:
             if proxies:
                 self._check_through_proxy(current, policy)
-            with self.adapter.policy(policy), self.watchdog.deadline(limits.deadline, expire):
+            with (
+                self.adapter.policy(policy, current),
+                self.watchdog.deadline(limits.deadline, expire),
+            ):
                 response = self.session.get(
                     current,
                     headers=headers,

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -103,6 +104,10 @@ class GuardState:
     policy: AddressPolicy = field(default_factory=AddressPolicy)
     # The connection currently in use, so a deadline watchdog can cut its socket.
     active: HTTPConnection | None = None
+    # The request target (path and query) exactly as FaceAudit serialised it: requests and
+    # urllib3 re-encode targets (``%2c`` -> ``%2C``, ``|`` -> ``%7C``), which changes signed
+    # and proxied image URLs; the connection sends this one instead.
+    exact_target: str | None = None
 
 
 class _GuardMixin:
@@ -166,13 +171,16 @@ class _GuardMixin:
             raise ConnectTimeoutError(self, f"Connection to {self.host} timed out.")
         raise NewConnectionError(self, f"Failed to establish a new connection: {last_error}")  # type: ignore[arg-type]
 
-    def request(self, *args: Any, **kwargs: Any) -> Any:
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        exact = self.guard.exact_target
+        if exact is not None and url.startswith("/") and unquote(url) == unquote(exact):
+            url = exact  # the same target, spelt as the page spells it
         self.guard.active = self  # type: ignore[assignment]
         if self._peer is not None and not self.guard.policy.permits(self._peer, self.port):
             # A pooled connection opened for another source whose listed address this is.
             self.close()  # type: ignore[attr-defined]
             raise AddressRefused(self.host, [str(self._peer)], self.port)
-        return super().request(*args, **kwargs)  # type: ignore[misc]
+        return super().request(method, url, *args, **kwargs)  # type: ignore[misc]
 
 
 class GuardedHTTPConnection(_GuardMixin, HTTPConnection):
@@ -209,13 +217,20 @@ class GuardedAdapter(HTTPAdapter):
         return manager
 
     @contextmanager
-    def policy(self, policy: AddressPolicy) -> Iterator[None]:
-        previous = self.guard.policy
+    def policy(self, policy: AddressPolicy, url: str | None = None) -> Iterator[None]:
+        """Requests in this block connect under ``policy``; a request for ``url`` goes on the
+        wire with its target exactly as ``url`` spells it."""
+        previous = self.guard.policy, self.guard.exact_target
         self.guard.policy = policy
+        if url is not None:
+            parts = urlsplit(url)
+            self.guard.exact_target = (parts.path or "/") + (
+                f"?{parts.query}" if parts.query else ""
+            )
         try:
             yield
         finally:
-            self.guard.policy = previous
+            self.guard.policy, self.guard.exact_target = previous
 
 
 class Watchdog:

@@ -1,4 +1,12 @@
-"""URLs: normalisation (so duplicates merge), site checks, and the person's URL lists."""
+"""URLs: serialised the way a browser does (WHATWG URL), site checks, and the person's URLs.
+
+A URL FaceAudit fetches is the URL written in the page, resolved against its base and
+serialised like a browser's ``href``: existing percent-escapes are kept exactly (``%2C``,
+``%2F`` and ``%3A`` stay as they are: a signed CDN URL or ``?url=https%3A%2F%2F...`` is a
+different request when decoded), and only what a URL may not contain is escaped (spaces,
+quotes, non-ASCII ...). :func:`url_key` is the separate comparison form that merges
+equivalent spellings (RFC 3986 §6.2.2) for de-duplication; it is never fetched.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +15,62 @@ import ipaddress
 import re
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import idna
 
 WEB_SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_URL_LENGTH = 8192
 # A header cell that marks the first row of a CSV export, not a URL.
 _CSV_HEADERS = {"url", "urls", "link", "links", "address", "page", "source", "sources"}
-# Characters kept as they are in paths and queries; everything else is percent-encoded.
-_SAFE_PATH = "/:@!$&'()*+,;=-._~%"
-_SAFE_QUERY = _SAFE_PATH + "?"
+# The WHATWG percent-encode sets of special (http/https) URLs, beyond C0 controls and
+# non-ASCII: what a browser escapes in a path and in a query.
+_PATH_ESCAPED = frozenset(' "#<>?^`{}')
+_QUERY_ESCAPED = frozenset(" \"#<>'")
 _BARE_HOST = re.compile(r"^[\w.-]+\.[a-z]{2,}(:\d+)?(/|$)", re.IGNORECASE)
+_FORBIDDEN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|]")
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
 class InvalidURL(ValueError):
     """A string that is not a usable http(s) URL; the message says why in plain words."""
 
 
+def _ipv4_number(part: str) -> int | None:
+    lowered = part.lower()
+    try:
+        if lowered.startswith("0x"):
+            return int(lowered[2:] or "0", 16)
+        if len(part) > 1 and part.startswith("0"):
+            return int(part[1:], 8)
+        return int(part, 10) if part.isdigit() else None
+    except ValueError:
+        return None
+
+
+def _ipv4(host: str) -> str | None:
+    """A host a browser reads as an IPv4 address (``0x7f.1``, ``2130706433``), dotted."""
+    parts = host.split(".")
+    if parts[-1] == "" and len(parts) > 1:
+        parts.pop()
+    if _ipv4_number(parts[-1]) is None or len(parts) > 4:
+        return None
+    numbers = [_ipv4_number(part) for part in parts]
+    if any(number is None for number in numbers):
+        raise InvalidURL(f"the host name {host!r} is not a valid IPv4 address")
+    values = [number for number in numbers if number is not None]
+    if any(value > 255 for value in values[:-1]) or values[-1] >= 256 ** (5 - len(values)):
+        raise InvalidURL(f"the host name {host!r} is not a valid IPv4 address")
+    address = values[-1] + sum(
+        value << (8 * (3 - index)) for index, value in enumerate(values[:-1])
+    )
+    return str(ipaddress.IPv4Address(address))
+
+
 def _normalise_host(host: str) -> str:
-    host = host.strip().rstrip(".").lower()
+    host = _ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), host.strip()).rstrip(".")
     if not host:
         raise InvalidURL("it has no host name")
     if ":" in host:
@@ -34,35 +79,85 @@ def _normalise_host(host: str) -> str:
         except ValueError as error:
             raise InvalidURL(f"{host} is not a valid IPv6 address") from error
     try:
-        # IDNs travel as punycode, so the same site typed either way merges.
-        ascii_host = host.encode("idna").decode("ascii")
-    except UnicodeError as error:
-        raise InvalidURL(f"the host name {host!r} is not valid") from error
-    if not re.fullmatch(r"[a-z0-9._-]+", ascii_host) or ".." in ascii_host:
+        # IDNs travel as punycode (UTS #46, non-transitional, as browsers do).
+        ascii_host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError) as error:
+        if not host.isascii() or _FORBIDDEN_HOST.search(host):
+            raise InvalidURL(f"the host name {host!r} is not valid") from error
+        ascii_host = host.lower()  # e.g. an underscore, which browsers accept
+    if _FORBIDDEN_HOST.search(ascii_host) or ".." in ascii_host:
         raise InvalidURL(f"the host name {host!r} is not valid")
-    return ascii_host
+    return _ipv4(ascii_host) or ascii_host
 
 
-def _requote(part: str, safe: str) -> str:
-    # Decode then re-encode, so "%7E", "~" and "a b" / "a%20b" merge; keep encoded delimiters.
-    return quote(unquote(part, errors="surrogateescape"), safe=safe, errors="surrogateescape")
+def _escape(text: str, escaped: frozenset[str], encoding: str = "utf-8") -> str:
+    """Percent-encode what a browser would, keeping every existing escape as it is."""
+    out: list[str] = []
+    for char in text:
+        if char in escaped or ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"%{ord(char):02X}")
+        elif ord(char) > 0x7E:
+            # Non-ASCII in a query is encoded in the page's encoding (the URL Standard);
+            # what that encoding cannot represent becomes a numeric character reference.
+            try:
+                data = char.encode(encoding)
+            except UnicodeEncodeError:
+                out.append(f"%26%23{ord(char)}%3B")
+            else:
+                out.append("".join(f"%{byte:02X}" for byte in data))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
-def normalise_url(url: str, base: str | None = None) -> str:
-    """The canonical form of an http(s) URL: lower-case scheme and host, punycode host,
-    no default port, no fragment, no credentials, percent-encoding made uniform.
+_DOT_SEGMENTS = {".": ".", "%2e": ".", "..": "..", ".%2e": "..", "%2e.": "..", "%2e%2e": ".."}
 
-    ``base`` resolves a relative URL first. Raises :class:`InvalidURL` with the reason.
+
+def _remove_dot_segments(path: str) -> str:
+    segments = path.split("/")[1:]
+    output: list[str] = []
+    for index, segment in enumerate(segments):
+        dots = _DOT_SEGMENTS.get(segment.lower())
+        last = index == len(segments) - 1
+        if dots == "..":
+            if output:
+                output.pop()
+            if last:
+                output.append("")
+        elif dots == ".":
+            if last:
+                output.append("")
+        else:
+            output.append(segment)
+    return "/" + "/".join(output)
+
+
+def _clean(url: str) -> str:
+    """What a browser's URL parser ignores: outer spaces/controls, inner tabs and newlines."""
+    text = url.strip("".join(map(chr, range(0x21))))
+    return re.sub(r"[\t\n\r]", "", text)
+
+
+def normalise_url(url: str, base: str | None = None, *, encoding: str = "utf-8") -> str:
+    """The URL as a browser serialises it: lower-case scheme, punycode host, no default
+    port, no fragment, no credentials, dot segments resolved; escapes kept as written.
+
+    ``base`` resolves a relative URL first (as written in a page, so tabs and newlines inside
+    it are dropped like a browser drops them; a typed URL with control characters is
+    refused). ``encoding`` is the page's, for non-ASCII in the query. Raises
+    :class:`InvalidURL` with the reason.
     """
-    from urllib.parse import urljoin
-
-    text = url.strip()
+    text = _clean(url) if base is not None else url.strip()
     if not text:
         raise InvalidURL("it is empty")
     if len(text) > MAX_URL_LENGTH:
         raise InvalidURL(f"it is longer than {MAX_URL_LENGTH} characters")
-    if any(ord(char) < 32 for char in text):
+    if base is None and any(ord(char) < 32 for char in text):
         raise InvalidURL("it contains control characters")
+    # Special URLs treat "\\" as "/" before the query.
+    cut = re.search(r"[?#]", text)
+    end = cut.start() if cut else len(text)
+    text = text[:end].replace("\\", "/") + text[end:]
     if base is not None:
         try:
             text = urljoin(base, text)
@@ -80,9 +175,21 @@ def normalise_url(url: str, base: str | None = None) -> str:
         )
     host = _normalise_host(parts.hostname or "")
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    path = _requote(parts.path or "/", _SAFE_PATH)
-    query = _requote(parts.query, _SAFE_QUERY)
+    path = _escape(_remove_dot_segments(parts.path or "/"), _PATH_ESCAPED)
+    query = _escape(parts.query, _QUERY_ESCAPED, encoding)
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def url_key(url: str) -> str:
+    """The comparison form of a URL from :func:`normalise_url`, for de-duplication only:
+    escapes of unreserved characters decoded, other escapes in upper case (RFC 3986
+    §6.2.2), so ``/%7Euser`` and ``/~user`` are one image. Never fetched."""
+
+    def unescape(match: re.Match[str]) -> str:
+        char = chr(int(match.group(1), 16))
+        return char if char in _UNRESERVED else match.group(0).upper()
+
+    return _ESCAPE.sub(unescape, url)
 
 
 def is_web_url(text: str) -> bool:
@@ -137,7 +244,7 @@ def parse_url_list(text: str, *, csv_rows: bool = False) -> ParsedURLs:
     unusable line is reported with its line number.
     """
     urls: list[str] = []
-    seen: set[str] = set()
+    seen: set[str] = set()  # url_key of every URL kept
     errors: list[LineError] = []
     duplicates = 0
     for number, raw_line in enumerate(text.splitlines(), start=1):
@@ -157,10 +264,10 @@ def parse_url_list(text: str, *, csv_rows: bool = False) -> ParsedURLs:
         except InvalidURL as error:
             errors.append(LineError(number, raw_line.strip(), str(error)))
             continue
-        if url in seen:
+        if url_key(url) in seen:
             duplicates += 1
             continue
-        seen.add(url)
+        seen.add(url_key(url))
         urls.append(url)
     return ParsedURLs(urls, errors, duplicates)
 
