@@ -265,7 +265,7 @@ def test_complaint_picks_the_authority_by_country(tmp_path: Path) -> None:
     )
     text = target.read_text("utf-8")
     assert text.count("Commission nationale de l'informatique et des libertés") >= 1
-    assert "5 janvier 2026" in text and "art. 77 RGPD" in text
+    assert "5 janvier 2026" in text and "article 77 du RGPD" in text
 
 
 def test_case_letter_tracking_reminder_and_complaint(
@@ -296,7 +296,7 @@ def test_case_letter_tracking_reminder_and_complaint(
     # Person and findings come from the case (French by default); only one finding is Meta's.
     assert "Marie Dupont" in text and "Meta Platforms Ireland Limited" in text
     assert "cdninstagram.com/v/t51/photo_1.jpg" in text and "blog.example.org" not in text
-    assert "art. 15, § 3, RGPD" in text and "FA-1" in text
+    assert "article 15, paragraphe 3, du RGPD" in text and "FA-1" in text
 
     assert main(["requests", "--case", case_name, "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
@@ -390,7 +390,7 @@ def test_case_letter_tracking_reminder_and_complaint(
         == 0
     )
     complaint = (out / "c.txt").read_text("utf-8")
-    assert "Commission nationale" in complaint and "art. 77 RGPD" in complaint
+    assert "Commission nationale" in complaint and "article 77 du RGPD" in complaint
     assert "relance" in complaint  # the history lists the reminder too
     capsys.readouterr()
     assert main(["requests", "--case", case_name, "--json", "--today", "2026-04-01"]) == 0
@@ -580,3 +580,61 @@ def test_one_shot_reminder_before_the_period_ended_is_refused(
     err = capsys.readouterr().err
     assert "has not ended: it runs until 2026-03-18" in err and "2026-03-19" in err
     assert not target.exists()
+
+
+def _without_jurisdiction(letter_type: str, controller: str, country: str | None) -> list[str]:
+    args = one_shot(letter_type, "eu", "en", controller)
+    at = args.index("--jurisdiction")
+    del args[at : at + 2]
+    return [*args, *(["--country", country] if country else [])]
+
+
+@pytest.mark.parametrize(
+    ("country", "controller", "expected", "reason"),
+    [
+        ("GB", "clearview.ai", "uk", "you live in the United Kingdom"),
+        ("US-CA", "clearview.ai", "ca", "you live in US-CA"),
+        ("FR", "clearview.ai", "eu", "you live in FR, in the EU/EEA"),
+        (None, "instagram.com", "eu", "the operator is established in IE"),
+    ],
+)
+def test_the_law_is_chosen_from_where_the_person_lives_and_said(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    country: str | None,
+    controller: str,
+    expected: str,
+    reason: str,
+) -> None:
+    target = tmp_path / "letter.txt"
+    args = _without_jurisdiction("access", controller, country)
+    assert main([*args, "--format", "txt", "-o", str(target)]) == 0
+    printed = capsys.readouterr().out
+    assert reason in printed and "Law:" in printed
+    act = {"uk": "Art. 15 UK GDPR", "ca": "Cal. Civ. Code § 1798.110", "eu": "Art. 15 GDPR"}
+    assert act[expected] in target.read_text("utf-8")
+
+
+def test_a_us_resident_without_a_state_is_asked_for_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = _without_jurisdiction("access", "clearview.ai", "US")
+    assert main([*args, "-o", str(tmp_path)]) != 0
+    assert "US-CA" in capsys.readouterr().err and not list(tmp_path.iterdir())
+
+
+def test_a_law_that_does_not_cover_the_person_is_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [*one_shot("access", "ca", "en", "clearview.ai"), "--country", "FR"]
+    assert main([*args, "--format", "txt", "-o", str(tmp_path / "l.txt")]) == 0
+    assert "Warning:" in capsys.readouterr().out
+    assert "I live in California" not in (tmp_path / "l.txt").read_text("utf-8")
+
+
+def test_typed_urls_carry_no_found_date(tmp_path: Path) -> None:
+    target = tmp_path / "l.txt"
+    args = [*one_shot("access", "eu", "en", "instagram.com"), "--url", "https://x.org/a.jpg"]
+    assert main([*args, "--format", "txt", "-o", str(target)]) == 0
+    text = target.read_text("utf-8")
+    assert "https://x.org/a.jpg" in text and "Found:" not in text

@@ -6,10 +6,10 @@ Each test renders a real letter from the shipped templates and reads its text.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
+from faceaudit.letters.citations import Provision, cite
 from faceaudit.letters.deadlines import compute_deadline
 from faceaudit.letters.directory import Directory, load_builtin
 from faceaudit.letters.render import LetterError, LetterSpec, PriorRequest, Sender, render_letter
@@ -40,17 +40,23 @@ def _prior(letter_type: str) -> PriorRequest:
     return PriorRequest("FA-1", letter_type, D(2026, 1, 5), D(2026, 2, 5), channel="email")
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "it"])
 def test_reminder_cites_art_12_3_for_the_missing_extension_notice(language: str) -> None:
     # The notice of an extension, with reasons, is Art. 12(3); Art. 12(4) is the duty to
     # explain a refusal to act. Citing 12(4) for the extension was wrong.
     text = _text("reminder", "eu", language, prior=_prior("access"))
-    extension = {"en": "notice of an extension with reasons", "fr": "avis motivé de prolongation"}
-    sentence = text[text.index(extension[language]) :]
-    first_cite = re.search(r"\((?:Art|art)\. 12.*?(?:GDPR|RGPD)\)", sentence)
-    assert first_cite is not None
-    assert first_cite.group(0) in ("(Art. 12(3) GDPR)", "(art. 12, § 3, RGPD)")
-    assert ("Art. 12(4) GDPR" if language == "en" else "art. 12, § 4, RGPD") in sentence
+    extension = {
+        "en": "notice of an extension with reasons",
+        "fr": "avis motivé de prolongation",
+        "de": "begründete Mitteilung über eine Fristverlängerung",
+        "es": "comunicación motivada de prórroga",
+        "it": "comunicazione motivata di proroga",
+    }[language]
+    sentence = text[text.index(extension) + len(extension) :]
+    twelve_3 = cite(Provision.parse("gdpr", "12(3)"), language)
+    twelve_4 = cite(Provision.parse("gdpr", "12(4)"), language)
+    assert sentence.lstrip().startswith(f"({twelve_3})")
+    assert twelve_4 in sentence
 
 
 @pytest.mark.parametrize(
@@ -65,9 +71,10 @@ def test_french_possessive_agrees_with_objection(letter_type: str, jurisdiction:
 
 def test_french_reminder_subject_uses_mon_before_a_vowel() -> None:
     text = _text("reminder", "eu", "fr", prior=_prior("objection"))
-    assert "Relance : mon opposition du 5 janvier 2026 est restée sans réponse" in text
+    # French typography: a non-breaking space before the colon.
+    assert "Relance\u00a0: mon opposition du 5 janvier 2026 est restée sans réponse" in text
     access = _text("reminder", "eu", "fr", prior=_prior("access"))
-    assert "Relance : ma demande d'accès du 5 janvier 2026" in access
+    assert "Relance\u00a0: ma demande d'accès du 5 janvier 2026" in access
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de", "es", "it"])
@@ -75,7 +82,11 @@ def test_gdpr_access_asks_for_every_item_of_art_15(language: str) -> None:
     text = _text("access", "eu", language)
     points = {
         "en": ["Art. 15(1)(e) GDPR", "Art. 15(1)(f) GDPR", "Art. 15(2) GDPR"],
-        "fr": ["art. 15, § 1, e), RGPD", "art. 15, § 1, f), RGPD", "art. 15, § 2, RGPD"],
+        "fr": [
+            "article 15, paragraphe 1, point e), du RGPD",
+            "article 15, paragraphe 1, point f), du RGPD",
+            "article 15, paragraphe 2, du RGPD",
+        ],
         "de": ["Art. 15 Abs. 1 lit. e DSGVO", "Art. 15 Abs. 1 lit. f DSGVO", "Art. 15 Abs. 2"],
         "es": ["art. 15.1.e) RGPD", "art. 15.1.f) RGPD", "art. 15.2 RGPD"],
         "it": ["art. 15, par. 1, lett. e), GDPR", "art. 15, par. 1, lett. f), GDPR"],
@@ -98,14 +109,16 @@ def test_ccpa_account_rule_cites_section_130_a_2_A(language: str) -> None:
     assert after[len(account[language]) :].startswith(" (Cal. Civ. Code § 1798.130(a)(2)(A))")
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "it"])
 def test_ccpa_complaint_is_sworn_so_the_agency_must_answer(language: str) -> None:
     text = _text("complaint", "ca", language, prior=_prior("access"))
     assert "to the best of my knowledge" not in text.lower()
     assert "à ma connaissance" not in text
     assert "Cal. Civ. Code § 1798.199.45(a)" in text
     assert "Cal. Civ. Code § 1798.199.45(b)" in text
-    assert {"en": "under penalty of perjury", "fr": "parjure"}[language] in text
+    perjury = {"en": "under penalty of perjury", "fr": "parjure", "de": "Meineids"}
+    perjury |= {"es": "perjurio", "it": "spergiuro"}
+    assert perjury[language] in text
 
 
 def test_switzerland_period_ending_on_a_weekend_moves_to_monday() -> None:
@@ -135,12 +148,13 @@ def test_uk_letters_cite_the_ico_not_the_edpb(language: str) -> None:
     assert "01/2022" in eu and "05/2022" in eu and "ICO" not in eu
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", ["en", "fr", "de", "es", "it"])
 def test_uk_complaint_does_not_claim_a_reminder_that_was_never_sent(language: str) -> None:
     text = _text("complaint", "uk", language, prior=_prior("access"))
-    assert "reminder" not in text and "relance" not in text
+    for word in ("reminder", "relance", "Erinnerung", "recordatorio", "sollecito"):
+        assert word not in text
     if language == "fr":
-        assert "au titre de l'art. 77 UK GDPR et de la s. 165 DPA 2018" in text
+        assert "en application de l'article 77 du UK GDPR et de la s. 165 DPA 2018" in text
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ EXPECTED_CITES: dict[str, dict[str, list[str]]] = {
     "eu": {**GDPR_CITES, "complaint": [*GDPR_CITES["complaint"], "58(2)(c)", "78(2)"]},
     "uk": {**GDPR_CITES, "complaint": [*GDPR_CITES["complaint"], "second:165", "second:166"]},
     "ch": {
-        "access": ["25", "25(2)", "25(6)", "26", "5(c)(4)", "6(7)(a)", "second:18"],
+        "access": ["25", "25(2)", "25(6)", "26", "5(c)(4)", "6(7)(a)", "second:18(1)", "second:19"],
         "erasure": ["30(2)(b)", "30(2)(c)", "6(4)", "32(2)(c)", "5(c)(4)"],
         "objection": ["30(2)(b)", "31(1)"],
         "reminder": ["49", "32", "25"],
@@ -108,11 +108,11 @@ LITERAL = {
     ("access", "eu", "en"): ["Art. 15(3) GDPR", "Art. 15(1)(g) GDPR", "Art. 12(3) GDPR"],
     ("access", "uk", "en"): ["Art. 15(3) UK GDPR"],
     ("access", "eu", "de"): ["Art. 15 Abs. 3 DSGVO", "Art. 15 Abs. 1 lit. g DSGVO"],
-    ("erasure", "eu", "fr"): ["art. 17, § 2, RGPD", "art. 19 RGPD"],
+    ("erasure", "eu", "fr"): ["article 17, paragraphe 2, du RGPD", "article 19 du RGPD"],
     ("erasure", "eu", "es"): ["art. 17.2 RGPD", "art. 19 RGPD"],
     ("erasure", "eu", "it"): ["art. 17, par. 2, GDPR", "art. 19 GDPR"],
-    ("access", "ch", "fr"): ["art. 25, al. 6, LPD", "art. 18 OPDo"],
-    ("access", "ch", "de"): ["Art. 25 Abs. 6 DSG", "Art. 18 DSV"],
+    ("access", "ch", "fr"): ["art. 25, al. 6, LPD", "art. 18, al. 1, OPDo"],
+    ("access", "ch", "de"): ["Art. 25 Abs. 6 DSG", "Art. 18 Abs. 1 DSV"],
     ("erasure", "ca", "en"): ["Cal. Civ. Code § 1798.105(c)(1)"],
     ("access", "il", "en"): ["740 ILCS 14/15(b)"],
     ("complaint", "uk", "en"): ["s. 165 DPA 2018"],
@@ -163,12 +163,23 @@ def rendered() -> dict[tuple[str, str, str], Rendered]:
         document = docx.Document(io.BytesIO(render_docx(letter)))
         outputs[combo] = Rendered(
             letter=letter,
-            pdf_text="\n".join(page.extract_text() for page in pdf.pages),
+            pdf_text="\n".join(_without_footer(page.extract_text(), letter) for page in pdf.pages),
             docx_text="\n".join(p.text for p in document.paragraphs),
             txt=render_text(letter),
             eml=email.message_from_bytes(render_eml(letter)),
         )
     return outputs
+
+
+def _without_footer(text: str, letter: Letter) -> str:
+    """A page's text without the running footer, which extraction may put mid-sentence."""
+    footer = squash(letter.reference_line or letter.subject)[:60]
+    kept = [
+        line
+        for line in text.splitlines()
+        if not squash(line).startswith(footer) and not line.strip().isdigit()  # page number
+    ]
+    return "\n".join(kept)
 
 
 def expected_citations(letter_type: str, jurisdiction: str, language: str) -> list[str]:
@@ -182,11 +193,10 @@ def expected_citations(letter_type: str, jurisdiction: str, language: str) -> li
 
 
 def test_the_matrix_is_complete() -> None:
-    # English and French: everything. German, Spanish, Italian: at least access and erasure.
-    assert len(SUPPORTED) == 2 * 25 + 3 * 10
-    for language in COMPLETE_LANGUAGES:
-        assert all(supported(t, language) for t in LETTER_TYPES)
-    assert all(supported(t, lang) for t in CORE_TYPES for lang in LANGUAGES)
+    # Every letter type in every language: 5 types x 5 jurisdictions x 5 languages.
+    assert len(SUPPORTED) == 5 * 25 and not UNSUPPORTED
+    assert set(COMPLETE_LANGUAGES) == set(LANGUAGES)
+    assert all(supported(t, lang) for t in (*CORE_TYPES, *LETTER_TYPES) for lang in LANGUAGES)
 
 
 @pytest.mark.parametrize("combo", SUPPORTED, ids=["-".join(c) for c in SUPPORTED])
@@ -245,11 +255,10 @@ def test_legal_equivalents_are_declared(
         assert "17(2)" not in rendered[combo].txt  # ... and the letter does not pretend
 
 
-@pytest.mark.parametrize("combo", UNSUPPORTED, ids=["-".join(c) for c in UNSUPPORTED])
-def test_missing_translations_refuse_clearly(combo: tuple[str, str, str]) -> None:
+def test_a_language_without_texts_is_refused_clearly() -> None:
     with pytest.raises(LetterError) as caught:
-        render_letter(spec_for(*combo))
-    assert "--lang en" in caught.value.todo and "--lang fr" in caught.value.todo
+        render_letter(spec_for("access", "eu", "pt"))
+    assert "pt" in str(caught.value) and "en" in caught.value.todo
 
 
 def test_eu_due_date_skips_the_weekend(rendered: dict[tuple[str, str, str], Rendered]) -> None:

@@ -35,6 +35,7 @@ from faceaudit.letters.directory import (
     slugify,
 )
 from faceaudit.letters.export import FORMATS, mailto_link, write_letter
+from faceaudit.letters.jurisdiction import choose_jurisdiction, normalise_country
 from faceaudit.letters.render import (
     Evidence,
     LetterError,
@@ -97,7 +98,10 @@ def _register_letter(subparsers: Subparsers) -> None:
     )
     parser.add_argument("--type", required=True, choices=LETTER_TYPES, dest="letter_type")
     parser.add_argument(
-        "--jurisdiction", choices=JURISDICTIONS, help="eu, uk, ch, ca (California) or il (Illinois)"
+        "--jurisdiction",
+        choices=JURISDICTIONS,
+        help="eu, uk, ch, ca (California) or il (Illinois); default: chosen from where you "
+        "live and where the operator is established, and said",
     )
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="language of the letter (default: the case's, else en)"
@@ -142,7 +146,9 @@ def _register_letter(subparsers: Subparsers) -> None:
     one.add_argument("--address", help="your postal address (use \\n or commas between lines)")
     one.add_argument("--email", help="your e-mail address")
     one.add_argument(
-        "--country", help="your country (ISO code, e.g. FR): picks the authority for a complaint"
+        "--country",
+        help="where you live (ISO code, e.g. FR, GB, CH; US-CA or US-IL for a US state): "
+        "picks the law and the authority for a complaint",
     )
     one.add_argument(
         "--url",
@@ -324,22 +330,31 @@ def _letter_spec(
     )
 
 
+def _jurisdiction(args: argparse.Namespace, person_country: str, operator: Operator) -> str:
+    """The law the letter rests on, said with its reason (what does not fit is warned by the
+    letter itself)."""
+    choice = choose_jurisdiction(person_country, operator, args.jurisdiction)
+    print(f"Law: {choice.reason}.")
+    if not args.jurisdiction:
+        for warning in choice.warnings:
+            print(f"Warning: {warning}")
+    return choice.jurisdiction
+
+
 def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -> int:
     if args.request is not None or args.findings:
         raise LetterError(
             "--request and --findings need --case.",
             "Add --case NAME, or use --url and --original-date.",
         )
-    jurisdiction = args.jurisdiction or "eu"
     language = args.lang or "en"
     sender = Sender(
-        args.name or "", _address(args.address), args.email or "", (args.country or "").lower()
+        args.name or "", _address(args.address), args.email or "", normalise_country(args.country)
     )
     operator = _operator(args, directory)
-    today = dt.date.today()
-    evidence = tuple(
-        Evidence(page_url=url, image_url=url, found_at=today.isoformat()) for url in args.url
-    )
+    jurisdiction = _jurisdiction(args, sender.country, operator)
+    # Addresses the person typed: FaceAudit did not find them, so the annex gives no date.
+    evidence = tuple(Evidence(page_url=url, image_url=url, found_at="") for url in args.url)
     prior = None
     if args.letter_type in ("reminder", "complaint"):
         if args.original_date is None:
@@ -388,7 +403,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             args.name or person.full_name or "",
             _address(args.address) or person.postal_address or "",
             args.email or person.email or "",
-            (args.country or person.country or "").lower(),
+            normalise_country(args.country or person.country),
         )
         prior: PriorRequest | None = None
         history: tuple[PriorRequest, ...] = ()
@@ -404,7 +419,6 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
                 case, args.request, today=args.date or dt.date.today()
             )
             parent_request_id = original_request.id
-        jurisdiction = args.jurisdiction or (original.jurisdiction if original else None) or "eu"
         language = (
             args.lang
             or (original.language if original else None)
@@ -416,6 +430,12 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             operator = original.operator
         else:
             operator = _operator(args, directory)
+        # A follow-up rests on the law of the request it follows up.
+        jurisdiction = (
+            args.jurisdiction
+            or (original.jurisdiction if original else None)
+            or _jurisdiction(args, sender.country, operator)
+        )
         findings = _case_findings(case, args, directory, operator, original)
         evidence = tuple(
             Evidence(
@@ -514,10 +534,20 @@ def _report(letter: Any, written: Sequence[Path]) -> None:
     elif recipient.webform:
         print(f"Send through the web form: {recipient.webform}")
     if letter.spec.include_thumbnails:
+        extra = (
+            " A face-search engine could add them to its index: the letter forbids it, but "
+            "the image addresses alone are enough for it to find you."
+            if letter.spec.operator.face_search
+            else ""
+        )
         print(
             "The annex includes face thumbnails: "
-            "that is biometric data about you sent to the operator."
+            f"that is biometric data about you sent to the operator.{extra}"
         )
+    for warning in letter.warnings:
+        print(f"Warning: {warning}")
+    for advice in letter.advice:
+        print(advice)
     due = letter.deadline
     kind = "due" if due.statutory else "asked for"
     print(

@@ -21,6 +21,7 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     from faceaudit.letters.deadlines import compute_deadline   # per jurisdiction, with holidays
     from faceaudit.letters import tracking                     # on a Case's letters/requests tables
     tracking.record_letter(case, ...) -> letter id;  tracking.mark_sent/answered/extended/closed
+    tracking.mark_paused/resumed (UK); tracking.date_warnings; tracking.status_on(request, day)
     tracking.list_tracked(case, today) -> [Tracked(letter, request, status, next_step)]
     tracking.prior_and_history(case, letter_id)      # what a reminder or complaint refers to
 
@@ -28,8 +29,11 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     overview.open_requests(store, today, overdue_only=False) -> [DueRequest]  # overdue first
     overview.deadlines_by_case(store, today) -> {case name: CaseDeadlines(next_due, overdue)}
     calendar.write_ics(calendar.deadline_events(requests, today), path)  # one event per due date
+    from faceaudit.letters.jurisdiction import choose_jurisdiction   # law from residence, said
+    letter.warnings / letter.advice    # what to know before sending, what to attach and keep
 
 Types: access, erasure, objection, reminder, complaint. Jurisdictions: eu, uk, ch, ca (CCPA),
-il (BIPA, informational). Languages: en and fr for every type; de, es, it for access and erasure.
-The texts are data files (``templates/*.toml``); the curated directory is ``data/operators.json``.
+il (BIPA, informational). Languages: en, fr, de, es, it for every type. The texts are data
+files (``templates/*.toml``) composed by :mod:`compose`; the curated directory is
+``data/operators.json``; the sources behind the texts are listed in docs/LEGAL.md.
 """

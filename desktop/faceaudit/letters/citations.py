@@ -96,7 +96,29 @@ def cite(provision: Provision, language: str) -> str:
     if provision.act == "bipa":
         tail = "".join(f"({p})" for p in subdivisions if p)
         return f"{act} {provision.number}{tail}"
+    if _is_definition_point(provision):
+        return _DEFINITION_POINT[language].format(point=provision.paragraph, act=act)
     return _ARTICLE_STYLES[language](provision, act)
+
+
+# Art. 4 GDPR lists its definitions as numbered points, not paragraphs: each language
+# cites them its own way (the French and Italian forms are those of the official texts).
+_DEFINITION_POINT = {
+    "en": "Art. 4({point}) {act}",
+    "fr": "article 4, point {point}), du {act}",
+    "de": "Art. 4 Nr. {point} {act}",
+    "es": "art. 4.{point} {act}",
+    "it": "art. 4, punto {point}), {act}",
+}
+
+
+def _is_definition_point(p: Provision) -> bool:
+    return (
+        p.act in ("gdpr", "ukgdpr")
+        and p.number == "4"
+        and p.paragraph is not None
+        and p.point is None
+    )
 
 
 def _article_en(p: Provision, act: str) -> str:
@@ -105,13 +127,22 @@ def _article_en(p: Provision, act: str) -> str:
 
 
 def _article_fr(p: Provision, act: str) -> str:
+    if p.act not in _SWISS_ACTS:
+        # EU acts the way the official French texts cite them: "l'article 15, paragraphe 1,
+        # point g), du RGPD".
+        text = f"article {p.number}"
+        if p.paragraph:
+            text += f", paragraphe {p.paragraph}"
+        if p.point:
+            text += f", point {p.point})"
+        text += "".join(f", {x})" for x in p.deeper)
+        return f"{text}, du {act}" if (p.paragraph or p.point) else f"{text} du {act}"
+    # Swiss acts number their paragraphs "alinéas" and their letters "let.".
     text = f"art. {p.number}"
     if p.paragraph:
-        # Swiss acts number their paragraphs "alinéas"; EU acts use "§" in French practice.
-        text += f", al. {p.paragraph}" if p.act in _SWISS_ACTS else f", § {p.paragraph}"
+        text += f", al. {p.paragraph}"
     if p.point:
-        # Swiss texts write "let. b"; EU texts in French "b)".
-        text += f", let. {p.point}" if p.act in _SWISS_ACTS else f", {p.point})"
+        text += f", let. {p.point}"
     text += "".join(f", ch. {x}" for x in p.deeper)
     return f"{text}, {act}" if (p.paragraph or p.point) else f"{text} {act}"
 

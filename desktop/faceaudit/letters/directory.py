@@ -77,6 +77,9 @@ class Operator:
     entities: dict[str, Entity] = field(default_factory=dict)  # per jurisdiction code
     jurisdictions: tuple[str, ...] = ()  # authorities: the regimes they enforce
     language: str = ""  # language requests/complaints should be written in, when known
+    # A face-search engine collects images of people from others' pages and makes faces
+    # searchable: letters to it speak of what it collected or indexed, not of "its" pages.
+    face_search: bool = False
     confidence: str = "medium"  # high | medium | low
     checked: str = ""  # date the facts were checked
     sources: tuple[str, ...] = ()
@@ -132,6 +135,7 @@ def operator_from_json(data: dict[str, object], provenance: str | None = None) -
         if key not in known:
             continue
         fields[key] = tuple(str(v) for v in value) if isinstance(value, list) else value
+    fields["face_search"] = fields.get("face_search") is True
     if provenance is not None:
         fields["provenance"] = provenance
     slug = str(fields.get("slug", ""))

@@ -79,7 +79,8 @@ def _evidence_lines(number: int, item: Evidence, letter: Letter) -> list[str]:
     labels, colon = letter.labels, _colon(letter)
     lines = [f"{number}. {labels['annex_page']}{colon} {item.page_url or '—'}"]
     lines.append(f"   {labels['annex_image']}{colon} {item.image_url}")
-    lines.append(f"   {labels['annex_found']}{colon} {item.found_at}")
+    if item.found_at:  # an address the person typed was not "found" by FaceAudit
+        lines.append(f"   {labels['annex_found']}{colon} {item.found_at}")
     if item.sha256:
         lines.append(f"   {labels['annex_hash']}{colon} {item.sha256}")
     return lines
@@ -101,7 +102,7 @@ def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
                 f"{format_date(request.sent_at, language)} "
                 f"({labels['kind.' + request.letter_type]}, {request.reference})",
             ),
-            (labels["history_channel"], request.channel or "—"),
+            (labels["history_channel"], labels.get(f"channel.{request.channel}", "—")),
             (
                 labels["history_due"],
                 format_date(request.extended_due_at or request.due_at, language),
@@ -183,11 +184,14 @@ def _annex_flowables(letter: Letter, styles: dict[str, object]) -> list[object]:
                     f"<b>{escape(labels['annex_image'])}{colon}</b> {escape(item.image_url)}",
                     styles["url"],
                 ),
-                Paragraph(
-                    f"<b>{escape(labels['annex_found'])}{colon}</b> {escape(item.found_at)}",
-                    styles["url"],
-                ),
             ]
+            if item.found_at:
+                entry.append(
+                    Paragraph(
+                        f"<b>{escape(labels['annex_found'])}{colon}</b> {escape(item.found_at)}",
+                        styles["url"],
+                    )
+                )
             if item.sha256:
                 entry.append(
                     Paragraph(

@@ -9,31 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
-from faceaudit.errors import FaceAuditError
-from faceaudit.letters.citations import LANGUAGES, Provision, cite
+from faceaudit.letters import compose
+from faceaudit.letters.citations import Provision, cite
+from faceaudit.letters.compose import FAMILY as FAMILY
+from faceaudit.letters.compose import MAIN_ACT as MAIN_ACT
+from faceaudit.letters.compose import RIGHT_PROVISION as RIGHT_PROVISION
+from faceaudit.letters.compose import SECONDARY_ACT as SECONDARY_ACT
+from faceaudit.letters.compose import composition as composition
+from faceaudit.letters.compose import status_of as status_of
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES, Deadline, compute_deadline
 from faceaudit.letters.directory import Operator
-
-# The full set of letter types exists in these languages; the others have access and erasure.
-COMPLETE_LANGUAGES = ("en", "fr")
-CORE_TYPES = ("access", "erasure")
-
-MAIN_ACT = {"eu": "gdpr", "uk": "ukgdpr", "ch": "fadp", "ca": "ccpa", "il": "bipa"}
-SECONDARY_ACT = {"eu": "gdpr", "uk": "dpa2018", "ch": "dpo", "ca": "ccr", "il": "bipa"}
-FAMILY = {"eu": "gdpr", "uk": "gdpr", "ch": "ch", "ca": "ca", "il": "il"}
-# The provision each kind of request rests on, cited again in reminders and complaints.
-RIGHT_PROVISION = {
-    "gdpr": {"access": "15", "erasure": "17", "objection": "21(1)"},
-    "ch": {"access": "25", "erasure": "32(2)(c)", "objection": "30(2)(b)"},
-    "ca": {"access": "1798.110", "erasure": "1798.105", "objection": "1798.121"},
-    "il": {"access": "14/15(a)", "erasure": "14/15(a)", "objection": "14/15(b)"},
-}
+from faceaudit.letters.texts import COMPLETE_LANGUAGES as COMPLETE_LANGUAGES
+from faceaudit.letters.texts import CORE_TYPES as CORE_TYPES
+from faceaudit.letters.texts import LetterError as LetterError
+from faceaudit.letters.texts import MissingDetailsError as MissingDetailsError
+from faceaudit.letters.texts import flatten, load_templates
+from faceaudit.letters.texts import format_date as format_date
+from faceaudit.letters.texts import supported as supported
 
 # Where the law offers no such request, the letter says what it does instead — and so do we.
 EQUIVALENTS: dict[tuple[str, str], str] = {
@@ -90,18 +85,6 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([^{}]+))?\}")
 _ACT_PLACEHOLDERS = {"gdpr", "bipa", "ccpa", "fadp"}
 
 
-class LetterError(FaceAuditError):
-    """A letter cannot be drafted as asked."""
-
-
-class MissingDetailsError(LetterError):
-    """Details the letter needs are missing; ``missing`` names each one."""
-
-    def __init__(self, missing: Sequence[str], todo: str) -> None:
-        self.missing = tuple(missing)
-        super().__init__("The letter cannot be drafted without: " + "; ".join(missing) + ".", todo)
-
-
 @dataclass(frozen=True)
 class Sender:
     """The Person the letter is written for."""
@@ -143,15 +126,6 @@ class PriorRequest:
     @property
     def effective_due(self) -> dt.date:
         return self.extended_due_at or self.due_at
-
-
-def status_of(request: PriorRequest, on: dt.date) -> str:
-    """The status of a request on ``on``: an open request past its due date is overdue."""
-    if request.status in ("sent", "extended", "overdue") and on > request.effective_due:
-        return "overdue"
-    if request.status == "overdue":
-        return "extended" if request.extended_due_at else "sent"
-    return request.status
 
 
 @dataclass(frozen=True)
@@ -197,6 +171,8 @@ class Letter:
     deadline: Deadline
     equivalent: str | None
     citations: tuple[str, ...]
+    warnings: tuple[str, ...] = ()  # what the person should know before sending it
+    advice: tuple[str, ...] = ()  # what to attach and keep
 
     @property
     def to_email(self) -> str:
@@ -216,88 +192,35 @@ class Letter:
         return hashlib.sha256(self.plain_text().encode("utf-8")).hexdigest()
 
 
-@cache
-def load_templates(language: str) -> dict[str, object]:
-    if language not in LANGUAGES:
-        raise LetterError(
-            f"There are no letter texts in {language!r}.",
-            "Choose one of: " + ", ".join(LANGUAGES) + ".",
-        )
-    text = (
-        resources.files("faceaudit.letters")
-        .joinpath(f"templates/{language}.toml")
-        .read_text("utf-8")
-    )
-    return tomllib.loads(text)
-
-
-def supported(letter_type: str, language: str) -> bool:
-    return language in COMPLETE_LANGUAGES or letter_type in CORE_TYPES
-
-
-def format_date(day: dt.date, language: str) -> str:
-    meta = load_templates(language)["meta"]
-    assert isinstance(meta, dict)
-    day_text = {"fr": "1er", "it": "1°"}.get(language, "1") if day.day == 1 else str(day.day)
-    return str(meta["date_format"]).format(
-        day=day_text, month=meta["months"][day.month - 1], year=day.year
-    )
-
-
-def composition(letter_type: str, jurisdiction: str, statutory: bool) -> list[str]:
-    """The template blocks a letter is made of, in order."""
-    family = FAMILY[jurisdiction]
-    if letter_type in ("reminder", "complaint"):
-        specific = f"{jurisdiction}.{letter_type}"
-        return [specific if specific in _block_keys() else f"{family}.{letter_type}"]
-    access = letter_type == "access"
-    if family == "gdpr":
-        extra = ["gdpr.access_rules"] if access else []
-        return [f"gdpr.{letter_type}", "gdpr.biometric", "gdpr.rules", *extra, "gdpr.deadline"]
-    if family == "ch":
-        extra = ["ch.access_rules"] if access else []
-        deadline = "ch.deadline" if statutory else "ch.deadline_set"
-        return [f"ch.{letter_type}", "ch.rules", *extra, deadline]
-    if family == "ca":
-        # Opt-out and limitation requests need no verification (they are not "verifiable").
-        tail = [] if letter_type == "objection" else ["ca.verify", "ca.deadline"]
-        return [f"ca.{letter_type}", "ca.rules", *tail]
-    return ["il.intro", f"il.{letter_type}", "il.deadline"]
-
-
-@cache
-def _block_keys() -> frozenset[str]:
-    blocks = load_templates("en")["blocks"]
-    assert isinstance(blocks, dict)
-    return frozenset(blocks)
-
-
 def render_letter(spec: LetterSpec) -> Letter:
     """Fill the texts for ``spec``; raises a LetterError naming what is missing or unsupported."""
     _check_spec(spec)
     templates = load_templates(spec.language)
-    labels = _flatten(templates["labels"])
-    received = spec.letter_date
+    labels = {k: polish(v, spec) for k, v in flatten(templates["labels"]).items()}
+    # The letter counts the period from its own date; the tracker counts from real receipt.
     deadline = compute_deadline(
-        spec.jurisdiction, spec.letter_type, received, holiday_country=spec.holiday_country
+        spec.jurisdiction, spec.letter_type, spec.letter_date, holiday_country=spec.holiday_country
     )
     recipient = _recipient(spec)
     citations: list[str] = []
-    values = _values(spec, deadline, labels, templates)
+    values = compose.values(spec, deadline, labels, templates)
 
     def fill(text: str) -> str:
-        return _fill(text, values, spec, citations)
+        return polish(_fill(text, values, spec, citations), spec)
 
     blocks: list[Block] = []
     template_blocks = templates["blocks"]
     assert isinstance(template_blocks, dict)
-    for index, key in enumerate(
-        composition(spec.letter_type, spec.jurisdiction, deadline.statutory)
-    ):
-        blocks.extend(_split_blocks(fill(str(template_blocks[key]))))
-        if index == 0 and spec.evidence and spec.letter_type not in ("reminder", "complaint"):
-            # Right after the request itself: what the request is about.
-            blocks.append(Block("text", fill(labels["evidence"])))
+    keys = composition(
+        spec.letter_type, spec.jurisdiction, deadline.statutory, compose.features_of(spec)
+    )
+    for key in keys:
+        if key.startswith("@"):
+            label = compose.marker_label(key, spec)
+            if label is not None:
+                blocks.append(Block("text", fill(labels[label])))
+        else:
+            blocks.extend(_split_blocks(fill(str(template_blocks[key]))))
     subject = fill(_subject(templates, spec))
     return Letter(
         spec=spec,
@@ -313,7 +236,9 @@ def render_letter(spec: LetterSpec) -> Letter:
         ),
         delivery_line=_delivery_line(recipient, labels),
         date_line=format_date(spec.letter_date, spec.language),
-        reference_line=f"{labels['our_reference']}: {spec.reference}" if spec.reference else "",
+        reference_line=fill(f"{labels['our_reference']}: {spec.reference}")
+        if spec.reference
+        else "",
         salutation=labels["salutation"],
         blocks=tuple(blocks),
         closing=labels["closing"],
@@ -321,7 +246,23 @@ def render_letter(spec: LetterSpec) -> Letter:
         deadline=deadline,
         equivalent=EQUIVALENTS.get((spec.jurisdiction, spec.letter_type)),
         citations=tuple(dict.fromkeys(citations)),
+        warnings=compose.warnings(spec),
+        advice=compose.advice(spec),
     )
+
+
+# French sets a (non-breaking) space before the two-part punctuation marks; URLs and times
+# ("https://", "10:30") have none after the mark, so they are left alone.
+_FRENCH_PUNCTUATION = re.compile(r"(?<=[^\s\u00a0])[ ]?([:;!?])(?=\s|$|\))")
+
+
+def polish(text: str, spec: LetterSpec) -> str:
+    """Typography the templates cannot carry: French spacing, Swiss German "ss" for "ß"."""
+    if spec.language == "fr":
+        text = _FRENCH_PUNCTUATION.sub("\u00a0\\1", text)
+    if spec.language == "de" and spec.jurisdiction == "ch":
+        text = text.replace("ß", "ss")
+    return text
 
 
 def _check_spec(spec: LetterSpec) -> None:
@@ -337,8 +278,7 @@ def _check_spec(spec: LetterSpec) -> None:
         )
     if not supported(spec.letter_type, spec.language):
         raise LetterError(
-            f"The {spec.letter_type} letter is not yet available in {spec.language!r}; "
-            "German, Spanish and Italian have access and erasure letters.",
+            f"The {spec.letter_type} letter is not available in {spec.language!r}.",
             "Draft it in English (--lang en) or French (--lang fr).",
         )
     missing = []
@@ -419,78 +359,6 @@ def _delivery_line(recipient: Operator, labels: Mapping[str, str]) -> str:
     if recipient.webform:
         return labels["by_webform"].format(webform=recipient.webform)
     return ""
-
-
-def _flatten(table: object, prefix: str = "") -> dict[str, str]:
-    flat: dict[str, str] = {}
-    assert isinstance(table, dict)
-    for key, value in table.items():
-        if isinstance(value, dict):
-            flat.update(_flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = str(value)
-    return flat
-
-
-def _values(
-    spec: LetterSpec, deadline: Deadline, labels: Mapping[str, str], templates: Mapping[str, object]
-) -> dict[str, str]:
-    language = spec.language
-    operator = spec.operator.for_jurisdiction(spec.jurisdiction)
-    values = {
-        "person_name": spec.sender.name,
-        "operator_name": operator.name,
-        "operator_address_inline": ", ".join(
-            line.strip() for line in operator.address.splitlines() if line.strip()
-        )
-        or operator.email
-        or operator.webform,
-        "due_date": format_date(deadline.due, language),
-        "acknowledge_by": format_date(deadline.acknowledge_by, language)
-        if deadline.acknowledge_by
-        else "",
-        "reason": spec.reason.strip(),
-        "count": str(len(spec.evidence)),
-        "territory_in": labels.get(f"territory_in.{spec.jurisdiction}", ""),
-        # The guidance each regulator stands behind (the EDPB's does not bind the UK).
-        **{
-            name: labels.get(f"{name}.{spec.jurisdiction}", "")
-            for name in ("guidance_biometric", "guidance_identity", "guidance_channel")
-        },
-    }
-    prior = spec.prior
-    if prior is not None:
-        family = FAMILY[spec.jurisdiction]
-        right = RIGHT_PROVISION[family].get(prior.letter_type, RIGHT_PROVISION[family]["access"])
-        act = "bipa" if family == "il" else MAIN_ACT[spec.jurisdiction]
-        values.update(
-            original_date=format_date(prior.sent_at, language),
-            original_due=format_date(prior.extended_due_at or prior.due_at, language),
-            original_kind=labels[f"kind.{prior.letter_type}"],
-            my_original_kind=labels.get(
-                f"my_kind.{prior.letter_type}", labels[f"kind.{prior.letter_type}"]
-            ),
-            original_ref=prior.reference or "—",
-            original_right=cite(Provision.parse(act, right), language),
-            history_sentence=_history_sentence(prior, templates, language, operator.name),
-        )
-    return values
-
-
-def _history_sentence(
-    prior: PriorRequest, templates: Mapping[str, object], language: str, operator_name: str
-) -> str:
-    history = templates["history"]
-    assert isinstance(history, dict)
-    if prior.status == "extended" and prior.extended_due_at:
-        return str(history["extended"]).format(
-            operator_name=operator_name, extended_due=format_date(prior.extended_due_at, language)
-        )
-    if prior.answered_at:
-        return str(history["answered"]).format(
-            answered_date=format_date(prior.answered_at, language)
-        )
-    return str(history["no_answer"])
 
 
 def _fill(text: str, values: Mapping[str, str], spec: LetterSpec, citations: list[str]) -> str:
