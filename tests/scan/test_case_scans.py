@@ -172,12 +172,13 @@ def test_a_failing_source_never_aborts_the_scan(
     case.close()
 
 
-def test_a_video_placed_twice_on_a_page_gives_frame_findings_only(
+def test_a_video_placed_twice_on_a_page_is_one_finding_with_its_frame_times(
     case_store, site: LoopbackSite, examples_dir: Path, scan_face_engine, sandbox_home: Path
 ) -> None:
     """The collector delivers the second placement of a video (same URL, here <a href>) in the
-    first frame's ``also_at``: every frame's findings belong there too, each with its frame
-    time, never one extra "still image" finding without a time."""
+    first frame's ``also_at``: the clip is one finding, reported once for that page and URL
+    with every frame time where he was seen, never one row per frame nor a "still image"
+    without a time."""
     from faceaudit.store import Person
 
     from .conftest import PASSPHRASE
@@ -195,11 +196,17 @@ def test_a_video_placed_twice_on_a_page_gives_frame_findings_only(
     outcome = scan_case(scan_face_engine, case, _collector(sandbox_home), SETTINGS)
 
     assert outcome.status == "done" and outcome.errors == []
-    rows = case.findings()
-    assert len(rows) >= 3  # he is on screen for several seconds
-    assert [row.frame_time for row in rows if row.frame_time is None] == []
-    assert len({row.frame_time for row in rows}) == len(rows)  # one face per frame: no doubles
-    assert all(f.frame_time is not None and f.image_url == video for f in outcome.findings)
+    [row] = case.findings()
+    times = case.finding_frames(row.id)
+    assert len(times) >= 3 and times == sorted(times)  # on screen for several seconds
+    assert row.frame_time is not None and row.image_url == video
+    assert row.similarity == max(
+        f.similarity for f in outcome.findings
+    )  # the clip keeps its best frame's score
+    assert len(outcome.findings) == 1  # <video> and <a href>: the same page, the same URL
+    for report in outcome.findings:
+        assert report.image_url == video and report.finding_id == row.id
+        assert list(report.frame_times) == times and report.frame_time == times[0]
     case.close()
 
 

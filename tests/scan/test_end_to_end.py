@@ -68,7 +68,9 @@ def test_a_face_in_a_video_is_found_with_its_frame_time(
     assert {f.found_by for f in outcome.findings} == {"video-frame"}
     assert {f.image_url for f in outcome.findings} == {site.url("/clip.mp4")}
     assert {f.page_url for f in outcome.findings} == {page}
-    times = sorted(f.frame_time for f in outcome.findings)
-    assert all(0 <= t <= 9.5 for t in times)
+    [clip] = outcome.findings  # one finding per clip, with the times of its frames
+    times = list(clip.frame_times)
+    assert all(0 <= t <= 9.5 for t in times) and times == sorted(times)
     assert len(set(times)) >= 3  # he is on screen for several seconds
+    assert clip.frame_time == times[0] and clip.as_json()["frame_times"] == times
     assert any(f.verdict == "match" for f in outcome.findings)

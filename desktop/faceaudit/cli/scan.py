@@ -25,6 +25,7 @@ from faceaudit.scan.pipeline import ScanOutcome, ScanSettings
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_CANCELLED = 130  # as when a shell command is stopped by Ctrl+C
 
 _EPILOG = """\
 one-shot mode (--reference): the reference photos and every face found stay in memory and
@@ -34,7 +35,7 @@ repeated scan is fast). Case mode (--case) keeps findings, face thumbnails and t
 face cache in the case file, encrypted with the case's passphrase.
 
 Exit status: 0 when the scan ran (even if some URLs failed: they are listed under "errors"),
-1 when it could not run, 2 for unusable arguments."""
+1 when it could not run, 2 for unusable arguments, 130 when it was cancelled (Ctrl+C)."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -129,6 +130,13 @@ def run(args: argparse.Namespace, app: App) -> int:
         sys.stdout.write("\n")
     else:
         print_table(outcome, sys.stdout)
+    if outcome.status == "cancelled":
+        again = " (scan --case NAME --resume continues it)" if outcome.scan_id else ""
+        print(
+            f"faceaudit scan: cancelled; what was analysed before is shown above{again}.",
+            file=sys.stderr,
+        )
+        return EXIT_CANCELLED
     return EXIT_OK
 
 
@@ -289,17 +297,32 @@ def outcome_json(outcome: ScanOutcome) -> dict[str, Any]:
     return data
 
 
+def _frames(finding: Any) -> str:
+    """ " @ 1.0s, 2.0s, 7.0s" for a video clip (the first and last few times of a long one)."""
+    times = list(finding.frame_times) or (
+        [finding.frame_time] if finding.frame_time is not None else []
+    )
+    if not times:
+        return ""
+    shown = [f"{t:.1f}s" for t in times]
+    if len(shown) > 8:
+        shown = [*shown[:6], f"… ({len(times) - 7} more)", shown[-1]]
+    return " @ " + ", ".join(shown)
+
+
 def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
     stats = outcome.stats
     if outcome.findings:
-        print(f"{'verdict':<9} {'similarity':>10}  {'found by':<10} image (page)", file=stream)
+        in_case = outcome.scan_id is not None
+        header = f"{'verdict':<9} {'similarity':>10}  {'found by':<12} image (page)"
+        print(f"{'id':>5}  {header}" if in_case else header, file=stream)
         for finding in outcome.findings:
-            where = finding.image_url
-            if finding.frame_time is not None:
-                where += f" @ {finding.frame_time:.1f}s"
+            where = finding.image_url + _frames(finding)
             if finding.page_url:
                 where += f"  (on {finding.page_url})"
-            score = f"{finding.verdict:<9} {finding.similarity:>10.3f}  {finding.found_by:<10}"
+            score = f"{finding.verdict:<9} {finding.similarity:>10.3f}  {finding.found_by:<12}"
+            if in_case:
+                score = f"{finding.finding_id or '':>5}  {score}"
             print(terminal_safe(f"{score} {where}"), file=stream)
     else:
         print("Your face was not found on the sources scanned.", file=stream)
@@ -312,7 +335,9 @@ def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
         f"{stats.get('faces', 0)} face(s), {len(outcome.findings)} finding(s) "
         f"in {stats.get('seconds', 0):.1f}s"
     )
-    if outcome.comparison is not None:
+    if outcome.comparison is not None and outcome.previous_scan_id is None:
+        summary += "; the case's first complete scan: every finding is new"
+    elif outcome.comparison is not None:
         summary += (
             f"; since the previous scan: {outcome.comparison.get('new', 0)} new, "
             f"{outcome.comparison.get('gone', 0)} gone, "

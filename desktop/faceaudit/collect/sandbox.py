@@ -52,10 +52,10 @@ def _limit_memory(budget: int) -> None:
 
 
 def _worker_main(conn: Connection, budget: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the parent
     # Imports first, so the limit is measured on top of the loaded libraries.
     from faceaudit import imaging
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the parent
     _limit_memory(budget)
     conn.send(("ready",))
     while True:
@@ -248,9 +248,9 @@ VIDEO_FRAME_TIMEOUT = 60.0  # between two frames: FFmpeg seeking through a long 
 
 
 def _video_worker_main(conn: Connection, path: str, options: dict[str, Any], budget: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # first: Ctrl+C during the imports too
     from faceaudit.collect import video
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _limit_memory(budget)
     if options.pop("_fault", None) == "abort":
         os.abort()
@@ -267,6 +267,8 @@ def _video_worker_main(conn: Connection, path: str, options: dict[str, Any], bud
         conn.send(("error", str(error)))
     except MemoryError:
         conn.send(("error", "decoding the video needed more memory than FaceAudit allows"))
+    except (EOFError, OSError):
+        return  # the scan stopped reading (cancelled, or the video is not needed): just end
 
 
 def sample_frames_contained(

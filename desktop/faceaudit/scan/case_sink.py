@@ -121,11 +121,17 @@ class CaseSink:
 
     def findings(self) -> list[FindingReport]:
         """One report per place each finding was seen in this scan (a finding is one face in
-        one image; the same image on two pages is one finding seen twice)."""
+        one image, or one video clip with its frame times; the same image on two pages is one
+        finding seen twice). A finding the person rejected ("not me") is never reported."""
         new_ids = set(self._compare().get("new", []))
         reports = []
-        for row in self.case.findings(scan_id=self._scan, verdicts=("match", "possible")):
+        for row in self.case.findings(
+            scan_id=self._scan,
+            verdicts=("match", "possible"),
+            reviews=("unreviewed", "confirmed"),
+        ):
             places = [s for s in self.case.finding_sightings(row.id) if s.scan_id == self._scan]
+            times = tuple(self.case.finding_frames(row.id, self._scan))
             for place in places:
                 reports.append(
                     FindingReport(
@@ -135,10 +141,11 @@ class CaseSink:
                         similarity=place.similarity,
                         verdict=row.verdict,
                         bbox=row.bbox,
-                        frame_time=row.frame_time,
+                        frame_time=times[0] if times else row.frame_time,
                         source=row.source,
                         finding_id=row.id,
                         new=row.id in new_ids,
+                        frame_times=times,
                     )
                 )
         return sorted(reports, key=lambda r: (-r.similarity, r.page_url or "", r.image_url))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections import OrderedDict
 from contextlib import AbstractContextManager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
 
 from faceaudit.collect.types import Provenance, SourceError
@@ -33,9 +33,16 @@ class FindingReport:
     source: str | None = None
     finding_id: int | None = None  # in a case
     new: bool | None = None  # in a case: first seen in this scan
+    # A video is one finding per clip: every frame time where the face was seen, in order
+    # (``frame_time`` is the first of them).
+    frame_times: tuple[float, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
+        if self.frame_times:
+            data["frame_times"] = list(self.frame_times)
+        else:
+            del data["frame_times"]
         data["bbox"] = [round(value, 1) for value in self.bbox]
         data["similarity"] = round(self.similarity, 4)
         if self.finding_id is None:
@@ -151,18 +158,31 @@ class MemorySink:
         thumbnail_jpeg: bytes,
         evidence: bytes | None,
     ) -> None:
-        box = tuple(round(value) for value in match.face.bbox)
-        identity = (key, provenance.image_url, provenance.page_url, box)
-        self._findings[identity] = FindingReport(
+        frame = provenance.frame_time
+        # A video is one finding per clip and place: its frames' times are gathered on it.
+        box = () if frame is not None else tuple(round(value) for value in match.face.bbox)
+        content = provenance.sha256 if frame is not None else key
+        identity = (content, provenance.image_url, provenance.page_url, box)
+        earlier = self._findings.get(identity)
+        times = (
+            tuple(sorted({*(earlier.frame_times if earlier else ()), frame}))
+            if frame is not None
+            else ()
+        )
+        report = FindingReport(
             page_url=provenance.page_url,
             image_url=provenance.image_url,
             found_by=provenance.found_by,
             similarity=match.similarity,
             verdict=str(match.verdict),
             bbox=match.face.bbox,
-            frame_time=provenance.frame_time,
+            frame_time=times[0] if times else None,
             source=provenance.source,
+            frame_times=times,
         )
+        if earlier is not None and earlier.similarity >= report.similarity:
+            report = replace(earlier, frame_time=report.frame_time, frame_times=times)
+        self._findings[identity] = report
 
     def mark_image_processed(self, key: str, face_count: int) -> None:
         return None

@@ -47,6 +47,7 @@ The public API (stable; the scan, letters and GUI code program against it)::
 
     case.findings(new_only=False, scan_id=None, verdicts=None, reviews=None) -> list[FindingRow]
     case.finding(id) -> FindingRow;  case.finding_sightings(id) -> list[Sighting]
+    case.finding_frames(id, scan_id=None) -> [seconds]  # a video is one finding per clip
     case.finding_thumbnail(id) -> bytes;  case.finding_evidence(id) -> bytes | None
     case.evidence_info(id) -> EvidenceInfo | None  # sha256 of what was online, size, reduced?
     case.review(id, "confirmed" | "rejected" | "unreviewed")

@@ -61,14 +61,17 @@ def utc_now() -> str:
 
 
 def finding_key(image_sha256: str, frame_time: float | None, bbox: Sequence[float]) -> str:
-    """The identity of a finding: the same face box in the same image (or video frame).
+    """The identity of a finding: the same face box in the same image, or the same video.
 
     Box corners are rounded to whole pixels so a re-analysis of the same bytes, which gives
-    the same box up to float noise, maps to the same finding.
+    the same box up to float noise, maps to the same finding. A video is one finding per
+    clip, whatever the frame and the box: the person reviews and cites the clip once, with
+    the times of the frames where the face was seen (``Case.finding_frames``).
     """
-    frame = "" if frame_time is None else f"{frame_time:.3f}"
+    if frame_time is not None:
+        return f"{image_sha256}|clip"
     corners = ",".join(str(round(float(v))) for v in bbox)
-    return f"{image_sha256}|{frame}|{corners}"
+    return f"{image_sha256}||{corners}"
 
 
 def _json(value: Any) -> str:
@@ -610,7 +613,9 @@ class Case:
         seen_at = provenance.fetched_at or utc_now()
         page_url = provenance.page_url or ""
         with self._write() as conn:
-            row = conn.execute("SELECT id FROM findings WHERE finding_key = ?", (key,)).fetchone()
+            row = conn.execute(
+                "SELECT id, similarity FROM findings WHERE finding_key = ?", (key,)
+            ).fetchone()
             if row is None:
                 finding_id = self._insert_finding(
                     conn, key, scan_id, image_sha256, provenance, match, thumbnail_jpeg, seen_at
@@ -618,20 +623,34 @@ class Case:
             else:
                 finding_id = int(row[0])
                 conn.execute(
-                    "UPDATE findings SET last_scan_id = max(last_scan_id, ?), last_seen_at = ?,"
-                    " similarity = ?, verdict = ?, reference_index = ? WHERE id = ?",
-                    (
-                        scan_id,
-                        seen_at,
-                        float(match.similarity),
-                        str(match.verdict),
-                        match.reference_index,
-                        finding_id,
-                    ),
+                    "UPDATE findings SET last_scan_id = max(last_scan_id, ?), last_seen_at = ?"
+                    " WHERE id = ?",
+                    (scan_id, seen_at, finding_id),
+                )
+                # A clip keeps its best frame's score; a still image its latest analysis.
+                if provenance.frame_time is None or match.similarity > float(row[1]):
+                    conn.execute(
+                        "UPDATE findings SET similarity = ?, verdict = ?, reference_index = ?"
+                        " WHERE id = ?",
+                        (
+                            float(match.similarity),
+                            str(match.verdict),
+                            match.reference_index,
+                            finding_id,
+                        ),
+                    )
+            if provenance.frame_time is not None:
+                conn.execute(
+                    "INSERT INTO finding_frames (finding_id, scan_id, frame_time, similarity)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                    " similarity = max(similarity, excluded.similarity)",
+                    (finding_id, scan_id, float(provenance.frame_time), float(match.similarity)),
                 )
             conn.execute(
-                "INSERT OR IGNORE INTO finding_sightings (finding_id, scan_id, page_url, image_url,"
-                " found_by, fetched_at, similarity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO finding_sightings (finding_id, scan_id, page_url, image_url,"
+                " found_by, fetched_at, similarity) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                # A clip is seen at one place in many frames: the place keeps the best one.
+                " ON CONFLICT DO UPDATE SET similarity = max(similarity, excluded.similarity)",
                 (
                     finding_id,
                     scan_id,
@@ -816,6 +835,17 @@ class Case:
             Sighting(int(r[0]), int(r[1]), r[2] or None, r[3], r[4], r[5], float(r[6]))
             for r in rows
         ]
+
+    def finding_frames(self, finding_id: int, scan_id: int | None = None) -> list[float]:
+        """The times (seconds) of a video finding's frames where the face was seen, in order:
+        in every scan, or in ``scan_id``. Empty for a still image."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT frame_time FROM finding_frames WHERE finding_id = ?"
+                " AND (? IS NULL OR scan_id = ?) ORDER BY frame_time",
+                (finding_id, scan_id, scan_id),
+            ).fetchall()
+        return [float(r[0]) for r in rows]
 
     def finding_thumbnail(self, finding_id: int) -> bytes:
         with self._read() as conn:

@@ -199,7 +199,19 @@ _V3_ANSWERS: Migration = (
     )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES, _V3_ANSWERS)
+# A video is one finding per clip (not one per frame): the frames where the face was seen
+# are listed here, per scan, with their similarity.
+_V4_CLIP_FRAMES: Migration = (
+    """CREATE TABLE finding_frames (
+        finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        frame_time REAL NOT NULL,
+        similarity REAL NOT NULL,
+        PRIMARY KEY (finding_id, scan_id, frame_time)
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES, _V3_ANSWERS, _V4_CLIP_FRAMES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
