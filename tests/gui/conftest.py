@@ -190,3 +190,25 @@ def screenshot(qapp: QApplication) -> Callable[[QWidget, str], Path]:
         return path
 
     return save
+
+
+CASE_PASSPHRASE = "violet tractor spoon orbit"
+
+
+@pytest.fixture
+def real_engine(gui_app: App, face_engine: Any) -> Any:
+    """The suite's loaded face engine (real buffalo_sc models), shared with the window's App."""
+    gui_app._engine = face_engine
+    return face_engine
+
+
+@pytest.fixture
+def opened_case(gui_context: GuiContext) -> Any:
+    """A new case "camille", open in the window's context (cheap scrypt)."""
+    from faceaudit.store import Person
+
+    case = gui_context.case_store.create(
+        "camille", CASE_PASSPHRASE, person=Person(full_name="Camille Martin")
+    )
+    gui_context.open_case(case)
+    return case

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         context.case_opened.connect(self._case_opened)
         context.case_closed.connect(self._case_closed)
-        context.navigate.connect(self.show_screen)
+        context.navigate.connect(self._navigate)
         self._case_closed()
         self.restore_geometry()
         if self.navigation.count():
@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         if screen is None:
             raise KeyError(f"no screen registered under {key!r}")
         self.navigation.setCurrentRow(self.stack.indexOf(screen))
+
+    def _navigate(self, key: str) -> None:
+        # A screen may point at one that has not landed yet (e.g. "findings"): stay put.
+        if key in self.screens:
+            self.show_screen(key)
 
     def current_key(self) -> str | None:
         item = self.navigation.currentItem()
