@@ -65,7 +65,9 @@ def test_add_refuse_pick_and_remove(
 
     # Several people in one photo: the person picks their face; only that part is kept.
     me.add_photos([str(examples_dir / "two_people.jpg")])
-    qtbot.waitUntil(lambda: isinstance(getattr(me, "picker", None), FacePickerDialog), timeout=60_000)
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(me, "picker", None), FacePickerDialog), timeout=60_000
+    )
     picker = me.picker
     assert picker.isVisible() and picker.faces.count() == 2
     screenshot(picker, "me-pick-face")
