@@ -226,7 +226,14 @@ def test_enroll_findings_review_round_trip(
         "first_seen",
         "last_seen",
         "new",
+        "presence",
+        "last_checked",
+        "pages",
+        "sites",
+        "sightings",
     }
+    assert (finding["presence"], finding["pages"], finding["sites"]) == ("seen", 1, 1)
+    assert [s["page_url"] for s in finding["sightings"]] == ["http://127.0.0.1:8000/team.html"]
     assert finding["id"] == finding_id and finding["review"] == "unreviewed" and finding["new"]
     assert finding["page_url"] == "http://127.0.0.1:8000/team.html"
     assert finding["verdict"] == "match" and len(finding["bbox"]) == 4

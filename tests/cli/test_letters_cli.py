@@ -53,7 +53,8 @@ def _match(seed: int) -> FaceMatch:
 
 @pytest.fixture
 def case_name(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A real case with two findings, one on Instagram; the passphrase is in the environment."""
+    """A real case with two confirmed findings, one on Instagram; the passphrase is in the
+    environment."""
     store = CaseStore(resolve_paths(sandbox_home), kdf=KdfParams(n=2**10, r=8, p=1))
     person = Person(
         full_name="Marie Dupont",
@@ -76,7 +77,8 @@ def case_name(sandbox_home: Path, monkeypatch: pytest.MonkeyPatch) -> str:
                 sha256=sha,
             )
             case.record_image(scan, provenance)
-            case.add_finding(scan, sha, provenance, _match(seed), thumbnail)
+            finding = case.add_finding(scan, sha, provenance, _match(seed), thumbnail)
+            case.review(finding, "confirmed")
         case.finish_scan(scan, {}, "done")
     monkeypatch.setenv("FACEAUDIT_PASSPHRASE", PASSPHRASE)
     return "marie"

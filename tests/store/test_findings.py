@@ -140,6 +140,7 @@ def test_findings_across_scans_new_gone_unchanged(case: Case, samples, photo_byt
     case.record_image(scan2, samples.provenance(photo_bytes))
     case.record_image(scan2, samples.provenance(b"y", image_url="http://127.0.0.1:8000/new.jpg"))
     case.source_done(scan2, samples.provenance(b"y").source, "ok")
+    case.record_checked(scan2, ["http://127.0.0.1:8000/team.html"])  # the page was read
     case.finish_scan(scan2, {}, "done")
     assert case.compare_scans(scan1, scan2) == {
         "new": [new],

@@ -25,9 +25,11 @@ from faceaudit.store import (
     Case,
     CaseExistsError,
     CaseStore,
+    FindingHistory,
     FindingRow,
     InvalidSourceError,
     Person,
+    SourceSettings,
     normalise_source,
 )
 
@@ -212,6 +214,16 @@ def _register_sources(subparsers: Subparsers) -> None:
         help="read sources from FILE, one per line; blank lines and lines starting with # "
         "are ignored",
     )
+    add.add_argument(
+        "--depth",
+        type=int,
+        default=0,
+        metavar="N",
+        help="follow links N levels deep from each page (default 0); every scan uses it",
+    )
+    add.add_argument(
+        "--max-pages", type=int, metavar="N", help="fetch at most N pages of each source"
+    )
     add.set_defaults(handler=run_sources_add)
 
     listing = actions.add_parser("list", parents=[*common, _json_option()], help="list sources")
@@ -230,6 +242,17 @@ def _register_findings(subparsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--new", action="store_true", help="only findings first seen in the latest scan"
+    )
+    parser.add_argument(
+        "--gone",
+        action="store_true",
+        help="only findings no longer online: a later scan read their pages and did not see "
+        "them (e.g. to check that a takedown worked)",
+    )
+    parser.add_argument(
+        "--by-operator",
+        action="store_true",
+        help="group the findings by the site's operator, and say which still need a letter",
     )
     parser.set_defaults(handler=run_findings)
 
@@ -481,8 +504,15 @@ def run_sources_add(args: argparse.Namespace, app: App) -> int:
             refused += 1
             prefix = "" if where == text else f"{where}: "
             report_error(FaceAuditError(f"{prefix}{error.what} Skipped.", error.todo))
+    if args.depth < 0 or (args.max_pages is not None and args.max_pages < 1):
+        print(
+            "faceaudit sources add: --depth must be 0 or more, --max-pages 1 or more",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    settings = SourceSettings(depth=args.depth, max_pages=args.max_pages)
     with open_case(args, app) as case:
-        added = case.add_sources(valid) if valid else 0
+        added = case.add_sources(valid, settings=settings) if valid else 0
         total = len(case.sources())
     already = len(set(valid)) - added
     print(
@@ -507,6 +537,7 @@ def run_sources_list(args: argparse.Namespace, app: App) -> int:
                             "url": r.url_or_path,
                             "added_at": r.added_at,
                             "options": r.options,
+                            "settings": r.settings.to_options(),
                         }
                         for r in rows
                     ]
@@ -518,7 +549,7 @@ def run_sources_list(args: argparse.Namespace, app: App) -> int:
     if not rows:
         print("No sources yet. Add some with: faceaudit sources add --case NAME URL...")
     for row in rows:
-        print(f"{row.id:>5}  {row.url_or_path}")
+        print(f"{row.id:>5}  {row.url_or_path}  ({row.settings.describe()})")
     return EXIT_OK
 
 
@@ -550,8 +581,8 @@ def run_sources_remove(args: argparse.Namespace, app: App) -> int:
 # -- findings and review -----------------------------------------------------------------
 
 
-def finding_json(row: FindingRow) -> dict[str, Any]:
-    return {
+def finding_json(row: FindingRow, history: FindingHistory | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": row.id,
         "page_url": row.page_url,
         "image_url": row.image_url,
@@ -565,23 +596,75 @@ def finding_json(row: FindingRow) -> dict[str, Any]:
         "last_seen": row.last_seen_at,
         "new": row.is_new,
     }
+    if history is not None:
+        data.update(
+            presence=history.presence,
+            last_seen=history.last_seen_at,
+            last_checked=history.last_checked_at,
+            pages=history.pages,
+            sites=history.sites,
+            sightings=[
+                {
+                    "page_url": place.page_url,
+                    "image_url": place.image_url,
+                    "found_by": place.found_by,
+                    "site": place.site,
+                    "first_seen": place.first_seen_at,
+                    "last_seen": place.last_seen_at,
+                    "gone": place.gone,
+                }
+                for place in history.places
+            ],
+        )
+    return data
+
+
+PRESENCE_LABELS = {"seen": "online", "gone": "gone", "unchecked": "not checked"}
 
 
 def run_findings(args: argparse.Namespace, app: App) -> int:
     with open_case(args, app) as case:
         rows = case.findings(new_only=args.new)
+        histories = case.finding_history(row.id for row in rows)
+        if args.by_operator:
+            from faceaudit.cli.letters import print_by_operator
+
+            return print_by_operator(case, app, rows, json_output=args.json)
+    if args.gone:
+        rows = [row for row in rows if _presence(histories, row) == "gone"]
     if args.json:
-        print(json.dumps({"findings": [finding_json(r) for r in rows]}, indent=2))
+        document = {"findings": [finding_json(r, histories.get(r.id)) for r in rows]}
+        print(json.dumps(document, indent=2))
         return EXIT_OK
     if not rows:
-        print("No new findings." if args.new else "No findings yet.")
+        empty = "No new findings." if args.new else "No findings yet."
+        if args.gone:
+            empty = "No finding is gone: each was still online when last checked."
+        print(empty)
         return EXIT_OK
-    print(f"{'ID':>5}  {'SIM':>5}  {'VERDICT':<8}  {'REVIEW':<10}  {'NEW':<3}  WHERE")
+    print(
+        f"{'ID':>5}  {'SIM':>5}  {'VERDICT':<8}  {'REVIEW':<10}  {'NEW':<3}  {'STATUS':<11}  "
+        f"{'LAST SEEN':<20}  WHERE"
+    )
     for row in rows:
         where = row.page_url or row.image_url
         image = "" if where == row.image_url else f"  ({row.image_url})"
+        history = histories.get(row.id)
+        also = history.also_on() if history else ""
         print(
             f"{row.id:>5}  {row.similarity:>5.2f}  {row.verdict:<8}  {row.review:<10}  "
-            f"{'yes' if row.is_new else '':<3}  {where}{image}"
+            f"{'yes' if row.is_new else '':<3}  {PRESENCE_LABELS[_presence(histories, row)]:<11}  "
+            f"{(history.last_seen_at if history else row.last_seen_at):<20}  {where}{image}"
+            + (f"\n{'':>7}{also}: {', '.join(_other_places(history))}" if also and history else "")
         )
     return EXIT_OK
+
+
+def _presence(histories: dict[int, FindingHistory], row: FindingRow) -> str:
+    history = histories.get(row.id)
+    return history.presence if history is not None else "unchecked"
+
+
+def _other_places(history: FindingHistory) -> list[str]:
+    first = history.places[0].where
+    return list(dict.fromkeys(p.where for p in history.places if p.where != first))

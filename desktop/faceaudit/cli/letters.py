@@ -45,6 +45,7 @@ from faceaudit.letters.render import (
     Sender,
     render_letter,
 )
+from faceaudit.letters.selection import LetterSelection, findings_by_operator, select_findings
 
 Subparsers = argparse._SubParsersAction
 MARK_STATUSES = ("sent", "answered", "extended", "paused", "resumed", "closed")
@@ -125,6 +126,9 @@ def _register_letter(subparsers: Subparsers) -> None:
         metavar="PATH",
         help="a folder, or a file when one format is asked",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace a letter file that already exists"
+    )
     case = parser.add_argument_group("case mode")
     case.add_argument("--case", metavar="NAME", help="draft from this case and track the letter")
     _passphrase(case)
@@ -132,8 +136,13 @@ def _register_letter(subparsers: Subparsers) -> None:
         "--findings",
         type=_ids_arg,
         metavar="ID,...",
-        help="the findings to cite "
-        "(default: those on the operator's domains that you did not reject)",
+        help="the findings to cite (default: those on the operator's domains that you "
+        "confirmed, one annex entry per image with every page it was seen on)",
+    )
+    case.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="also cite the findings on the operator's domains you have not reviewed yet",
     )
     case.add_argument(
         "--request",
@@ -150,12 +159,13 @@ def _register_letter(subparsers: Subparsers) -> None:
         help="where you live (ISO code, e.g. FR, GB, CH; US-CA or US-IL for a US state): "
         "picks the law and the authority for a complaint",
     )
-    one.add_argument(
+    parser.add_argument(
         "--url",
         action="append",
         default=[],
         metavar="URL",
-        help="a page or image URL where your face appears (repeatable)",
+        help="a page or image URL where your face appears (repeatable; with --case, cited "
+        "as well as the findings)",
     )
     one.add_argument(
         "--original-date",
@@ -353,8 +363,8 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
     )
     operator = _operator(args, directory)
     jurisdiction = _jurisdiction(args, sender.country, operator)
-    # Addresses the person typed: FaceAudit did not find them, so the annex gives no date.
-    evidence = tuple(Evidence(page_url=url, image_url=url, found_at="") for url in args.url)
+    evidence = _url_evidence(args)
+    _check_identifies_data(args, evidence)
     prior = None
     if args.letter_type in ("reminder", "complaint"):
         if args.original_date is None:
@@ -383,9 +393,51 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
     )
     letter = render_letter(spec)
     target = args.output or app.paths.exports / ONE_SHOT_DIR
-    written = write_letter(letter, args.format, target)
+    written = write_letter(letter, args.format, target, overwrite=args.force)
     _report(letter, written)
     return EXIT_OK
+
+
+def _url_evidence(args: argparse.Namespace) -> tuple[Evidence, ...]:
+    """The --url pages or images, as annex entries."""
+    from faceaudit.collect.urls import InvalidURL, normalise_url
+
+    entries = []
+    for url in args.url:
+        try:
+            normalised = normalise_url(url.strip())
+        except InvalidURL as error:
+            raise LetterError(
+                f"--url {url!r} is not a web address ({error}).",
+                "Give the page's address as your browser shows it, e.g. https://example.org/team",
+            ) from error
+        # Typed by the person, not found by FaceAudit: the annex gives no date for it.
+        entries.append(Evidence(page_url=normalised, image_url=normalised, found_at=""))
+    return tuple(entries)
+
+
+def _check_identifies_data(args: argparse.Namespace, evidence: Sequence[Evidence]) -> None:
+    """Erasure and objection letters must say which images they are about; an access letter
+    without any is allowed (it asks for everything) but the person is told."""
+    if evidence or args.letter_type in ("reminder", "complaint"):
+        return
+    how = (
+        "confirm the findings on its sites (faceaudit review), pick them with --findings, "
+        "add --include-unreviewed, or give --url URL"
+        if args.case
+        else "give --url URL for each page or image where your face appears"
+    )
+    if args.letter_type in ("erasure", "objection"):
+        raise LetterError(
+            f"This {args.letter_type} letter would name no page or image, so the operator "
+            "could not tell which data you mean; nothing was written.",
+            how[0].upper() + how[1:] + ".",
+        )
+    print(
+        "Note: this letter names no page or image of you; the operator may not find the data. "
+        f"To name them, {how}.",
+        file=sys.stderr,
+    )
 
 
 def _open_case(args: argparse.Namespace, app: App, stack: ExitStack) -> Any:
@@ -436,18 +488,9 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             or (original.jurisdiction if original else None)
             or _jurisdiction(args, sender.country, operator)
         )
-        findings = _case_findings(case, args, directory, operator, original)
-        evidence = tuple(
-            Evidence(
-                page_url=row.page_url,
-                image_url=row.image_url,
-                found_at=row.first_seen_at[:10],
-                sha256=row.image_sha256,
-                thumbnail_jpeg=case.finding_thumbnail(row.id) if args.include_thumbnails else None,
-                finding_id=row.id,
-            )
-            for row in findings
-        )
+        selection = _case_selection(case, args, operator, original)
+        evidence = selection.evidence(case, args.include_thumbnails) + _url_evidence(args)
+        _check_identifies_data(args, evidence)
         spec = _letter_spec(
             args,
             directory,
@@ -461,23 +504,25 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             include_thumbnails=args.include_thumbnails,
         )
         render_letter(spec)  # refuse before anything is stored
-        letter_id = tracking.record_letter(
-            case,
-            letter_type=spec.letter_type,
-            jurisdiction=jurisdiction,
-            language=language,
-            operator=operator,
-            finding_ids=tuple(row.id for row in findings),
-            parent_request_id=parent_request_id,
-            letter_date=spec.letter_date,
-        )
-        letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
-        target = args.output or app.paths.exports / args.case
-        written = write_letter(letter, args.format, target)
-        tracking.update_letter_output(
-            case, letter_id, tuple(args.format), str(written[-1].parent), letter.body_sha256
-        )
+        with case.batch():  # a refused write (the file exists) records no letter
+            letter_id = tracking.record_letter(
+                case,
+                letter_type=spec.letter_type,
+                jurisdiction=jurisdiction,
+                language=language,
+                operator=operator,
+                finding_ids=selection.finding_ids,
+                parent_request_id=parent_request_id,
+                letter_date=spec.letter_date,
+            )
+            letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
+            target = args.output or app.paths.exports / args.case
+            written = write_letter(letter, args.format, target, overwrite=args.force)
+            tracking.update_letter_output(
+                case, letter_id, tuple(args.format), str(written[-1].parent), letter.body_sha256
+            )
         print(f"Letter {letter_id} drafted (not sent yet).")
+        _report_selection(selection, len(args.url))
         _report(letter, written)
         channel = letter.recipient.channel()
         channel = "post" if channel == "unknown" else channel
@@ -488,33 +533,80 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
     return EXIT_OK
 
 
-def _case_findings(
-    case: Any, args: argparse.Namespace, directory: Directory, operator: Operator, original: Any
-) -> list[Any]:
-    rows = case.findings()
+def _case_selection(
+    case: Any, args: argparse.Namespace, operator: Operator, original: Any
+) -> LetterSelection:
     if args.findings:
-        by_id = {row.id: row for row in rows}
-        unknown = [i for i in args.findings if i not in by_id]
-        if unknown:
-            raise LetterError(
-                f"No finding(s) {', '.join(map(str, unknown))} in this case.",
-                "Run 'faceaudit findings --case NAME' to see their numbers.",
-            )
-        return [by_id[i] for i in args.findings]
+        return select_findings(case, operator, finding_ids=args.findings)
     if original is not None and original.finding_ids:
-        wanted = set(original.finding_ids)
-        return [row for row in rows if row.id in wanted]
-    domains = {domain_of(d) for d in operator.domains}
+        return select_findings(case, operator, finding_ids=original.finding_ids)
+    return select_findings(case, operator, include_unreviewed=args.include_unreviewed)
 
-    def on_operator(url: str | None) -> bool:
-        host = domain_of(url or "")
-        return any(host == d or host.endswith("." + d) for d in domains)
 
-    return [
-        row
-        for row in rows
-        if row.review != "rejected" and (on_operator(row.page_url) or on_operator(row.image_url))
-    ]
+def _report_selection(selection: LetterSelection, urls: int) -> None:
+    images = len(selection.images)
+    line = f"It cites {images} image{'s' if images != 1 else ''}"
+    if selection.places > images:
+        line += f", seen in {selection.places} places"
+    if selection.unreviewed_included:
+        line += f"; includes {selection.unreviewed_included} unreviewed"
+    if urls:
+        line += f"; and {urls} address{'es' if urls != 1 else ''} given with --url"
+    print(line + ".")
+    if selection.unreviewed_left_out:
+        count = selection.unreviewed_left_out
+        print(
+            f"{count} unreviewed finding{'s' if count != 1 else ''} on its sites "
+            f"{'are' if count != 1 else 'is'} not cited: confirm "
+            f"{'them' if count != 1 else 'it'} with 'faceaudit review', or add "
+            "--include-unreviewed."
+        )
+
+
+def print_by_operator(case: Any, app: App, rows: Sequence[Any], *, json_output: bool) -> int:
+    """``findings --by-operator``: who runs the sites the person was found on, and which of
+    them still needs a letter."""
+    groups = findings_by_operator(case, Directory.load(app.paths.operators))
+    shown = {row.id for row in rows}
+    groups = [g for g in groups if shown & set(g.finding_ids)]
+    if json_output:
+        document = [
+            {
+                "operator": group.operator.slug if group.operator else None,
+                "name": group.name,
+                "site": group.site,
+                "findings": list(group.finding_ids),
+                "unreviewed": group.unreviewed,
+                "cited": list(group.cited_ids),
+                "letters": list(group.letter_ids),
+                "needs_letter": group.needs_letter,
+            }
+            for group in groups
+        ]
+        print(json.dumps({"operators": document}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not groups:
+        print("No findings yet (rejected ones are not listed).")
+        return EXIT_OK
+    for group in groups:
+        known = f" ({group.operator.slug})" if group.operator else " (not in the directory)"
+        count = len(group.finding_ids)
+        state = "needs a letter" if group.needs_letter else "every finding is cited by a letter"
+        print(f"{group.name}{known}: {count} finding{'s' if count != 1 else ''} — {state}")
+        ids = ",".join(map(str, group.finding_ids))
+        details = f"    findings {ids}"
+        if group.unreviewed:
+            details += f" ({group.unreviewed} to review)"
+        if group.letter_ids:
+            details += f"; letters {', '.join(map(str, group.letter_ids))}"
+        print(details)
+        if group.needs_letter:
+            target = group.operator.slug if group.operator else group.site
+            print(
+                f"    draft it: faceaudit letter --case {case.name} --type erasure "
+                f"--controller {target}"
+            )
+    return EXIT_OK
 
 
 def _report(letter: Any, written: Sequence[Path]) -> None:

@@ -70,10 +70,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--urls-file", metavar="FILE", help="read URLs from a .txt or .csv file")
     parser.add_argument(
-        "--depth", type=int, default=0, metavar="N", help="follow links N levels deep (default 0)"
+        "--depth",
+        type=int,
+        default=None,
+        metavar="N",
+        help="follow links N levels deep (default 0; with --case: each source's saved depth, "
+        "and N is saved for the next scans)",
     )
     parser.add_argument(
-        "--max-pages", type=int, default=None, metavar="N", help="fetch at most N pages per source"
+        "--max-pages",
+        type=int,
+        default=None,
+        metavar="N",
+        help="fetch at most N pages per source (with --case: saved with each source)",
     )
     parser.add_argument(
         "--workers",
@@ -102,13 +111,18 @@ def run(args: argparse.Namespace, app: App) -> int:
         )
     if args.resume and not args.case:
         return _usage("--resume needs --case.")
-    if args.depth < 0 or (args.max_pages is not None and args.max_pages < 1):
+    if (args.depth is not None and args.depth < 0) or (
+        args.max_pages is not None and args.max_pages < 1
+    ):
         return _usage("--depth must be 0 or more and --max-pages 1 or more.")
     from faceaudit.scan.runs import default_workers, web_collector
 
     settings = ScanSettings(workers=args.workers or default_workers(app.threads))
     collector = web_collector(
-        app.paths, depth=args.depth, max_pages=args.max_pages, network=network_settings(args)
+        app.paths,
+        depth=args.depth or 0,
+        max_pages=args.max_pages,
+        network=network_settings(args),
     )
     control = ScanControl()
     reporter = ProgressPrinter(sys.stderr, enabled=not args.quiet)
@@ -209,9 +223,16 @@ def _scan_case(
             control=control,
             on_progress=reporter,
             references=references,
+            source_changes=_source_changes(args),
         )
     finally:
         case.close()
+
+
+def _source_changes(args: argparse.Namespace) -> dict[str, Any]:
+    """The collection settings given on the command line (the rest: each source's saved ones)."""
+    given = {"depth": args.depth, "max_pages": args.max_pages}
+    return {key: value for key, value in given.items() if value is not None}
 
 
 @contextmanager
@@ -335,18 +356,21 @@ def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
         f"{stats.get('faces', 0)} face(s), {len(outcome.findings)} finding(s) "
         f"in {stats.get('seconds', 0):.1f}s"
     )
+    if outcome.resumed:
+        summary += " (the whole scan, both before and after it was resumed)"
     if outcome.comparison is not None and outcome.previous_scan_id is None:
         summary += "; the case's first complete scan: every finding is new"
     elif outcome.comparison is not None:
         summary += (
             f"; since the previous scan: {outcome.comparison.get('new', 0)} new, "
-            f"{outcome.comparison.get('gone', 0)} gone, "
-            f"{outcome.comparison.get('unchanged', 0)} unchanged"
+            f"{outcome.comparison.get('gone', 0)} gone (their page was read, the image is no "
+            f"longer there), {outcome.comparison.get('unchanged', 0)} unchanged"
         )
         if outcome.comparison.get("unchecked"):
             summary += (
-                f", {outcome.comparison['unchecked']} not checked again (their source failed "
-                "this time)"
+                f", {outcome.comparison['unchecked']} not checked this time (their page was not "
+                "read: the site failed, the scan stopped early or reached fewer pages, or the "
+                "source was removed)"
             )
     if outcome.status != "done":
         summary += f" (scan {outcome.status}"

@@ -38,6 +38,7 @@ from faceaudit.imaging import MIME_TYPES, sniff_format
 
 ROBOTS_AGENT = "FaceAudit"
 MAX_ROBOTS_BYTES = 512 * 1024
+GONE_STATUSES = (404, 410)  # the server says the page or image is no longer there
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,9 @@ class CollectStats:
     from_cache: int = 0  # responses answered by the cache (304 Not Modified)
     cancelled: bool = False
     seconds: float = 0.0
+    # Pages read, and listed media fetched, or answered "not found" (404/410): the places
+    # whose images this run saw, so a face missing from one of them is gone, not unchecked.
+    checked: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -425,9 +429,13 @@ class _Run:
         try:
             response = fetcher.get(task.url, task.source.policy, use_cache=self.settings.use_cache)
         except FetchError as error:
+            if error.status in GONE_STATUSES:
+                self._checked(task.url)
             self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
             return
         self._count(response)
+        if response.kind in ("html", "image", "video"):
+            self._checked(task.url, response.final_url)
         try:
             if response.kind == "html":
                 self._read_page(task, response)
@@ -444,6 +452,10 @@ class _Run:
                 )
         finally:
             response.discard()
+
+    def _checked(self, *urls: str) -> None:
+        with self.state_lock:
+            self.stats.checked.extend(dict.fromkeys(urls))
 
     def _count(self, response: Response) -> None:
         with self.state_lock:

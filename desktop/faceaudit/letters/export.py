@@ -79,6 +79,9 @@ def _evidence_lines(number: int, item: Evidence, letter: Letter) -> list[str]:
     labels, colon = letter.labels, _colon(letter)
     lines = [f"{number}. {labels['annex_page']}{colon} {item.page_url or '—'}"]
     lines.append(f"   {labels['annex_image']}{colon} {item.image_url}")
+    for page_url, image_url in item.also_at:
+        lines.append(f"   {labels['annex_page']}{colon} {page_url or '—'}")
+        lines.append(f"   {labels['annex_image']}{colon} {image_url}")
     if item.found_at:  # an address the person typed was not "found" by FaceAudit
         lines.append(f"   {labels['annex_found']}{colon} {item.found_at}")
     if item.sha256:
@@ -174,17 +177,22 @@ def _annex_flowables(letter: Letter, styles: dict[str, object]) -> list[object]:
             story += [Paragraph(escape(labels["annex_thumbnail_note"]), styles["small"])]
         story.append(Spacer(1, 4 * mm))
         for number, item in enumerate(letter.spec.evidence, 1):
-            entry: list[object] = [
-                Paragraph(
-                    f"<b>{number}. {escape(labels['annex_page'])}{colon}</b> "
-                    f"{escape(item.page_url or '—')}",
-                    styles["url"],
-                ),
-                Paragraph(
-                    f"<b>{escape(labels['annex_image'])}{colon}</b> {escape(item.image_url)}",
-                    styles["url"],
-                ),
-            ]
+            entry: list[object] = []
+            for index, (page_url, image_url) in enumerate(
+                ((item.page_url, item.image_url), *item.also_at)
+            ):
+                prefix = f"{number}. " if index == 0 else ""
+                entry += [
+                    Paragraph(
+                        f"<b>{prefix}{escape(labels['annex_page'])}{colon}</b> "
+                        f"{escape(page_url or '—')}",
+                        styles["url"],
+                    ),
+                    Paragraph(
+                        f"<b>{escape(labels['annex_image'])}{colon}</b> {escape(image_url)}",
+                        styles["url"],
+                    ),
+                ]
             if item.found_at:
                 entry.append(
                     Paragraph(
@@ -393,16 +401,26 @@ def render_eml(letter: Letter) -> bytes:
 
 
 def default_stem(letter: Letter) -> str:
+    """E.g. ``2026-03-01-FA-3-erasure-example-eu-en``: the letter's reference keeps two
+    letters to the same operator on the same day apart."""
     spec = letter.spec
     slug = spec.operator.slug or "operator"
     regime = f"{spec.jurisdiction}-{spec.language}"
-    return f"{spec.letter_date.isoformat()}-{spec.letter_type}-{slug}-{regime}"
+    reference = f"-{slugify_reference(spec.reference)}" if spec.reference else ""
+    return f"{spec.letter_date.isoformat()}{reference}-{spec.letter_type}-{slug}-{regime}"
 
 
-def write_letter(letter: Letter, formats: Sequence[str], target: Path) -> list[Path]:
+def slugify_reference(reference: str) -> str:
+    return "".join(c if c.isalnum() or c == "-" else "-" for c in reference).strip("-")
+
+
+def write_letter(
+    letter: Letter, formats: Sequence[str], target: Path, *, overwrite: bool = False
+) -> list[Path]:
     """Write ``letter`` in each format.
 
     ``target`` is a folder, or the file itself when one format is asked and its suffix matches.
+    An existing file is never replaced unless ``overwrite``: nothing is written then.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -415,6 +433,16 @@ def write_letter(letter: Letter, formats: Sequence[str], target: Path) -> list[P
         folder, stem = target.parent, target.stem
     else:
         folder, stem = target, default_stem(letter)
+    planned = [folder / f"{stem}.{fmt}" for fmt in formats]
+    planned += [folder / f"{stem}.mailto.txt" for fmt in formats if fmt == "eml"]
+    existing = [path for path in planned if path.exists()]
+    if existing and not overwrite:
+        from faceaudit.letters.render import LetterError
+
+        raise LetterError(
+            f"{existing[0]} already exists (an earlier letter); nothing was written.",
+            "Add --force to replace it, or write elsewhere with -o FOLDER.",
+        )
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     written = []
     for fmt in formats:

@@ -97,7 +97,7 @@ class Sender:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One Finding as cited in the annex."""
+    """One image as cited in the annex (one entry per image, however many faces it shows)."""
 
     page_url: str | None
     image_url: str
@@ -105,6 +105,8 @@ class Evidence:
     sha256: str = ""
     thumbnail_jpeg: bytes | None = None
     finding_id: int | None = None
+    # The other places (page URL, image URL) the same image was seen on the operator's sites.
+    also_at: tuple[tuple[str | None, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ class CaseSink:
         self._errors: list[SourceError] = []
         self._known: set[str] = set()  # finding keys already in the case
         self._damaged_cache_entries = 0
+        self._earlier_stats: dict[str, Any] = {}  # what the interrupted part of a scan counted
+        self.stats: dict[str, Any] = {}  # the whole scan's counters, once finished
 
     @property
     def _scan(self) -> int:
@@ -51,6 +53,7 @@ class CaseSink:
         }
         if not self.resumed:
             return set()
+        self._earlier_stats = self.case.scan(self.scan_id).stats
         for row in self.case.scan_sources(self.scan_id):
             if row.status == "error" and row.error:
                 self._errors.append(SourceError(url=row.source, error=row.error, source=row.source))
@@ -111,13 +114,21 @@ class CaseSink:
         self.case.mark_image_processed(self._scan, key, face_count)
 
     def source_done(self, source: str, error: str | None, stats: dict[str, Any]) -> None:
-        self.case.source_done(self._scan, source, "ok" if error is None else "error", error, stats)
+        counts = dict(stats)
+        self.case.record_checked(self._scan, counts.pop("checked", ()))
+        self.case.source_done(self._scan, source, "ok" if error is None else "error", error, counts)
 
     def image_error(self, error: SourceError) -> None:
         self._errors.append(error)
 
     def finish(self, stats: dict[str, Any], status: str) -> None:
-        self.case.finish_scan(self._scan, stats, status)
+        self.stats = dict(stats)
+        if self.resumed:
+            # Images the interrupted part analysed may have been seen again after the resume:
+            # count what the scan as a whole analysed, each image once.
+            self.stats = whole_scan_stats(self._earlier_stats, stats)
+            self.stats["images"], self.stats["faces"] = self.case.processed_totals(self._scan)
+        self.case.finish_scan(self._scan, self.stats, status)
 
     def findings(self) -> list[FindingReport]:
         """One report per place each finding was seen in this scan (a finding is one face in
@@ -154,10 +165,24 @@ class CaseSink:
         return list(self._errors)
 
     def _compare(self) -> dict[str, list[int]]:
-        if self.previous_scan_id is None:
-            seen = [row.id for row in self.case.findings(scan_id=self._scan)]
-            return {"new": seen, "gone": [], "unchanged": [], "unchecked": []}
-        return self.case.compare_scans(self.previous_scan_id, self._scan)
+        return self.case.scan_changes(self._scan)
 
     def comparison(self) -> dict[str, int]:
         return {name: len(ids) for name, ids in self._compare().items()}
+
+
+# Counters that describe the scan as a whole already (the resumed part knows every source).
+_WHOLE_ALREADY = frozenset({"sources", "sources_done"})
+
+
+def whole_scan_stats(earlier: dict[str, Any], resumed: dict[str, Any]) -> dict[str, Any]:
+    """The counters of a resumed scan added to those of its interrupted part."""
+    merged = dict(resumed)
+    for key, value in earlier.items():
+        if key in _WHOLE_ALREADY or not isinstance(value, int | float):
+            continue
+        if isinstance(merged.get(key, 0), int | float):
+            merged[key] = merged.get(key, 0) + value
+    if isinstance(merged.get("seconds"), float):
+        merged["seconds"] = round(merged["seconds"], 3)
+    return merged

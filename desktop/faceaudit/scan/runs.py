@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,7 @@ from faceaudit.scan.sinks import MemorySink
 if TYPE_CHECKING:
     from faceaudit.faces.engine import FaceEngine
     from faceaudit.paths import Paths
-    from faceaudit.store import Case
+    from faceaudit.store import Case, SourceSettings
 
 
 def default_workers(threads: int) -> int:
@@ -131,11 +131,14 @@ def scan_case(
     control: ScanControl | None = None,
     on_progress: ProgressCallback | None = None,
     references: Sequence[Reference] | None = None,
+    source_changes: Mapping[str, Any] | None = None,
 ) -> ScanOutcome:
     """Scan the case's sources with its references; ``resume`` continues an unfinished scan.
 
     ``references`` replaces the case's stored embeddings, e.g. the stored photos re-embedded
-    with another model pack (embeddings of different packs cannot be compared).
+    with another model pack (embeddings of different packs cannot be compared). Each source
+    is collected with the settings saved with it (depth, max pages...); ``source_changes``
+    (e.g. ``{"depth": 2}``) changes them for every source, and is saved for the next scans.
     """
     references = list(references) if references is not None else case.references()
     if not references:
@@ -143,7 +146,8 @@ def scan_case(
             "This case has no reference photo yet, so there is nothing to compare faces with.",
             "Add a photo of yourself with `faceaudit enroll --case NAME PHOTO`.",
         )
-    sources = [row.url_or_path for row in case.sources()]
+    rows = case.sources()
+    sources = [row.url_or_path for row in rows]
     if not sources:
         raise FaceAuditError(
             "This case lists no source to scan.",
@@ -151,6 +155,10 @@ def scan_case(
         )
     sink = CaseSink(case, cache_namespace)
     with case.exclusive_scan():
+        configure = getattr(collector, "configure_sources", None)
+        if configure is not None:
+            defaults = collector.default_source_settings()  # type: ignore[attr-defined]
+            configure(_source_settings(case, rows, source_changes or {}, defaults))
         outcome = _run(
             engine,
             references,
@@ -163,9 +171,25 @@ def scan_case(
             on_progress=on_progress,
         )
     outcome.scan_id = sink.scan_id
+    outcome.stats = sink.stats or outcome.stats  # a resumed scan: both parts
     outcome.resumed = sink.resumed
     outcome.previous_scan_id = sink.previous_scan_id
     return outcome
+
+
+def _source_settings(
+    case: Case, rows: Sequence[Any], changes: Mapping[str, Any], defaults: SourceSettings
+) -> dict[str, SourceSettings]:
+    """Each source's saved settings (``defaults`` if none yet) with ``changes`` applied; saved
+    with the source, so the next scan reaches the same pages."""
+    chosen = {}
+    for row in rows:
+        saved = row.settings if "depth" in row.options else defaults
+        settings = dataclasses.replace(saved, **changes) if changes else saved
+        if settings != row.settings or "depth" not in row.options:
+            case.set_source_settings(row.id, settings)
+        chosen[row.url_or_path] = settings
+    return chosen
 
 
 # -- the collector, one source at a time ----------------------------------------------------------
@@ -176,7 +200,8 @@ class WebCollector:
 
     Sources are collected one per call so the scan knows when each one is finished (and can
     mark it done for --resume); several calls run at the same time on the fetch threads, each
-    thread with a Collector of its own (a Collector runs one collection at a time).
+    thread with a Collector of its own (a Collector runs one collection at a time). A source
+    with settings of its own (``per_source``: depth, max pages...) is collected with them.
     """
 
     def __init__(
@@ -186,15 +211,39 @@ class WebCollector:
         depth: int = 0,
         max_pages: int | None = None,
         network: dict[str, Any] | None = None,
+        use_cache: bool = True,
     ) -> None:
         from faceaudit.collect import CollectSettings
 
         self.http_cache = paths.http_cache
-        options: dict[str, Any] = {"depth": depth, **(network or {})}
+        options: dict[str, Any] = {"depth": depth, "use_cache": use_cache, **(network or {})}
         if max_pages is not None:
             options["max_pages"] = max_pages
         self.settings = CollectSettings(**options)
+        self.max_pages = max_pages
+        self.per_source: dict[str, Any] = {}  # source -> CollectSettings
         self._local = threading.local()
+
+    def default_source_settings(self) -> SourceSettings:
+        """The settings of a source that has none saved yet: this collector's."""
+        from faceaudit.store import SourceSettings
+
+        return SourceSettings(depth=self.settings.depth, max_pages=self.max_pages)
+
+    def configure_sources(self, settings: Mapping[str, SourceSettings]) -> None:
+        """Collect each of these sources with its own depth, page limit, sitemap, render."""
+        known = {f.name for f in dataclasses.fields(self.settings)}
+        self.per_source = {
+            source: dataclasses.replace(
+                self.settings,
+                **{
+                    key: value
+                    for key, value in chosen.to_options().items()
+                    if key in known and value is not None
+                },
+            )
+            for source, chosen in settings.items()
+        }
 
     def collect_source(
         self,
@@ -203,15 +252,21 @@ class WebCollector:
         on_error: Callable[[SourceError], None],
         cancel: threading.Event,
     ) -> dict[str, Any]:
-        collector = getattr(self._local, "collector", None)
+        settings = self.per_source.get(source, self.settings)
+        collectors = getattr(self._local, "collectors", None)
+        if collectors is None:
+            collectors = self._local.collectors = {}
+        collector = collectors.get(settings)
         if collector is None:
             from faceaudit.collect import Collector
 
-            collector = self._local.collector = Collector(self.settings, self.http_cache)
+            collector = collectors[settings] = Collector(settings, self.http_cache)
         stats = collector.collect(
             [source], on_candidate=on_candidate, on_error=on_error, cancel=cancel
         )
-        return _as_counts(stats)
+        counts = _as_counts(stats)
+        counts["checked"] = list(getattr(stats, "checked", ()))
+        return counts
 
 
 def _as_counts(stats: object) -> dict[str, Any]:
@@ -232,6 +287,12 @@ def web_collector(
     depth: int = 0,
     max_pages: int | None = None,
     network: dict[str, Any] | None = None,
+    use_cache: bool = True,
 ) -> WebCollector:
-    """The scan's collector; ``network`` holds CollectSettings fields (robots, TLS, proxy...)."""
-    return WebCollector(paths, depth=depth, max_pages=max_pages, network=network)
+    """The scan's collector; ``network`` holds CollectSettings fields (robots, TLS, proxy...).
+
+    ``use_cache=False`` keeps every response in memory only (nothing under cache/http).
+    """
+    return WebCollector(
+        paths, depth=depth, max_pages=max_pages, network=network, use_cache=use_cache
+    )

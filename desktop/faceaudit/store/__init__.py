@@ -19,8 +19,11 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case.references() -> list[faces.types.Reference];  case.reference_rows() -> list[ReferenceRow]
     case.reference_photo(id) -> bytes;  case.remove_reference(id);  case.reference_id_for(sha)
 
-    case.add_sources(urls_or_paths) -> number newly added  # validated first: InvalidSourceError
+    case.add_sources(urls_or_paths, settings=SourceSettings(depth=1)) -> number newly added
+        # validated first: InvalidSourceError; settings saved with each new source
     case.sources() -> list[SourceRow(id, url_or_path, added_at, options)];  case.remove_source(id)
+    row.settings -> SourceSettings(depth, max_pages, sitemap, render)  # what scans use
+    case.set_source_settings(source_id, SourceSettings)  # a scan saves the settings it used
     normalise_source(text) -> str                  # the validation add_sources applies, per entry
 
     # Scans (each call is one durable transaction: kill -9 + resume loses and duplicates nothing)
@@ -52,8 +55,13 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case.evidence_info(id) -> EvidenceInfo | None  # sha256 of what was online, size, reduced?
     case.review(id, "confirmed" | "rejected" | "unreviewed")
     case.review_many(ids, review) -> ids   # one transaction; an unknown id changes nothing
-    case.compare_scans(previous_scan_id, scan_id) -> {"new": ids, "gone": ids, "unchanged": ids,
-                                                      "unchecked": ids}  # source failed now
+    case.finding_history(ids=None, until_scan=None) -> dict[id, FindingHistory]
+        # every place (FindingPlace: page, image URL, found by, first/last seen, gone?), pages,
+        # sites, also_on(), presence "seen" | "gone" (its pages were read, it is no longer
+        # there) | "unchecked" (not looked at again), last_seen_at, last_checked_at
+    case.scan_changes(scan_id) -> {"new": ids, "gone": ids, "unchanged": ids, "unchecked": ids}
+    case.compare_scans(previous_scan_id, scan_id)  # the same as scan_changes(scan_id)
+    case.record_checked(scan_id, urls);  case.checked_urls(scan_id)  # pages a scan read
     case.counts() -> dict[str, int]
     with case.connection() as conn: ...            # one write transaction (letters/requests tables)
     case.seal(data, table, column, row_key) / case.unseal(blob, ...)  # their sealed columns
@@ -89,6 +97,7 @@ from faceaudit.store.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+from faceaudit.store.history import PRESENCE_STATES, FindingHistory, FindingPlace, site_of
 from faceaudit.store.records import (
     EVIDENCE_POLICIES,
     REVIEW_STATES,
@@ -101,6 +110,7 @@ from faceaudit.store.records import (
     ScanSourceRow,
     Sighting,
     SourceRow,
+    SourceSettings,
 )
 from faceaudit.store.schema import SCHEMA_VERSION
 from faceaudit.store.sources import InvalidSourceError, normalise_source
@@ -111,6 +121,7 @@ __all__ = [
     "EVIDENCE_POLICIES",
     "KEY_FILE",
     "MIN_PASSPHRASE_CHARS",
+    "PRESENCE_STATES",
     "REVIEW_STATES",
     "SCHEMA_VERSION",
     "Case",
@@ -122,6 +133,8 @@ __all__ = [
     "CorruptCaseError",
     "DiskFullError",
     "EvidenceInfo",
+    "FindingHistory",
+    "FindingPlace",
     "FindingRow",
     "ForeignFileError",
     "InvalidCaseNameError",
@@ -135,6 +148,7 @@ __all__ = [
     "ScanSourceRow",
     "Sighting",
     "SourceRow",
+    "SourceSettings",
     "StoreError",
     "TamperedDataError",
     "UnknownRowError",
@@ -142,5 +156,6 @@ __all__ = [
     "WrongPassphraseError",
     "finding_key",
     "normalise_source",
+    "site_of",
     "validate_case_name",
 ]

@@ -33,6 +33,7 @@ from faceaudit.store.errors import (
     UnknownRowError,
 )
 from faceaudit.store.evidence import reduce_image
+from faceaudit.store.history import FindingHistory, load_histories, scan_changes
 from faceaudit.store.records import (
     EVIDENCE_POLICIES,
     REVIEW_STATES,
@@ -45,6 +46,7 @@ from faceaudit.store.records import (
     ScanSourceRow,
     Sighting,
     SourceRow,
+    SourceSettings,
 )
 from faceaudit.store.sources import normalise_source
 
@@ -349,19 +351,37 @@ class Case:
 
     # -- sources -----------------------------------------------------------------------
 
-    def add_sources(self, entries: Iterable[str], options: dict[str, Any] | None = None) -> int:
-        """Add URLs or local paths (validated first, all or none); returns how many were new."""
+    def add_sources(
+        self,
+        entries: Iterable[str],
+        options: dict[str, Any] | None = None,
+        settings: SourceSettings | None = None,
+    ) -> int:
+        """Add URLs or local paths (validated first, all or none); returns how many were new.
+
+        ``settings`` (depth, max pages...) are saved with each new source; scans use them.
+        """
         normalised = [normalise_source(entry) for entry in entries]
+        stored = {**(options or {}), **(settings.to_options() if settings else {})}
         added = 0
         now = utc_now()
         with self._write() as conn:
             for entry in dict.fromkeys(normalised):
                 cursor = conn.execute(
                     "INSERT OR IGNORE INTO sources (url, added_at, options) VALUES (?, ?, ?)",
-                    (entry, now, _json(options or {})),
+                    (entry, now, _json(stored)),
                 )
                 added += cursor.rowcount
         return added
+
+    def set_source_settings(self, source_id: int, settings: SourceSettings) -> None:
+        """Save how a source is collected (a scan does it with the settings it used)."""
+        with self._write() as conn:
+            row = conn.execute("SELECT options FROM sources WHERE id = ?", (source_id,)).fetchone()
+            if row is None:
+                raise _unknown("source", source_id)
+            options = {**json.loads(row[0]), **settings.to_options()}
+            conn.execute("UPDATE sources SET options = ? WHERE id = ?", (_json(options), source_id))
 
     def sources(self) -> list[SourceRow]:
         with self._read() as conn:
@@ -556,11 +576,17 @@ class Case:
             )
 
     def processed_count(self, scan_id: int) -> int:
+        return self.processed_totals(scan_id)[0]
+
+    def processed_totals(self, scan_id: int) -> tuple[int, int]:
+        """(distinct images, faces in them) the scan analysed, over all its runs."""
         with self._read() as conn:
             row = conn.execute(
-                "SELECT count(*) FROM processed_images WHERE scan_id = ?", (scan_id,)
+                "SELECT count(*), coalesce(sum(face_count), 0) FROM processed_images"
+                " WHERE scan_id = ?",
+                (scan_id,),
             ).fetchone()
-        return int(row[0])
+        return int(row[0]), int(row[1])
 
     # -- face cache (embeddings are biometric: sealed) -----------------------------------
 
@@ -919,40 +945,42 @@ class Case:
                 self.review(finding_id, review)
         return wanted
 
-    def compare_scans(self, previous_scan_id: int, scan_id: int) -> dict[str, list[int]]:
-        """Finding ids seen only in the later scan (new), in both (unchanged), or only in the
-        earlier one: "gone" when a source that showed it before was collected whole in the
-        later scan, "unchecked" when none was (the source failed, e.g. the site was down, or
-        was not reached: a cancelled scan, a removed source). A site that could not be
-        reached says nothing about whether the photo is still online."""
+    def finding_history(
+        self, finding_ids: Iterable[int] | None = None, *, until_scan: int | None = None
+    ) -> dict[int, FindingHistory]:
+        """Every place each finding was seen, and whether it is seen / gone / unchecked.
+
+        Keyed by finding id; all findings when ``finding_ids`` is None. ``until_scan``
+        ignores later scans (what was known at the end of that scan). See
+        faceaudit.store.history for what "gone" and "unchecked" mean.
+        """
+        wanted = None if finding_ids is None else list(finding_ids)
         with self._read() as conn:
+            return load_histories(conn, wanted, self.latest_scan_id(), until_scan)
 
-            def seen(scan: int) -> set[int]:
-                rows = conn.execute(
-                    "SELECT DISTINCT finding_id FROM finding_sightings WHERE scan_id = ?", (scan,)
-                ).fetchall()
-                return {int(r[0]) for r in rows}
+    def scan_changes(self, scan_id: int) -> dict[str, list[int]]:
+        """Finding ids the scan found new, saw again (unchanged), established as gone (it read
+        their pages and they were no longer there) or did not check (their pages were not
+        read: the site failed, the scan was cancelled, the source was removed)."""
+        return scan_changes(self.finding_history(until_scan=scan_id), scan_id)
 
-            before, after = seen(previous_scan_id), seen(scan_id)
-            rechecked = {
-                int(r[0])
-                for r in conn.execute(
-                    "SELECT DISTINCT s.finding_id FROM finding_sightings s"
-                    " JOIN images i ON i.scan_id = s.scan_id"
-                    " AND i.image_url = s.image_url AND i.page_url = s.page_url"
-                    " JOIN scan_sources d ON d.scan_id = ? AND d.source = i.source"
-                    " AND d.status = 'ok'"
-                    " WHERE s.scan_id = ?",
-                    (scan_id, previous_scan_id),
-                ).fetchall()
-            }
-        missing = before - after
-        return {
-            "new": sorted(after - before),
-            "gone": sorted(missing & rechecked),
-            "unchanged": sorted(before & after),
-            "unchecked": sorted(missing - rechecked),
-        }
+    def compare_scans(self, previous_scan_id: int, scan_id: int) -> dict[str, list[int]]:
+        """The same as :meth:`scan_changes` (kept for callers of the first API): what a scan
+        changes is judged from every earlier scan, not only ``previous_scan_id``."""
+        return self.scan_changes(scan_id)
+
+    def record_checked(self, scan_id: int, urls: Iterable[str]) -> None:
+        """Record the pages (and listed image URLs) a scan read, or that said "not found"."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO scan_checked (scan_id, url) VALUES (?, ?)",
+                [(scan_id, url) for url in dict.fromkeys(urls)],
+            )
+
+    def checked_urls(self, scan_id: int) -> set[str]:
+        with self._read() as conn:
+            rows = conn.execute("SELECT url FROM scan_checked WHERE scan_id = ?", (scan_id,))
+            return {str(r[0]) for r in rows}
 
     def counts(self) -> dict[str, int]:
         """How many of each thing the case holds (for ``case show``)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 ReviewState = Literal["unreviewed", "confirmed", "rejected"]
 REVIEW_STATES: tuple[str, ...] = ("unreviewed", "confirmed", "rejected")
@@ -50,6 +50,39 @@ class ReferenceRow:
 
 
 @dataclass(frozen=True)
+class SourceSettings:
+    """How a Source is collected, saved with it so that every scan checks the same pages.
+
+    A scan that reached fewer pages than the one before would otherwise report the faces on
+    the pages it skipped as gone. ``sitemap`` and ``render`` are kept for the collector
+    versions that know them.
+    """
+
+    depth: int = 0  # link levels followed from the listed page
+    max_pages: int | None = None  # None: the collector's default
+    sitemap: bool = False
+    render: bool = False
+
+    KEYS: ClassVar[tuple[str, ...]] = ("depth", "max_pages", "sitemap", "render")
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any]) -> SourceSettings:
+        known = {key: options[key] for key in cls.KEYS if options.get(key) is not None}
+        return cls(**known)
+
+    def to_options(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in self.KEYS}
+
+    def describe(self) -> str:
+        """E.g. "depth 1, at most 20 pages, sitemap"."""
+        parts = [f"depth {self.depth}"]
+        if self.max_pages is not None:
+            parts.append(f"at most {self.max_pages} pages")
+        parts += [name for name in ("sitemap", "render") if getattr(self, name)]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class SourceRow:
     """Something the person listed to be searched: a URL or a local path."""
 
@@ -61,6 +94,11 @@ class SourceRow:
     @property
     def url(self) -> str:
         return self.url_or_path
+
+    @property
+    def settings(self) -> SourceSettings:
+        """The collection settings saved with the source (those of its latest scan)."""
+        return SourceSettings.from_options(self.options)
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,24 @@ _V4_CLIP_FRAMES: Migration = (
     )""",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2_LETTER_DATES, _V3_ANSWERS, _V4_CLIP_FRAMES)
+# The pages (and listed image URLs) each scan read, or that answered "not found": a finding
+# missing from a page that was read is gone; one whose pages were not read is unchecked.
+_V5_SCAN_CHECKED: Migration = (
+    """CREATE TABLE scan_checked (
+        scan_id INTEGER NOT NULL REFERENCES scans(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        PRIMARY KEY (scan_id, url)
+    )""",
+    "CREATE INDEX scan_checked_by_url ON scan_checked(url)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _V1,
+    _V2_LETTER_DATES,
+    _V3_ANSWERS,
+    _V4_CLIP_FRAMES,
+    _V5_SCAN_CHECKED,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
