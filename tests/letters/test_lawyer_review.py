@@ -169,7 +169,7 @@ def test_the_letter_counts_the_period_from_receipt(language: str) -> None:
     phrase = {
         "en": "if it reaches you on 16 March 2026, that is by 16 April 2026",
         "fr": "si elle vous parvient le 16 mars 2026, au plus tard le 16 avril 2026",
-        "de": "Geht er Ihnen am 16. März 2026 zu, also bis zum 16. April 2026",
+        "de": "Geht er Ihnen am 16. März 2026 zu, endet die Frist am 16. April 2026",
         "es": "si la reciben el 16 de marzo de 2026, a más tardar el 16 de abril de 2026",
         "it": "se vi perviene il 16 marzo 2026, entro il 16 aprile 2026",
     }[language]

@@ -69,6 +69,16 @@ def test_french_possessive_agrees_with_objection(letter_type: str, jurisdiction:
     assert "mon opposition" in text
 
 
+def test_german_and_italian_possessives_follow_the_case_and_gender() -> None:
+    german = _text("reminder", "eu", "de", prior=_prior("objection"))
+    assert "Erinnerung an meinen Widerspruch vom 5. Januar 2026" in german
+    assert "habe ich Ihnen meinen Widerspruch übersandt" in german
+    italian = _text("reminder", "eu", "it", prior=_prior("access"))
+    assert "Sollecito: la mia richiesta di accesso del 5 gennaio 2026" in italian
+    spanish = _text("reminder", "eu", "es", prior=_prior("objection"))
+    assert "Recordatorio: mi oposición del 5 de enero de 2026 sigue sin respuesta" in spanish
+
+
 def test_french_reminder_subject_uses_mon_before_a_vowel() -> None:
     text = _text("reminder", "eu", "fr", prior=_prior("objection"))
     # French typography: a non-breaking space before the colon.

@@ -283,9 +283,10 @@ def _complaint_warnings(spec: LetterSpec) -> list[str]:
         (authority.language,) if authority.language else ()
     )
     if accepted and spec.language not in accepted:
-        names = " or ".join(LANGUAGE_NAMES.get(code, code) for code in accepted)
+        names = [LANGUAGE_NAMES.get(code, code) for code in accepted]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         found.append(
-            f"{authority.name} takes complaints in {names}; this one is in "
+            f"Complaints to {authority.name} are taken in {listed}; this one is in "
             f"{LANGUAGE_NAMES.get(spec.language, spec.language)} and may be rejected or "
             f"delayed. Draft it again with --lang {accepted[0]}."
         )
