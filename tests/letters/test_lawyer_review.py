@@ -181,6 +181,17 @@ def test_complaints_likely_to_be_rejected_are_warned_about() -> None:
     assert any("three months" in w for w in late.warnings)
     in_time = letter("complaint", "uk", letter_date=D(2026, 3, 16))
     assert not any("three months" in w for w in in_time.warnings)
+    # From 19 June 2026 the organisation handles the complaint first (s.164A DPA 2018).
+    no_reminder = letter("complaint", "uk", letter_date=D(2026, 7, 1))
+    assert any("s.164A" in w for w in no_reminder.warnings)
+    reminded = PriorRequest("FA-2", "reminder", D(2026, 6, 1), D(2026, 6, 15), "email")
+    after_reminder = letter(
+        "complaint",
+        "uk",
+        letter_date=D(2026, 7, 1),
+        history=(PriorRequest("FA-1", "access", D(2026, 4, 1), D(2026, 5, 1)), reminded),
+    )
+    assert not any("s.164A" in w for w in after_reminder.warnings)
     english_to_cnil = letter("complaint", "eu", "en")
     assert any("--lang fr" in w and "French" in w for w in english_to_cnil.warnings)
     assert not any("--lang" in w for w in letter("complaint", "eu", "fr").warnings)

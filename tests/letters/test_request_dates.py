@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from faceaudit.letters import tracking
+from faceaudit.letters import clock, tracking
 from faceaudit.letters.directory import Operator
 from faceaudit.letters.render import LetterError
 from faceaudit.store import Case
@@ -90,9 +90,9 @@ def test_status_is_computed_when_read_not_when_listed(letters_case: Case) -> Non
 
 def test_uk_clock_pauses_while_id_or_clarification_is_awaited(letters_case: Case) -> None:
     letter_id = _sent(letters_case, D(2026, 3, 2), jurisdiction="uk")  # due 2 April
-    paused = tracking.mark_paused(letters_case, letter_id, D(2026, 3, 5), "asked for ID")
+    paused = clock.mark_paused(letters_case, letter_id, D(2026, 3, 5), "asked for ID")
     assert tracking.status_on(paused, D(2026, 5, 1)) == "paused"  # never overdue while paused
-    resumed = tracking.mark_resumed(letters_case, letter_id, D(2026, 3, 14))
+    resumed = clock.mark_resumed(letters_case, letter_id, D(2026, 3, 14))
     # 5-14 March do not count (10 days): 2 April + 10 = Sunday 12 April -> Monday 13 April.
     assert resumed.paused_days == 10 and resumed.due_at == D(2026, 4, 13)
     assert tracking.status_on(resumed, D(2026, 4, 13)) == "sent"
@@ -101,9 +101,9 @@ def test_uk_clock_pauses_while_id_or_clarification_is_awaited(letters_case: Case
     assert extended.extended_due_at == D(2026, 6, 12)  # 2 June + 10 days, a Friday
     eu = _sent(letters_case, D(2026, 3, 2))
     with pytest.raises(LetterError, match="Only UK law"):
-        tracking.mark_paused(letters_case, eu, D(2026, 3, 5))
+        clock.mark_paused(letters_case, eu, D(2026, 3, 5))
     with pytest.raises(LetterError, match="not paused"):
-        tracking.mark_resumed(letters_case, letter_id, D(2026, 3, 20))
+        clock.mark_resumed(letters_case, letter_id, D(2026, 3, 20))
 
 
 def test_dates_that_contradict_the_letter_are_refused_or_warned(letters_case: Case) -> None:
@@ -121,15 +121,15 @@ def test_dates_that_contradict_the_letter_are_refused_or_warned(letters_case: Ca
         tracking.mark_sent(
             letters_case, letter_id, D(2026, 3, 12), "post", received_at=D(2026, 3, 11)
         )
-    early = tracking.date_warnings(letters_case, letter_id, D(2026, 1, 2), "email")
+    early = clock.date_warnings(letters_case, letter_id, D(2026, 1, 2), "email")
     assert len(early) == 1 and "before that date" in early[0]
-    late = tracking.date_warnings(letters_case, letter_id, D(2026, 6, 2), "email")
+    late = clock.date_warnings(letters_case, letter_id, D(2026, 6, 2), "email")
     assert "more than a month later" in late[0]
-    posted = tracking.date_warnings(letters_case, letter_id, D(2026, 3, 11), "post")
+    posted = clock.date_warnings(letters_case, letter_id, D(2026, 3, 11), "post")
     assert "--received" in posted[0]
-    slow = tracking.date_warnings(
+    slow = clock.date_warnings(
         letters_case, letter_id, D(2026, 3, 11), "post", received_at=D(2026, 4, 20)
     )
     assert "three weeks" in slow[0]
-    assert tracking.date_warnings(letters_case, letter_id, D(2026, 3, 11), "email") == []
+    assert clock.date_warnings(letters_case, letter_id, D(2026, 3, 11), "email") == []
     assert tracking.get_letter(letters_case, letter_id).letter_date == D(2026, 3, 10)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, request_records
-from faceaudit.letters import calendar, overview, tracking
+from faceaudit.letters import calendar, clock, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
 from faceaudit.letters.directory import (
@@ -818,9 +818,7 @@ def _mark(args: argparse.Namespace, case: Any) -> int:
             received_at=args.received,
             person_country=case.person.country,
         )
-        for warning in tracking.date_warnings(
-            case, args.letter_id, on, args.channel, args.received
-        ):
+        for warning in clock.date_warnings(case, args.letter_id, on, args.channel, args.received):
             print(f"Warning: {warning}")
     elif args.status == "answered":
         request = tracking.mark_answered(case, args.letter_id, on, args.note)
@@ -834,9 +832,9 @@ def _mark(args: argparse.Namespace, case: Any) -> int:
             late=args.late,
         )
     elif args.status == "paused":
-        request = tracking.mark_paused(case, args.letter_id, on, args.note)
+        request = clock.mark_paused(case, args.letter_id, on, args.note)
     elif args.status == "resumed":
-        request = tracking.mark_resumed(case, args.letter_id, on, args.note)
+        request = clock.mark_resumed(case, args.letter_id, on, args.note)
     else:
         request = tracking.mark_closed(case, args.letter_id, on, args.note)
     status = tracking.status_on(request, dt.date.today())

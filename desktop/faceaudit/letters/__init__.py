@@ -21,7 +21,7 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     from faceaudit.letters.deadlines import compute_deadline   # per jurisdiction, with holidays
     from faceaudit.letters import tracking                     # on a Case's letters/requests tables
     tracking.record_letter(case, ...) -> letter id;  tracking.mark_sent/answered/extended/closed
-    tracking.mark_paused/resumed (UK); tracking.date_warnings; tracking.status_on(request, day)
+    clock.mark_paused/resumed (UK); clock.date_warnings; tracking.status_on(request, day)
     tracking.list_tracked(case, today) -> [Tracked(letter, request, status, next_step)]
     tracking.prior_and_history(case, letter_id)      # what a reminder or complaint refers to
 

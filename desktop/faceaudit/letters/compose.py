@@ -290,6 +290,18 @@ def _complaint_warnings(spec: LetterSpec) -> list[str]:
             f"{LANGUAGE_NAMES.get(spec.language, spec.language)} and may be rejected or "
             f"delayed. Draft it again with --lang {accepted[0]}."
         )
+    reminded = any(r.letter_type == "reminder" for r in spec.history)
+    if (
+        spec.jurisdiction == "uk"
+        and spec.letter_date >= UK_COMPLAINTS_TO_CONTROLLER
+        and not reminded
+    ):
+        found.append(
+            "Since 19 June 2026 organisations must handle complaints about their use of "
+            "your data themselves first (s.164A DPA 2018), and the ICO expects you to "
+            "have complained to the organisation. Send it the reminder (FaceAudit words "
+            "it as that complaint) and wait for its outcome before complaining to the ICO."
+        )
     if spec.jurisdiction == "uk":
         contacts = [r.sent_at for r in (*spec.history, *(p for p in (spec.prior,) if p))]
         contacts += [r.answered_at for r in spec.history if r.answered_at]

@@ -268,50 +268,7 @@ def mark_sent(
     return request
 
 
-# A letter mailed a month after its date, or received three weeks after it was sent, is
-# possible but more often a typing error; either way the person should look again.
-_LATE_SENDING = dt.timedelta(days=30)
-_SLOW_DELIVERY = dt.timedelta(days=21)
-
-
-def date_warnings(
-    case: LetterTables,
-    letter_id: int,
-    sent_at: dt.date,
-    channel: str,
-    received_at: dt.date | None = None,
-) -> list[str]:
-    """Plain-language warnings when the dates given contradict the letter or each other."""
-    letter = get_letter(case, letter_id)
-    printed = letter.letter_date or _date(letter.created_at)
-    warnings = []
-    if printed is not None and sent_at < printed:
-        warnings.append(
-            f"The letter is dated {printed.isoformat()}, but you marked it sent on "
-            f"{sent_at.isoformat()}, before that date. Check the send date: the operator "
-            "sees the letter's own date."
-        )
-    if printed is not None and sent_at - printed > _LATE_SENDING:
-        warnings.append(
-            f"The letter is dated {printed.isoformat()} but was sent on {sent_at.isoformat()}, "
-            "more than a month later. The period counts from receipt, so the tracker uses the "
-            "later date; consider redrafting the letter with the date you send it."
-        )
-    if received_at is not None and received_at - sent_at > _SLOW_DELIVERY:
-        warnings.append(
-            f"Received on {received_at.isoformat()}, more than three weeks after it was sent "
-            f"({sent_at.isoformat()}): check the receipt date."
-        )
-    if received_at is None and channel in ("post", "registered-post"):
-        warnings.append(
-            "A posted letter arrives after it is sent, and the operator's period counts from "
-            "receipt. Until you give the receipt date (--received, e.g. from the delivery "
-            "record), the tracker counts from the send date, which may be a few days early."
-        )
-    return warnings
-
-
-def _require_request(case: LetterTables, letter_id: int) -> RequestRecord:
+def require_request(case: LetterTables, letter_id: int) -> RequestRecord:
     request = find_request(case, letter_id)
     if request is None:
         raise LetterError(
@@ -323,19 +280,21 @@ def _require_request(case: LetterTables, letter_id: int) -> RequestRecord:
 
 
 def mark_answered(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
-    request = _require_request(case, letter_id)
-    _update(
+    request = require_request(case, letter_id)
+    update_request(
         case,
         request.id,
         status="answered",
         answered_at=on.isoformat(),
-        notes=_append(request.notes, note),
+        notes=append_note(request.notes, note),
     )
-    return _require_request(case, letter_id)
+    return require_request(case, letter_id)
 
 
-def _deadline_of(letter: LetterRecord, request: RequestRecord, paused_days: int) -> Deadline:
-    """The request's periods, counted exactly as the first one was: receipt, holidays, pause."""
+def deadline_of(letter: LetterRecord, request: RequestRecord, paused_days: int) -> Deadline:
+    """The request's periods, counted exactly as the first one was: receipt, holidays, pause.
+
+    Pausing a UK clock and checking dates against the letter are in :mod:`clock`."""
     return compute_deadline(
         letter.jurisdiction,
         letter.letter_type,
@@ -361,7 +320,7 @@ def mark_extended(
     (Art. 12(3) GDPR: notice within the first month; §1798.130(a)(2): within the first 45
     days); with ``late=True`` it is kept on record, flagged, and the request stays overdue.
     """
-    request = _require_request(case, letter_id)
+    request = require_request(case, letter_id)
     letter = get_letter(case, letter_id)
     announced = announced_on or dt.date.today()
     if announced < request.sent_at:
@@ -381,98 +340,42 @@ def mark_extended(
             "send a reminder or a complaint.",
         )
     if until is None:
-        deadline = _deadline_of(letter, request, request.paused_days)
+        deadline = deadline_of(letter, request, request.paused_days)
         if deadline.extended_due is None:
             raise LetterError(
                 "The law sets no standard extension for this request.",
                 "Give the date the operator announced with --until YYYY-MM-DD.",
             )
         until = deadline.extended_due
-    _update(
+    update_request(
         case,
         request.id,
         status="extended",
         extended_due_at=until.isoformat(),
         extension_announced_at=announced.isoformat(),
         extension_late=int(too_late),
-        notes=_append(request.notes, note),
+        notes=append_note(request.notes, note),
     )
-    return _require_request(case, letter_id)
-
-
-def mark_paused(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
-    """UK: the organisation asked for ID or clarification on ``on``; the clock stops."""
-    request = _require_request(case, letter_id)
-    letter = get_letter(case, letter_id)
-    if letter.jurisdiction != "uk":
-        raise LetterError(
-            "Only UK law stops the clock while the organisation waits for ID or "
-            "clarification (Art. 12A UK GDPR); under this law the period keeps running "
-            "from receipt.",
-            "Answer the operator's question; the due date stays as it is.",
-        )
-    if request.paused_at is not None:
-        raise LetterError(
-            f"The clock of letter {letter_id} is already paused since "
-            f"{request.paused_at.isoformat()}.",
-            "Mark it resumed when you have sent what was asked for.",
-        )
-    if on < request.received or on > request.due_at:
-        raise LetterError(
-            f"A pause on {on.isoformat()} is outside the period that runs from "
-            f"{request.received.isoformat()} to {request.due_at.isoformat()}.",
-            "Give the date of the organisation's request for ID or clarification (--date).",
-        )
-    _update(case, request.id, paused_at=on.isoformat(), notes=_append(request.notes, note))
-    return _require_request(case, letter_id)
-
-
-def mark_resumed(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
-    """UK: the organisation received what it asked for on ``on``; the clock runs again."""
-    request = _require_request(case, letter_id)
-    letter = get_letter(case, letter_id)
-    if request.paused_at is None:
-        raise LetterError(
-            f"The clock of letter {letter_id} is not paused.",
-            "Mark it paused first, with the date the organisation asked for ID or clarification.",
-        )
-    if on < request.paused_at:
-        raise LetterError(
-            f"The clock cannot resume ({on.isoformat()}) before it was paused "
-            f"({request.paused_at.isoformat()}).",
-            "Give the day the organisation received what it asked for (--date).",
-        )
-    # From the day of the organisation's request to the day it gets the answer, inclusive.
-    paused_days = request.paused_days + (on - request.paused_at).days + 1
-    deadline = _deadline_of(letter, request, paused_days)
-    _update(
-        case,
-        request.id,
-        paused_at=None,
-        paused_days=paused_days,
-        due_at=deadline.due.isoformat(),
-        notes=_append(request.notes, note),
-    )
-    return _require_request(case, letter_id)
+    return require_request(case, letter_id)
 
 
 def mark_closed(case: LetterTables, letter_id: int, on: dt.date, note: str = "") -> RequestRecord:
-    request = _require_request(case, letter_id)
-    _update(
+    request = require_request(case, letter_id)
+    update_request(
         case,
         request.id,
         status="closed",
         closed_at=on.isoformat(),
-        notes=_append(request.notes, note),
+        notes=append_note(request.notes, note),
     )
-    return _require_request(case, letter_id)
+    return require_request(case, letter_id)
 
 
-def _append(notes: str, note: str) -> str:
+def append_note(notes: str, note: str) -> str:
     return "\n".join(n for n in (notes, note.strip()) if n)
 
 
-def _update(case: LetterTables, request_id: int, **values: str | int | None) -> None:
+def update_request(case: LetterTables, request_id: int, **values: str | int | None) -> None:
     columns = ", ".join(f"{name} = ?" for name in values)  # names are ours, never user input
     with case.connection() as conn:
         statement = f"UPDATE requests SET {columns} WHERE id = ?"  # noqa: S608
@@ -615,7 +518,7 @@ def _next_step(row: _Row, status: str, follow_ups: dict[int, set[str]]) -> str |
 def original_request_of(case: LetterTables, letter_id: int) -> tuple[LetterRecord, RequestRecord]:
     """The first request a follow-up is about: itself, or the parent of a reminder."""
     letter = get_letter(case, letter_id)
-    request = _require_request(case, letter_id)
+    request = require_request(case, letter_id)
     if letter.letter_type == "reminder" and letter.parent_request_id is not None:
         for row in _rows(case):
             if row.request is not None and row.request.id == letter.parent_request_id:
