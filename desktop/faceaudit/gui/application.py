@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from faceaudit import __version__
 from faceaudit.gui import i18n, theme
@@ -64,6 +64,26 @@ def build_window(context: GuiContext) -> MainWindow:
     return window
 
 
+def has_cases(context: GuiContext) -> bool:
+    """Whether any case exists, without importing the store (start-up stays light)."""
+    folder = context.app.paths.cases
+    return any(p.is_dir() and not p.name.startswith(".") for p in folder.iterdir())
+
+
+def begin(window: MainWindow) -> QDialog | None:
+    """After the window is shown: the first run if a step is missing, else load the models
+    in the background. Returns the first-run dialog when one was opened."""
+    from faceaudit.gui.firstrun.view import FirstRunDialog, first_run_needed
+
+    context = window.context
+    if not first_run_needed(context):
+        context.preload_models()
+        return None
+    dialog = FirstRunDialog(context, has_cases(context), window)
+    context.dialogs.open_dialog(dialog)
+    return dialog
+
+
 def run(app: App, argv: list[str]) -> int:
     qapp = qt_application(argv)
     prepare_translations()
@@ -76,6 +96,7 @@ def run(app: App, argv: list[str]) -> int:
     context.crash_log.install(on_crash=crashed)
     window = build_window(context)
     window.show()
+    begin(window)
     if os.environ.get(EXIT_WHEN_SHOWN_ENV):
         # Smoke checks and the start-up benchmark: say when the window is up, then leave.
         def shown() -> None:

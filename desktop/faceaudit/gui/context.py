@@ -21,6 +21,7 @@ from faceaudit.gui.worker import CancelToken, Task, Worker
 
 if TYPE_CHECKING:
     from faceaudit.app import App
+    from faceaudit.faces.modelpacks import ModelStore
     from faceaudit.store import Case, CaseStore, KdfParams
 
 SETTINGS_FILE = "settings.ini"
@@ -41,6 +42,8 @@ class GuiContext(QObject):
     references_changed = Signal()
     sources_changed = Signal()
     navigate = Signal(str)  # a screen asks the main window to show another screen by key
+    models_ready = Signal()  # the face models are loaded (in the background)
+    models_failed = Signal(object)  # why they could not be loaded (an exception)
 
     def __init__(
         self,
@@ -60,6 +63,8 @@ class GuiContext(QObject):
         self._kdf = kdf
         self._case: Case | None = None
         self._case_store: CaseStore | None = None
+        self._model_store: ModelStore | None = None
+        self.models_loaded = False
 
     # -- the open case -------------------------------------------------------------------
 
@@ -74,6 +79,29 @@ class GuiContext(QObject):
 
             self._case_store = CaseStore(self.app.paths, kdf=self._kdf or DEFAULT_KDF)
         return self._case_store
+
+    @property
+    def model_store(self) -> ModelStore:
+        if self._model_store is None:
+            from faceaudit.faces.modelpacks import ModelStore
+
+            self._model_store = ModelStore(self.app.paths.models)
+        return self._model_store
+
+    @model_store.setter
+    def model_store(self, store: ModelStore) -> None:
+        self._model_store = store
+
+    def preload_models(self) -> Task:
+        """Load the face models in the background: the window never waits for them."""
+
+        def loaded(_models: object) -> None:
+            self.models_loaded = True
+            self.models_ready.emit()
+
+        return self.run(
+            lambda: self.app.engine.models, on_result=loaded, on_error=self.models_failed.emit
+        )
 
     def open_case(self, case: Case) -> None:
         """Make ``case`` the open one (closing any other first: one case at a time)."""
