@@ -58,6 +58,14 @@ SCREEN_SHORTCUTS = {
 }
 
 # -- Findings and Letters (wt-gallery) ------------------------------------------------------
+CONFIRM_FINDING = Shortcut("confirm_finding", "Y")
+REJECT_FINDING = Shortcut("reject_finding", "N")
+VIEW_FINDING = Shortcut("view_finding", "Space")
+UNDO_REVIEW = Shortcut("undo_review", QKeySequence.StandardKey.Undo)
+REVEAL_FACES = Shortcut("reveal_faces", "R")  # the selected tiles; Shift+R: every face
+REVEAL_ALL_FACES = Shortcut("reveal_all_faces", "Shift+R")
+DRAFT_LETTER = Shortcut("draft_letter", "Ctrl+Shift+L")
+EXPORT_CALENDAR = Shortcut("export_calendar", "Ctrl+Shift+E")
 
 
 def with_shortcut(text: str, shortcut: Shortcut) -> str:

@@ -98,3 +98,90 @@ def three_site_case(gallery_store, face_photos: list[Path]) -> Iterator[tuple[ob
     ids = add_findings(case, planted)
     yield case, ids
     case.close()
+
+
+class PhotoSite:
+    """Real photos served by a real HTTP server on 127.0.0.1 (pages written by the test)."""
+
+    def __init__(self, root: Path) -> None:
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.root = root
+        handler = functools.partial(Quiet, directory=str(root))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/{path.lstrip('/')}"
+
+    def add(self, path: str, content: bytes) -> str:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return self.url(path)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def gui_scan_engine(face_engine: object) -> object:
+    from faceaudit.scan.runs import scan_engine
+
+    engine = scan_engine(face_engine)  # type: ignore[arg-type]
+    engine.models  # noqa: B018 (load once for the session)
+    return engine
+
+
+@pytest.fixture
+def scanned_case(gui_context, gui_scan_engine, person_photos, tmp_path: Path):
+    """Obama's case, scanned for real from a loopback site: his photos among Biden's.
+
+    The same photo of Obama is on two pages (one finding seen twice); a photo of both men
+    gives a viewer with two faces. Returns (case, site).
+    """
+    from faceaudit.paths import resolve_paths
+    from faceaudit.scan.pipeline import ScanSettings
+    from faceaudit.scan.runs import WebCollector, scan_case
+    from faceaudit.store import Person
+
+    obama, biden = person_photos["obama"], person_photos["biden"]
+    site = PhotoSite(tmp_path / "site")
+    shared = obama[1].read_bytes()
+    images = {
+        "img/portrait.jpg": obama[2 % len(obama)].read_bytes(),
+        "img/shared.jpg": shared,
+        "img/biden.jpg": biden[0].read_bytes(),
+    }
+    together = obama[0].parent / "knn_examples" / "test" / "obama_and_biden.jpg"
+    if together.is_file():
+        images["img/together.jpg"] = together.read_bytes()
+    for path, data in images.items():
+        site.add(path, data)
+    home = "".join(f'<img src="/{p}">' for p in images)
+    site.add(
+        "index.html", f'<html><body>{home}<a href="/about.html">about</a></body></html>'.encode()
+    )
+    site.add("about.html", b'<html><body><img src="/img/shared.jpg"></body></html>')
+
+    case = gui_context.case_store.create("obama", PASSPHRASE, person=Person(
+        full_name="Barack Obama", email="barack@example.org",
+        postal_address="1 Example Street\n75001 Paris", country="fr", language="en",
+    ))  # fmt: skip
+    reference = obama[0].read_bytes()
+    (enrolled,) = gui_scan_engine.enrol([("reference.jpg", reference)])
+    case.add_reference("reference.jpg", reference, enrolled)
+    case.add_sources([site.url("index.html")])
+    paths = resolve_paths(gui_context.app.paths.base)
+    scan_case(gui_scan_engine, case, WebCollector(paths, depth=1), ScanSettings(workers=2))
+    yield case, site
+    site.close()

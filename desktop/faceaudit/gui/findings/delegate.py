@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QStaticText
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from faceaudit.gui.findings.model import Role
@@ -19,9 +19,10 @@ from faceaudit.store.records import FindingRow
 
 Index = QModelIndex | QPersistentModelIndex
 
-CROP = 132
+CROP = 148
 PAD = 8
-TILE = QSize(CROP + 2 * PAD, CROP + 2 * PAD + 62)
+LINE = 19
+TILE = QSize(CROP + 2 * PAD, CROP + 2 * PAD + 4 * LINE + 4)
 HEADER_HEIGHT = 34
 # Verdict colours, readable as a stripe on light and dark backgrounds; the words carry the meaning.
 BAND_COLOURS = {"match": QColor("#2e8540"), "possible": QColor("#c77700")}
@@ -39,11 +40,12 @@ class FindingDelegate(QStyledItemDelegate):
 
     # -- words -----------------------------------------------------------------------
 
-    def band_text(self, verdict: str, similarity: float) -> str:
+    def band_text(self, verdict: str) -> str:
+        return self.tr("Strong match") if verdict == "match" else self.tr("Possible match")
+
+    def similarity_text(self, similarity: float) -> str:
         number = QLocale().toString(similarity, "f", 2)
-        if verdict == "match":
-            return self.tr("Strong match · {similarity}").format(similarity=number)
-        return self.tr("Possible match · {similarity}").format(similarity=number)
+        return self.tr("similarity {value}").format(value=number)
 
     def lookalike_text(self) -> str:
         return self.tr("could be a look-alike")
@@ -100,13 +102,15 @@ class FindingDelegate(QStyledItemDelegate):
         )
 
     def _static(self, text: str, font: QFont) -> QStaticText:
-        """Laid-out text, kept per string and font: shaping text is most of a tile's cost."""
+        """Laid-out text, elided to the tile, kept per string and font: shaping text is most
+        of a tile's painting cost."""
         key = (text, font.key())
         static = self._texts.get(key)
         if static is None:
             if len(self._texts) > 4096:
                 self._texts.clear()
-            static = QStaticText(text)
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, CROP)
+            static = QStaticText(elided)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=font)
             self._texts[key] = static
@@ -138,6 +142,10 @@ class FindingDelegate(QStyledItemDelegate):
 
         crop = QRect(rect.left() + PAD, rect.top() + PAD, CROP, CROP)
         self._paint_crop(painter, crop, row.id, hovered, review == "rejected", palette)
+        if row.is_new:
+            font = QFont(option.font)
+            painter.setFont(font)
+            self._paint_badge(painter, crop, self._static(self.tr("new"), font), palette)
 
         painter.setPen(
             palette.color(
@@ -146,28 +154,41 @@ class FindingDelegate(QStyledItemDelegate):
         )
         left, top = crop.left(), crop.bottom() + 6
         painter.fillRect(
-            QRect(left, top + 2, 5, 14),
+            QRect(left, top + 2, 5, LINE - 5),
             BAND_COLOURS.get(verdict, palette.color(QPalette.ColorRole.Mid)),
         )
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        band = self.band_text(verdict, row.similarity)
-        painter.drawStaticText(QPointF(left + 9, top + 1), self._static(band, bold))
+        painter.drawStaticText(
+            QPointF(left + 9, top + 1), self._static(self.band_text(verdict), bold)
+        )
         plain = QFont(option.font)
         painter.setFont(plain)
-        notes = []
+        lines = [self.similarity_text(row.similarity)]
         if verdict == "possible":
-            notes.append(self.lookalike_text())
-        if row.is_new:
-            notes.append(self.tr("new"))
-        if notes:
-            painter.drawStaticText(QPointF(left, top + 20), self._static(" · ".join(notes), plain))
+            lines.append(self.lookalike_text())
+        for number, text in enumerate(lines, 1):
+            painter.drawStaticText(
+                QPointF(left, top + 1 + number * LINE), self._static(text, plain)
+            )
         if review in REVIEW_COLOURS and not selected:
             painter.setPen(REVIEW_COLOURS[review])
         painter.drawStaticText(
-            QPointF(left, top + 39), self._static(self.review_text(review), plain)
+            QPointF(left, top + 1 + 3 * LINE), self._static(self.review_text(review), plain)
         )
+
+    def _paint_badge(
+        self, painter: QPainter, crop: QRect, text: QStaticText, palette: QPalette
+    ) -> None:
+        """A "new" tag on the crop's corner (words, not only a colour)."""
+        size = text.size()
+        badge = QRect(
+            crop.left() + 4, crop.top() + 4, int(size.width()) + 10, int(size.height()) + 4
+        )
+        painter.fillRect(badge, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+        painter.drawStaticText(QPointF(badge.left() + 5, badge.top() + 2), text)
 
     def _paint_crop(
         self,
