@@ -145,14 +145,15 @@ class FindingsScreen(QWidget):
         self.reveal_all_action.toggled.connect(self.set_reveal_all)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, act in (
-            ("confirm", self.confirm_action),
-            ("reject", self.reject_action),
-            ("view", self.view_action),
-            ("undo", self.undo_action),
-            ("reveal", self.reveal_action),
-            ("reveal_all", self.reveal_all_action),
-        ):
+        self.actions_by_name = {
+            "confirm": self.confirm_action,
+            "reject": self.reject_action,
+            "view": self.view_action,
+            "undo": self.undo_action,
+            "reveal": self.reveal_action,
+            "reveal_all": self.reveal_all_action,
+        }
+        for name, act in self.actions_by_name.items():
             keys = act.shortcut().toString(act.shortcut().SequenceFormat.NativeText)
             button = QPushButton(f"{act.text()}  [{keys}]" if keys else act.text())
             button.setToolTip(act.toolTip())
@@ -352,13 +353,7 @@ class FindingsScreen(QWidget):
             act.setEnabled(selected)
         self.view_action.setEnabled(selected)
         self.undo_action.setEnabled(has_case and len(self.history) > 0)
-        for name, act in (
-            ("confirm", self.confirm_action),
-            ("reject", self.reject_action),
-            ("view", self.view_action),
-            ("undo", self.undo_action),
-            ("reveal", self.reveal_action),
-        ):
+        for name, act in self.actions_by_name.items():
             self.buttons[name].setEnabled(act.isEnabled())
 
     def decide(self, review: str, finding_ids: list[int] | None = None) -> None:
