@@ -49,6 +49,8 @@ def sandbox_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     """Every test writes under its own throw-away FACEAUDIT_HOME, never the user's data."""
     home = tmp_path_factory.mktemp("faceaudit-home")
     monkeypatch.setenv("FACEAUDIT_HOME", str(home))
+    # Nor the user's unlock agent (faceaudit unlock): tests that need one start their own.
+    monkeypatch.setenv("FACEAUDIT_AGENT_DIR", str(home / "agent"))
     return home
 
 

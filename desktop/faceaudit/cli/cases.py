@@ -9,10 +9,12 @@ environment variable, or an interactive prompt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import hashlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from faceaudit.store import (
     Case,
     CaseExistsError,
     CaseStore,
+    CorruptCaseError,
     FindingHistory,
     FindingRow,
     InvalidSourceError,
@@ -45,10 +48,26 @@ class PassphraseNeededError(FaceAuditError):
 # -- passphrase --------------------------------------------------------------------------
 
 
+def _passphrase_given(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_ENV))
+
+
+def _warn_if_readable_by_others(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            print(
+                f"faceaudit: warning: the passphrase file {path} can be read or changed by "
+                f"other users (mode {stat.filemode(mode)}). Make it private: chmod 600 {path}",
+                file=sys.stderr,
+            )
+
+
 def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """The case passphrase from --passphrase-file, FACEAUDIT_PASSPHRASE, or a prompt."""
     passphrase_file = getattr(args, "passphrase_file", None)
     if passphrase_file:
+        _warn_if_readable_by_others(Path(passphrase_file))
         try:
             text = Path(passphrase_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -75,9 +94,28 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
 
 def open_case(args: argparse.Namespace, app: App) -> Case:
-    store = CaseStore(app.paths)
-    store.existing_case_dir(args.case)  # a typo in the name is said before the passphrase is asked
-    return store.open(args.case, read_passphrase(args))
+    """The case named by --case: with the unlock agent's key, else the passphrase."""
+    return open_named_case(CaseStore(app.paths), args.case, args)
+
+
+def open_named_case(store: CaseStore, name: str, args: argparse.Namespace) -> Case:
+    store.existing_case_dir(name)  # a typo in the name is said before the passphrase is asked
+    if not _passphrase_given(args):
+        key = unlocked_key(store, name)
+        if key is not None:
+            with contextlib.suppress(CorruptCaseError):
+                return store.open_with_key(name, key)
+    return store.open(name, read_passphrase(args))
+
+
+def unlocked_key(store: CaseStore, name: str) -> bytes | None:
+    """The case's key from a session unlock (``faceaudit unlock``), or None."""
+    from faceaudit.agent import AgentClient, AgentError
+
+    try:
+        return AgentClient().get(store.case_id(name))
+    except AgentError:
+        return None
 
 
 # -- registration ------------------------------------------------------------------------
@@ -358,9 +396,7 @@ def run_show(args: argparse.Namespace, app: App) -> int:
     name = _case_name(args)
     if not name:
         return _missing_case_name("show")
-    store = CaseStore(app.paths)
-    store.existing_case_dir(name)  # say so before asking for the passphrase
-    with store.open(name, read_passphrase(args)) as case:
+    with open_named_case(CaseStore(app.paths), name, args) as case:
         person, counts, references = case.person, case.counts(), case.reference_rows()
         scans = case.scans()
         document: dict[str, Any] = {

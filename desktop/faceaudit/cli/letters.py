@@ -441,10 +441,9 @@ def _check_identifies_data(args: argparse.Namespace, evidence: Sequence[Evidence
 
 
 def _open_case(args: argparse.Namespace, app: App, stack: ExitStack) -> Any:
-    from faceaudit.cli.cases import read_passphrase
-    from faceaudit.store import CaseStore
+    from faceaudit.cli.cases import open_case
 
-    return stack.enter_context(CaseStore(app.paths).open(args.case, read_passphrase(args)))
+    return stack.enter_context(open_case(args, app))
 
 
 def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) -> int:

@@ -20,6 +20,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
+from faceaudit.errors import FaceAuditError
 from faceaudit.paths import Paths
 from faceaudit.store.case import Case, utc_now
 from faceaudit.store.crypto import (
@@ -217,11 +218,29 @@ class CaseStore:
 
     def open(self, name: str, passphrase: str) -> Case:
         """Open a case. Damaged, foreign or newer files are refused before anything is written."""
+        _case_id, data_key = self.unlock(name, passphrase)
+        return self.open_with_key(name, data_key)
+
+    def case_id(self, name: str) -> str:
+        """The case's random id, from its key file (no passphrase needed)."""
+        directory = self.existing_case_dir(name)
+        return KeyFile.parse(self._read_key(directory / KEY_FILE)).case_id
+
+    def unlock(self, name: str, passphrase: str) -> tuple[str, bytes]:
+        """The case's id and data key (what a session unlock keeps in the agent's memory)."""
+        directory = self.existing_case_dir(name)
+        self._check_header(directory / DB_FILE)
+        key_file = KeyFile.parse(self._read_key(directory / KEY_FILE))
+        return key_file.case_id, key_file.unwrap(passphrase)
+
+    def open_with_key(self, name: str, data_key: bytes) -> Case:
+        """Open a case with its data key (from :meth:`unlock`); a key of another case, or a
+        damaged one, is refused by the key check stored in the case."""
         directory = self.existing_case_dir(name)
         db_path, key_path = directory / DB_FILE, directory / KEY_FILE
         self._check_header(db_path)
         key_file = KeyFile.parse(self._read_key(key_path))
-        sealer = Sealer(key_file.case_id, key_file.unwrap(passphrase))
+        sealer = Sealer(key_file.case_id, data_key)
         conn = self._connect(db_path)
         try:
             self._check_schema(conn, db_path)
@@ -429,6 +448,7 @@ class CaseStore:
         for case in list(self._open_cases):
             if case.directory == directory:
                 case.close()
+        self._forget_unlocked(name)
         try:
             destroy_file(directory / KEY_FILE)
         except OSError as error:
@@ -446,6 +466,13 @@ class CaseStore:
                     f"{error.strerror or error}.",
                     f"Remove the folder {folder} by hand.",
                 ) from error
+
+    def _forget_unlocked(self, name: str) -> None:
+        """A session unlock of the case ends with it (the agent may hold its key)."""
+        from faceaudit.agent import AgentClient
+
+        with contextlib.suppress(FaceAuditError):
+            AgentClient().forget(self.case_id(name))
 
 
 def remove_tree(directory: Path) -> None:
