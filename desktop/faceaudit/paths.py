@@ -9,6 +9,7 @@ because they hold special-category personal data.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +66,18 @@ def source_checkout_root() -> Path | None:
     ).is_dir():
         return _SOURCE_ROOT
     return None
+
+
+def bundled_models_dir() -> Path | None:
+    """The read-only model packs inside a standalone build (``_internal/models``), else None.
+
+    They are verified by SHA-256 each time they are loaded, since nothing can stamp them.
+    """
+    contents = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or contents is None:
+        return None
+    path = Path(contents) / "models"
+    return path if path.is_dir() else None
 
 
 def default_models_dir(base: Path) -> Path:

@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"faceaudit {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (model pack, face matching on a built-in check pair, "
+        "a letter rendered to PDF, the window) and print each step with its time",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"faceaudit.cli.{name}")
@@ -167,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
+    if args.self_test:
+        from faceaudit import selftest
+
+        handler = selftest.run_from_cli
     if handler is None:
         parser.print_help()
         return EXIT_OK
