@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Build FaceAudit for the platform this runs on, from a clean clone, in one command:
-#   bash installer/build.sh            the one-folder app (dist/FaceAudit/), the Linux
-#                                      download (dist/FaceAudit-<version>-linux-<arch>.tar.gz)
-#                                      and the build report (size, start-up, self-test)
+#   bash installer/build.sh               the one-folder app (dist/FaceAudit/), the download
+#                                         for this platform, then the build report
 #   bash installer/build.sh --no-report   the same without the report
+# Downloads: Linux dist/FaceAudit-<version>-linux-<arch>.tar.gz (install.sh inside);
+# macOS dist/FaceAudit.app and dist/FaceAudit-<version>-macos-<arch>.dmg; Windows (Git Bash,
+# Inno Setup 6's ISCC.exe on PATH or in $ISCC) dist/FaceAudit-<version>-windows-x64-setup.exe.
 # Environment: PYTHON (default python3), FACEAUDIT_BUNDLE_MODELS=0 to leave the model pack
-# out of the build (it is then fetched on first run), FACEAUDIT_BUILD_STRIP=0 to keep
-# everything PyInstaller collects (to measure what the stripping saves).
-# The build has its own virtual environment (build/venv), so .venv is never changed.
-# Windows and macOS: see installer/windows/ and installer/macos/ (same spec, same paths).
+# out (it is then fetched on first run), FACEAUDIT_BUILD_STRIP=0 to keep everything
+# PyInstaller collects (to measure what the stripping saves).
+# The build has its own virtual environment (build/venv): .venv is never changed.
 set -euo pipefail
 
 report=1
 for argument in "$@"; do
     case "$argument" in
         --no-report) report=0 ;;
-        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown option $argument (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -27,18 +28,22 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null
     echo "build.sh: FaceAudit needs Python 3.11 or newer; '$python' is $("$python" --version 2>&1)." >&2
     exit 1
 fi
+case "$(uname -s)" in
+    Linux) platform=linux; bin=build/venv/bin ;;
+    Darwin) platform=macos; bin=build/venv/bin ;;
+    MINGW*|MSYS*|CYGWIN*) platform=windows; bin=build/venv/Scripts ;;
+    *) echo "build.sh: no recipe for $(uname -s)" >&2; exit 1 ;;
+esac
 started=$(date +%s)
 step() { echo "== $* ($(($(date +%s) - started)) s)"; }
 
 step "build environment: build/venv"
-if [ ! -x build/venv/bin/python ]; then
-    "$python" -m venv build/venv
-fi
-venv_python="$root/build/venv/bin/python"
+[ -x "$bin/python" ] || [ -x "$bin/python.exe" ] || "$python" -m venv build/venv
+venv_python="$root/$bin/python"
 "$venv_python" -m pip install --quiet --upgrade pip
 "$venv_python" -m pip install --quiet -e '.[build]'
 # OpenCV's full wheel carries its own Qt 5 for cv2.imshow, which FaceAudit never calls: the
-# headless wheel of the same version has the same decoders without it (~100 MB less).
+# headless wheel of the same version has the same decoders without it.
 opencv_version="$("$venv_python" -c 'import importlib.metadata as m; print(m.version("opencv-python"))' 2>/dev/null || true)"
 if [ -n "$opencv_version" ]; then
     "$venv_python" -m pip uninstall --quiet --yes opencv-python
@@ -47,7 +52,7 @@ fi
 
 step "model pack, translations, icons"
 if [ "${FACEAUDIT_BUNDLE_MODELS:-1}" != "0" ]; then
-    build/venv/bin/faceaudit models fetch buffalo_sc
+    "$root/$bin/faceaudit" models fetch buffalo_sc
 fi
 if "$venv_python" -c 'import faceaudit.gui.i18n' 2>/dev/null; then
     "$venv_python" -m faceaudit.gui.i18n compile
@@ -58,9 +63,13 @@ step "PyInstaller: dist/FaceAudit/"
 "$venv_python" -m PyInstaller --noconfirm --log-level WARN \
     --distpath "$root/dist" --workpath "$root/build/pyinstaller" installer/faceaudit.spec
 
-step "Linux download"
+step "the download for $platform"
 version="$("$venv_python" -c 'import faceaudit; print(faceaudit.__version__)')"
-bash installer/linux/package.sh "$root/dist/FaceAudit" "$root/build/icons" "$version" "$root/dist"
+case "$platform" in
+    linux) bash installer/linux/package.sh "$root/dist/FaceAudit" "$root/build/icons" "$version" "$root/dist" ;;
+    macos) bash installer/macos/make-dmg.sh "$version" ;;
+    windows) "${ISCC:-ISCC.exe}" "/DAppVersion=$version" installer/windows/faceaudit.iss ;;
+esac
 echo "$(($(date +%s) - started))" > build/build-seconds.txt
 step "built in $(cat build/build-seconds.txt) s"
 

