@@ -43,12 +43,14 @@ venv_python="$root/$bin/python"
 "$venv_python" -m pip install --quiet --upgrade pip
 "$venv_python" -m pip install --quiet -e '.[build]'
 # OpenCV's full wheel carries its own Qt 5 for cv2.imshow, which FaceAudit never calls: the
-# headless wheel of the same version has the same decoders without it.
+# headless wheel of the same version has the same decoders without it. Both wheels write
+# cv2/, so the headless one is reinstalled after the full one is removed (also on re-runs).
 opencv_version="$("$venv_python" -c 'import importlib.metadata as m; print(m.version("opencv-python"))' 2>/dev/null || true)"
 if [ -n "$opencv_version" ]; then
     "$venv_python" -m pip uninstall --quiet --yes opencv-python
-    "$venv_python" -m pip install --quiet "opencv-python-headless==$opencv_version"
+    "$venv_python" -m pip install --quiet --force-reinstall --no-deps "opencv-python-headless==$opencv_version"
 fi
+"$venv_python" -c 'import cv2' || { echo "build.sh: OpenCV does not import in build/venv" >&2; exit 1; }
 
 step "model pack, translations, icons"
 if [ "${FACEAUDIT_BUNDLE_MODELS:-1}" != "0" ]; then

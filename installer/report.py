@@ -63,15 +63,6 @@ def time_to_window(program: list[str], env: dict[str, str]) -> float | None:
     return None
 
 
-def start_times(program: list[str], env_for_run: object, runs: int) -> list[float]:
-    times = []
-    for run in range(runs):
-        seconds = time_to_window(program, env_for_run(run))  # type: ignore[operator]
-        if seconds is not None:
-            times.append(seconds)
-    return times
-
-
 def describe(times: list[float]) -> str:
     if not times:
         return "no window"
@@ -126,10 +117,19 @@ def main() -> int:
             env["FACEAUDIT_HOME"] = str(Path(scratch) / f"data-venv-{run}")
             return env
 
-        frozen_times = start_times(frozen, frozen_env, options.runs)
+        # Alternated, so that a load from elsewhere on the machine weighs on both alike.
+        frozen_times: list[float] = []
+        venv_times: list[float] = []
+        for run in range(options.runs):
+            seconds = time_to_window(frozen, frozen_env(run))
+            if seconds is not None:
+                frozen_times.append(seconds)
+            if venv_program is not None:
+                seconds = time_to_window([str(venv_program)], venv_env(run))
+                if seconds is not None:
+                    venv_times.append(seconds)
         print(f"  start to window   build: {describe(frozen_times)}")
         if venv_program is not None:
-            venv_times = start_times([str(venv_program)], venv_env, options.runs)
             print(f"                    venv:  {describe(venv_times)}  ({venv_program})")
             if frozen_times and venv_times:
                 cold = frozen_times[0] / venv_times[0]
