@@ -34,6 +34,12 @@ case "$(uname -s)" in
     MINGW*|MSYS*|CYGWIN*) platform=windows; bin=build/venv/Scripts ;;
     *) echo "build.sh: no recipe for $(uname -s)" >&2; exit 1 ;;
 esac
+# Qt's X11 plugin needs libxcb-cursor, which many desktops lack: the build carries the build
+# machine's copy, so it must be there (PyInstaller cannot bundle what it does not find).
+if [ "$platform" = linux ] && ! "$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
+    echo "build.sh: libxcb-cursor.so.0 is missing; install it first (Debian/Ubuntu: apt-get install libxcb-cursor0)." >&2
+    exit 1
+fi
 started=$(date +%s)
 step() { echo "== $* ($(($(date +%s) - started)) s)"; }
 
