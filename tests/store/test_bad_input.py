@@ -189,7 +189,9 @@ def test_blobs_swapped_between_rows_are_refused(store: CaseStore, samples, photo
     thumb = samples.jpeg_crop(photo_bytes)
     with store.create("alice", samples.passphrase) as case:
         first = case.add_reference("a", photo_bytes, samples.make_reference(1, photo_bytes))
-        second = case.add_reference("b", other_photo, samples.make_reference(2, other_photo))
+        second = case.add_reference(
+            "b", other_photo, samples.make_reference(2, other_photo), force=True
+        )
         scan = case.start_scan({})
         sha = hashlib.sha256(photo_bytes).hexdigest()
         f1 = case.add_finding(

@@ -22,7 +22,7 @@ from faceaudit.app import App
 from faceaudit.errors import FaceAuditError
 
 # Order is the order shown in --help.
-COMMAND_MODULES = ("models", "match", "cases", "session", "scan", "collect", "letters")
+COMMAND_MODULES = ("models", "match", "cases", "session", "scan", "collect", "letters", "cleanup")
 
 EXIT_OK = 0
 EXIT_FAILED = 1

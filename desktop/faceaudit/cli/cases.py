@@ -22,6 +22,7 @@ from typing import Any
 from faceaudit.app import App
 from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, report_error
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
+from faceaudit.faces.consistency import DifferentPersonError
 from faceaudit.store import (
     EVIDENCE_POLICIES,
     Case,
@@ -174,11 +175,7 @@ def _register_case(subparsers: Subparsers) -> None:
     )
     create.add_argument("case_name", nargs="?", metavar="CASE", help="the new case's name")
     create.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
-    create.add_argument("--name", dest="full_name", help="the person's full name, for letters")
-    create.add_argument("--email", help="the person's e-mail address, for replies")
-    create.add_argument("--address", dest="postal_address", help="the person's postal address")
-    create.add_argument("--country", help="the person's country (ISO code, e.g. FR)")
-    create.add_argument("--language", help="the language for letters (ISO code, e.g. fr)")
+    _person_options(create)
     create.add_argument(
         "--evidence",
         choices=EVIDENCE_POLICIES,
@@ -203,17 +200,35 @@ def _register_case(subparsers: Subparsers) -> None:
     show.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
     show.set_defaults(handler=run_show)
 
+    edit = actions.add_parser(
+        "edit",
+        parents=[secret],
+        help="change the person's details (name, e-mail, address, country, language)",
+        description="Change the details letters use. An empty value (--email '') removes one.",
+    )
+    edit.add_argument("case_name", nargs="?", metavar="CASE")
+    edit.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
+    _person_options(edit)
+    edit.set_defaults(handler=run_edit)
+
     delete = actions.add_parser(
         "delete",
         help="delete a case for good (its key is destroyed, then every file)",
         description="Delete a case for good: its encryption key is destroyed first, so its "
         "biometric data cannot be recovered even with the passphrase, then its files are "
         "removed, with the letters drafted for it in the exports folder (letters written "
-        "elsewhere with -o stay). No passphrase is needed.",
+        "elsewhere with -o stay) and the HTTP cache's copies of the pages and images it "
+        "fetched. No passphrase is needed.",
     )
     delete.add_argument("case_name", nargs="?", metavar="CASE")
     delete.add_argument("--case", dest="case_option", metavar="CASE", help="same as CASE")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument(
+        "--whole-cache",
+        action="store_true",
+        help="also empty the whole HTTP cache (by default only the copies of what this case "
+        "fetched are removed from it)",
+    )
     delete.set_defaults(handler=run_delete)
 
 
@@ -224,9 +239,24 @@ def _register_enroll(subparsers: Subparsers) -> None:
         parents=[_case_option(), _passphrase_option()],
         help="add reference photos of the person to a case",
         description="Add reference photos of the person. Each photo must show exactly one "
-        "clear face; a photo that does not is reported and nothing of it is stored.",
+        "clear face; a photo that does not is reported and nothing of it is stored. A face that "
+        "does not look like the person of the photos already enrolled is refused (a stranger "
+        "as a reference would make their photos count as yours) unless --force is given.",
     )
-    parser.add_argument("photos", nargs="+", metavar="PHOTO", help="photo files of the person")
+    parser.add_argument("photos", nargs="*", metavar="PHOTO", help="photo files of the person")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="enrol a photo even if it does not look like the references already enrolled",
+    )
+    parser.add_argument(
+        "--remove",
+        type=int,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="remove the reference with this id (see 'case show'); repeatable",
+    )
     parser.set_defaults(handler=run_enroll)
 
 
@@ -295,6 +325,33 @@ def _register_findings(subparsers: Subparsers) -> None:
     parser.set_defaults(handler=run_findings)
 
 
+PERSON_FIELDS = ("full_name", "email", "postal_address", "country", "language")
+
+
+def _person_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--name", dest="full_name", help="the person's full name, for letters")
+    parser.add_argument("--email", help="the person's e-mail address, for replies")
+    parser.add_argument("--address", dest="postal_address", help="the person's postal address")
+    parser.add_argument("--country", help="the person's country (ISO code, e.g. FR)")
+    parser.add_argument("--language", help="the language for letters (ISO code, e.g. fr)")
+
+
+def _person_changes(args: argparse.Namespace) -> dict[str, str | None]:
+    """The details given on the command line; an empty value removes the detail."""
+    changes: dict[str, str | None] = {}
+    for name in PERSON_FIELDS:
+        value = getattr(args, name)
+        if value is None:
+            continue
+        value = value.strip()
+        if name == "country":
+            value = value.upper()
+        elif name == "language":
+            value = value.lower()
+        changes[name] = value or None
+    return changes
+
+
 def _print_usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return EXIT_USAGE
@@ -324,13 +381,7 @@ def run_create(args: argparse.Namespace, app: App) -> int:
         raise CaseExistsError(
             f"A case named {name!r} already exists.", "Choose another name, or open that case."
         )
-    person = Person(
-        full_name=args.full_name,
-        email=args.email,
-        postal_address=args.postal_address,
-        country=args.country.upper() if args.country else None,
-        language=args.language.lower() if args.language else None,
-    )
+    person = Person(**_person_changes(args))
     passphrase = read_passphrase(args, confirm=True)
     with store.create(name, passphrase, person=person, evidence_policy=args.evidence) as case:
         print(f"Created case {name!r} in {case.directory}.")
@@ -437,6 +488,32 @@ def run_show(args: argparse.Namespace, app: App) -> int:
     return EXIT_OK
 
 
+def run_edit(args: argparse.Namespace, app: App) -> int:
+    name = _case_name(args)
+    if not name:
+        return _missing_case_name("edit")
+    changes = _person_changes(args)
+    if not changes:
+        print(
+            "faceaudit case edit: give what to change: --name, --email, --address, --country "
+            "or --language",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    store = CaseStore(app.paths)
+    store.existing_case_dir(name)
+    with store.open(name, read_passphrase(args)) as case:
+        person = case.update_person(**changes)
+    for field in changes:
+        print(f"  {field.replace('_', ' ')}: {getattr(person, field) or '-'}")
+    missing = person.missing()
+    print(
+        f"Updated case {name!r}."
+        + (f" Letters will ask for: {', '.join(missing)}." if missing else "")
+    )
+    return EXIT_OK
+
+
 def run_delete(args: argparse.Namespace, app: App) -> int:
     name = _case_name(args)
     if not name:
@@ -455,11 +532,9 @@ def run_delete(args: argparse.Namespace, app: App) -> int:
         if answer.strip() != name:
             print("Not deleted.")
             return EXIT_FAILED
-    store.delete(name)
-    print(
-        f"Deleted case {name!r}: its key was destroyed and {directory} removed, with the "
-        "letters drafted for it in the exports folder."
-    )
+    deletion = store.delete(name, cache="all" if args.whole_cache else "case")
+    assert deletion.directory == directory
+    print(deletion.describe())
     return EXIT_OK
 
 
@@ -467,6 +542,11 @@ def run_delete(args: argparse.Namespace, app: App) -> int:
 
 
 def run_enroll(args: argparse.Namespace, app: App) -> int:
+    if not args.photos and not args.remove:
+        print("faceaudit enroll: give PHOTO... to add, or --remove ID", file=sys.stderr)
+        return EXIT_USAGE
+    if args.remove:
+        return _remove_references(args, app)
     failures = 0
     with open_case(args, app) as case:
         recorded = case.model_pack
@@ -480,13 +560,34 @@ def run_enroll(args: argparse.Namespace, app: App) -> int:
         if recorded is None:
             case.set_model_pack(app.model_pack)
         for photo in args.photos:
-            failures += not _enrol_one(case, app, Path(photo))
+            failures += not _enrol_one(case, app, Path(photo), force=args.force)
         total = len(case.reference_rows())
-    print(f"The case now has {total} reference photo{'s' if total != 1 else ''}.")
+    _print_reference_total(total)
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _enrol_one(case: Case, app: App, photo: Path) -> bool:
+def _print_reference_total(total: int) -> None:
+    print(f"The case now has {total} reference photo{'s' if total != 1 else ''}.")
+
+
+def _remove_references(args: argparse.Namespace, app: App) -> int:
+    failures = 0
+    with open_case(args, app) as case:
+        labels = {row.id: row.label for row in case.reference_rows()}
+        for reference_id in args.remove:
+            try:
+                case.remove_reference(reference_id)
+            except FaceAuditError as error:
+                failures += 1
+                report_error(error)
+                continue
+            print(f"Removed reference {reference_id} ({labels[reference_id]}).")
+        total = len(case.reference_rows())
+    _print_reference_total(total)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _enrol_one(case: Case, app: App, photo: Path, *, force: bool = False) -> bool:
     from faceaudit.imaging import read_image_file
 
     label = photo.name
@@ -500,7 +601,14 @@ def _enrol_one(case: Case, app: App, photo: Path) -> bool:
         report_error(FaceAuditError(f"{photo}: {error.what}", error.todo))
         return False
     for reference in references:
-        reference_id = case.add_reference(label, data, reference)
+        try:
+            reference_id = case.add_reference(
+                label, data, reference, force=force, match_threshold=app.engine.thresholds.match
+            )
+        except DifferentPersonError as error:
+            todo = "Check that the photo shows you; if it does, add it anyway with --force."
+            report_error(FaceAuditError(f"{photo}: {error.what}", todo))
+            return False
         print(f"{label}: enrolled (reference {reference_id}).")
     return True
 

@@ -21,7 +21,6 @@ from faceaudit.collect import (
     Collector,
     CollectSettings,
     SourceError,
-    clear_cache,
     describe_proxy,
     parse_url_file,
 )
@@ -146,12 +145,16 @@ def run(args: argparse.Namespace, app: App) -> int:
         for error in parsed.errors:
             print(f"faceaudit: {args.url_list}: {error}", file=sys.stderr)
         sources.extend(parsed.urls)
+    if args.clear_cache:
+        from faceaudit.cleanup import clear_http_cache
+
+        print(f"Removed {clear_http_cache(app.paths.http_cache).describe('cached response')}.")
+        if not sources:
+            return EXIT_OK
     if not sources:
         print("faceaudit collect: name at least one source or --list FILE.", file=sys.stderr)
         return EXIT_USAGE
     settings = _settings(args)
-    if args.clear_cache:
-        clear_cache(app.paths.http_cache)
     print(describe_proxy(settings), file=sys.stderr)
     lock = threading.Lock()
 

@@ -28,11 +28,13 @@ EXIT_USAGE = 2
 EXIT_CANCELLED = 130  # as when a shell command is stopped by Ctrl+C
 
 _EPILOG = """\
-one-shot mode (--reference): the reference photos and every face found stay in memory and
-are forgotten when the command ends; the only thing written to disk is the HTTP cache (page
-and image bytes fetched from the URLs you list, under the data directory's cache/http, so a
-repeated scan is fast). Case mode (--case) keeps findings, face thumbnails and the per-image
-face cache in the case file, encrypted with the case's passphrase.
+one-shot mode (--reference): the reference photos, the pages and images fetched and every
+face found stay in memory and are forgotten when the command ends: nothing is written to
+disk (a large video is spooled to a temporary folder removed when the command ends).
+--cache keeps the pages and images in the HTTP cache (cache/http under the data directory)
+so a repeated scan is faster; `faceaudit cache clear` empties it. Case mode (--case) keeps
+findings, face thumbnails and the per-image face cache in the case file, encrypted with the
+case's passphrase, and uses the HTTP cache (deleting the case removes its entries).
 
 Exit status: 0 when the scan ran (even if some URLs failed: they are listed under "errors"),
 1 when it could not run, 2 for unusable arguments, 130 when it was cancelled (Ctrl+C)."""
@@ -91,6 +93,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="images analysed at the same time, one core each (default: --threads, all cores)",
     )
+    parser.add_argument(
+        "--cache",
+        action="store_true",
+        help="one-shot mode: keep the pages and images fetched in the HTTP cache, so a "
+        "repeated scan is faster (by default a one-shot scan writes nothing to disk)",
+    )
     add_network_options(parser)
     parser.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
@@ -118,11 +126,11 @@ def run(args: argparse.Namespace, app: App) -> int:
     from faceaudit.scan.runs import default_workers, web_collector
 
     settings = ScanSettings(workers=args.workers or default_workers(app.threads))
+    network = network_settings(args)
+    # A one-shot scan keeps nothing on disk unless --cache asks for the HTTP cache.
+    network["use_cache"] = network.get("use_cache", True) and bool(args.case or args.cache)
     collector = web_collector(
-        app.paths,
-        depth=args.depth or 0,
-        max_pages=args.max_pages,
-        network=network_settings(args),
+        app.paths, depth=args.depth or 0, max_pages=args.max_pages, network=network
     )
     control = ScanControl()
     reporter = ProgressPrinter(sys.stderr, enabled=not args.quiet)

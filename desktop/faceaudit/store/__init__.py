@@ -8,14 +8,18 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case = store.create(name, passphrase, person=Person(...), evidence_policy="full")
     case = store.open(name, passphrase)           # errors below; nothing is written on refusal
     store.list() -> list[CaseSummary]             # no passphrase needed; nothing biometric
-    store.delete(name)                            # destroys the key, then every file of the case
+    store.delete(name, cache="case" | "all" | "keep") -> cleanup.CaseDeletion
+        # destroys the key, then every file of the case, its exported letters and the HTTP
+        # cache's copies of what it fetched (or the whole cache); .describe() says what went
     store.exists(name) -> bool;  store.change_passphrase(name, old, new)
     case.close()  /  with store.open(...) as case: ...
 
     case.person -> Person;  case.set_person(Person);  case.update_person(email=..., ...) -> Person
     case.evidence_policy -> "full" | "reduced" | "none";  case.set_evidence_policy(policy)
 
-    case.add_reference(label, photo_bytes, reference) -> int   # same photo again: same id
+    case.add_reference(label, photo_bytes, reference, force=False, match_threshold=0.40) -> int
+        # same photo again: same id; a face below the threshold against every reference
+        # already enrolled raises faces.consistency.DifferentPersonError unless force=True
     case.references() -> list[faces.types.Reference];  case.reference_rows() -> list[ReferenceRow]
     case.reference_photo(id) -> bytes;  case.remove_reference(id);  case.reference_id_for(sha)
 

@@ -21,6 +21,8 @@ from typing import Any
 import numpy as np
 
 from faceaudit.collect.types import Provenance
+from faceaudit.faces.consistency import check_same_person
+from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS
 from faceaudit.faces.types import Face, FaceMatch, Reference
 from faceaudit.filelock import Busy, exclusive
 from faceaudit.store import codec
@@ -268,12 +270,27 @@ class Case:
 
     # -- references --------------------------------------------------------------------
 
-    def add_reference(self, label: str, photo_bytes: bytes, reference: Reference) -> int:
-        """Store an enrolled photo and its face; the same photo twice returns the first id."""
+    def add_reference(
+        self,
+        label: str,
+        photo_bytes: bytes,
+        reference: Reference,
+        *,
+        force: bool = False,
+        match_threshold: float = DEFAULT_THRESHOLDS.match,
+    ) -> int:
+        """Store an enrolled photo and its face; the same photo twice returns the first id.
+
+        A face below ``match_threshold`` against every reference already enrolled is refused
+        with :class:`~faceaudit.faces.consistency.DifferentPersonError` (it may be a stranger,
+        whose photos would then match) unless ``force``.
+        """
         photo_sha256 = hashlib.sha256(photo_bytes).hexdigest()
         existing = self.reference_id_for(photo_sha256)
         if existing is not None:
             return existing
+        if not force:
+            check_same_person(reference, self.references(), match_threshold)
         uid = uuid.uuid4().hex
         photo_blob = self._seal(photo_bytes, "reference_photos", "photo_blob", uid)
         face_blob = self._seal(

@@ -19,9 +19,13 @@ import uuid
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from faceaudit.errors import FaceAuditError
 from faceaudit.paths import Paths
+
+if TYPE_CHECKING:
+    from faceaudit.cleanup import CaseDeletion
 from faceaudit.store.case import Case, utc_now
 from faceaudit.store.crypto import (
     DEFAULT_KDF,
@@ -432,13 +436,25 @@ class CaseStore:
 
     # -- delete ------------------------------------------------------------------------
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str, *, cache: str = "case") -> CaseDeletion:
         """Destroy the case's key (cryptographic erase), then remove every file of the case:
-        its folder, and the letters drafted for it in the exports folder.
+        its folder, the letters drafted for it in the exports folder, and the HTTP cache's
+        copies of what it fetched (``cache="case"``), the whole cache (``"all"``) or none
+        (``"keep"``). Returns what was removed.
 
         Without the key, the sealed biometric values left on an SSD's spare blocks or in a
         backup cannot be decrypted, even with the passphrase.
         """
+        from faceaudit.cleanup import (
+            CACHE_CHOICES,
+            CaseDeletion,
+            clear_http_cache,
+            forget_cached_responses,
+            urls_of_case,
+        )
+
+        if cache not in CACHE_CHOICES:
+            raise ValueError(f"cache must be one of {CACHE_CHOICES}")
         directory = self.case_dir(name)
         if not directory.is_dir():
             raise CaseNotFoundError(
@@ -449,6 +465,7 @@ class CaseStore:
             if case.directory == directory:
                 case.close()
         self._forget_unlocked(name)
+        fetched = urls_of_case(directory) if cache == "case" else set()  # read while it exists
         try:
             destroy_file(directory / KEY_FILE)
         except OSError as error:
@@ -456,6 +473,7 @@ class CaseStore:
         # The letters drafted for the case (faceaudit letter --case, without -o) hold the
         # person's details, the finding URLs and, if asked, face thumbnails: they go too.
         exports = self.paths.base / "exports" / name  # Paths.exports, without creating it
+        had_exports = exports.is_dir()
         for folder in (directory, exports):
             try:
                 remove_tree(folder)
@@ -466,6 +484,15 @@ class CaseStore:
                     f"{error.strerror or error}.",
                     f"Remove the folder {folder} by hand.",
                 ) from error
+        http_cache = self.paths.base / "cache" / "http"
+        removed = None
+        if cache == "case":
+            removed = forget_cached_responses(http_cache, fetched)
+        elif cache == "all":
+            removed = clear_http_cache(http_cache)
+        return CaseDeletion(
+            name, directory, exports if had_exports else None, removed, cache == "all"
+        )
 
     def _forget_unlocked(self, name: str) -> None:
         """A session unlock of the case ends with it (the agent may hold its key)."""

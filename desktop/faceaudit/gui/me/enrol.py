@@ -172,11 +172,15 @@ def enrol_file(case: Case, app: App, path: str, face_index: int | None = None) -
             return Refused(label, reason)
         check_model_pack(case, app)
         reference = app.engine.enrol_image(label, image, hashlib.sha256(data).hexdigest())
+        # The store refuses a face unlike the references already enrolled (a stranger).
+        reference_id = case.add_reference(
+            label, data, reference, match_threshold=app.engine.thresholds.match
+        )
     except ImageError as error:
         return Refused(label, "unreadable", error.what, error.todo)
     except EnrolmentError as error:
         return Refused(label, "other", error.what, error.todo)
-    return Enrolled(label, case.add_reference(label, data, reference))
+    return Enrolled(label, reference_id)
 
 
 def _quality_problem(quality: Quality) -> str | None:
