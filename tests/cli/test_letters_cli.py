@@ -640,3 +640,36 @@ def test_typed_urls_carry_no_found_date(tmp_path: Path) -> None:
     assert main([*args, "--format", "txt", "-o", str(target)]) == 0
     text = target.read_text("utf-8")
     assert "https://x.org/a.jpg" in text and "Found:" not in text
+
+
+def _mark(case_name: str, *args: str) -> int:
+    return main(["requests", "mark", "--case", case_name, *args])
+
+
+def test_marking_dates_warns_refuses_late_extensions_and_pauses_uk_clocks(
+    case_name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafted = [
+        "letter", "--case", case_name, "--type", "access", "--controller", "instagram.com",
+        "--format", "txt", "--date", "2026-03-02",
+    ]  # fmt: skip
+    assert main([*drafted, "--jurisdiction", "eu"]) == 0
+    assert main([*drafted, "--jurisdiction", "uk"]) == 0
+    capsys.readouterr()
+    # Sent by post before the letter's own date: both are warned about, nothing refused.
+    assert _mark(case_name, "1", "sent", "--date", "2026-02-20", "--channel", "post") == 0
+    printed = capsys.readouterr().out
+    assert "before that date" in printed and "--received" in printed
+    # An extension announced after the month ended is refused, then kept on record with --late.
+    late = ["1", "extended", "--announced", "2026-04-01"]
+    assert _mark(case_name, *late) != 0
+    assert "--late" in capsys.readouterr().err
+    assert _mark(case_name, *late, "--late") == 0
+    assert "does not count" in capsys.readouterr().out
+    # The UK request: the clock pauses while ID is awaited and resumes later.
+    assert _mark(case_name, "2", "sent", "--date", "2026-03-02", "--channel", "email") == 0
+    assert _mark(case_name, "2", "paused", "--date", "2026-03-05") == 0
+    assert _mark(case_name, "2", "resumed", "--date", "2026-03-14") == 0
+    assert "answer due 2026-04-13" in capsys.readouterr().out
+    assert _mark(case_name, "1", "paused", "--date", "2026-03-05") != 0
+    assert "Only UK law" in capsys.readouterr().err

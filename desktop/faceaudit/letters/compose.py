@@ -122,8 +122,10 @@ def composition(
     about = ["@residence"] if f.resident else []
     about += ["@evidence"] if f.evidence else []
     if family == "gdpr":
+        # The person's grounds follow the objection they support, before anything else.
+        grounds = ["gdpr.erasure_grounds"] if letter_type == "erasure" and f.reason else []
         erasure = _gdpr_erasure(letter_type, f)
-        return [*head, *about, *erasure, *_gdpr_tail(letter_type, jurisdiction, f)]
+        return [*head, *grounds, *about, *erasure, *_gdpr_tail(letter_type, jurisdiction, f)]
     if family == "ch":
         tail = ["ch.rules", *(["ch.scope"] if f.abroad else [])]
         tail += ["ch.access_rules"] if letter_type == "access" else []
@@ -143,9 +145,8 @@ BLOCKS_WITH_JURISDICTION = frozenset({"uk.complaint"})
 def _gdpr_erasure(letter_type: str, f: Features) -> list[str]:
     if letter_type != "erasure":
         return []
-    keys = ["gdpr.erasure_grounds"] if f.reason else []
-    keys.append("gdpr.erasure_public_face_search" if f.face_search else "gdpr.erasure_public")
-    return [*keys, "gdpr.erasure_end"]
+    public = "gdpr.erasure_public_face_search" if f.face_search else "gdpr.erasure_public"
+    return [public, "gdpr.erasure_end"]
 
 
 def _gdpr_tail(letter_type: str, jurisdiction: str, f: Features) -> list[str]:
