@@ -283,6 +283,10 @@ def test_addresses_the_person_typed_carry_no_found_date() -> None:
     typed = (Evidence("https://example.org/p", "https://example.org/p.jpg", found_at=""),)
     text = render_text(letter(evidence=typed))
     assert "https://example.org/p.jpg" in text and "Found:" not in text
+    # A finding dated after a backdated letter would contradict it: no date is printed.
+    later = (Evidence("https://example.org/p", "https://example.org/p.jpg", "2026-04-01"),)
+    assert "Found:" not in render_text(letter(evidence=later, letter_date=D(2026, 3, 16)))
+    assert "Found: 2026-04-01" in render_text(letter(evidence=later, letter_date=D(2026, 4, 1)))
 
 
 # --- language ---------------------------------------------------------------------------

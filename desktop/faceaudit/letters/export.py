@@ -82,11 +82,18 @@ def _evidence_lines(number: int, item: Evidence, letter: Letter) -> list[str]:
     for page_url, image_url in item.also_at:
         lines.append(f"   {labels['annex_page']}{colon} {page_url or '—'}")
         lines.append(f"   {labels['annex_image']}{colon} {image_url}")
-    if item.found_at:  # an address the person typed was not "found" by FaceAudit
+    if found_date(item, letter):
         lines.append(f"   {labels['annex_found']}{colon} {item.found_at}")
     if item.sha256:
         lines.append(f"   {labels['annex_hash']}{colon} {item.sha256}")
     return lines
+
+
+def found_date(item: Evidence, letter: Letter) -> str:
+    """When FaceAudit found the image, if it did and not after the letter's own date: an
+    address the person typed was not found, and a date after the letter would contradict it."""
+    found = item.found_at.strip()
+    return found if found and found[:10] <= letter.spec.letter_date.isoformat() else ""
 
 
 def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
@@ -193,7 +200,7 @@ def _annex_flowables(letter: Letter, styles: dict[str, object]) -> list[object]:
                         styles["url"],
                     ),
                 ]
-            if item.found_at:
+            if found_date(item, letter):
                 entry.append(
                     Paragraph(
                         f"<b>{escape(labels['annex_found'])}{colon}</b> {escape(item.found_at)}",
