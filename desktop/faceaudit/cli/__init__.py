@@ -27,6 +27,7 @@ COMMAND_MODULES = ("models", "match", "cases", "session", "scan", "collect", "le
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command stopped by SIGPIPE
 
 
 def global_options() -> argparse.ArgumentParser:
@@ -182,7 +183,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     app = App.create(data_dir=args.data_dir, threads=args.threads, model_pack=args.model_pack)
     try:
-        return int(handler(args, app))
+        status = int(handler(args, app))
+        sys.stdout.flush()  # a closed pipe (| head) is met here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (e.g. `| head`): nothing more to say, to anyone.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
     except FaceAuditError as error:
         report_error(error)
         return EXIT_FAILED

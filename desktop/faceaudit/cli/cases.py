@@ -277,10 +277,12 @@ def _register_sources(subparsers: Subparsers) -> None:
     )
     add.add_argument("entries", nargs="*", metavar="URL", help="URLs or local paths")
     add.add_argument(
+        "--urls-file",
         "--file",
+        dest="urls_file",
         metavar="FILE",
-        help="read sources from FILE, one per line; blank lines and lines starting with # "
-        "are ignored",
+        help="read sources from a .txt or .csv FILE, as 'scan --urls-file' does: one per line "
+        "(a CSV row's first cell); blank lines, # comments and a header row are ignored",
     )
     add.add_argument(
         "--depth",
@@ -616,28 +618,34 @@ def _enrol_one(case: Case, app: App, photo: Path, *, force: bool = False) -> boo
 # -- sources -----------------------------------------------------------------------------
 
 
-def _entries_from_file(path: str) -> list[tuple[str, str]]:
-    """(where, text) for each non-blank, non-comment line of a sources file."""
+def _is_path(text: str) -> bool:
     try:
-        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise FaceAuditError(
-            f"The sources file {path} cannot be read ({error}).",
-            "Check the file name; it must be UTF-8 text with one URL or path per line.",
-        ) from error
+        return Path(text).expanduser().exists()
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
+def _entries_from_file(path: str) -> list[tuple[str, str]]:
+    """(where, text) for each entry of a sources list, read as ``scan --urls-file`` reads it;
+    an entry that is not an existing path is read as a URL (``example.org/page``: https)."""
+    from faceaudit.collect.urls import list_entries, read_list_file, with_scheme
+
+    text, csv_rows = read_list_file(path)
     return [
-        (f"{path}:{number}", line.strip())
-        for number, line in enumerate(lines, start=1)
-        if line.strip() and not line.strip().startswith("#")
+        (
+            f"{path}:{entry.line}",
+            entry.value if Path(entry.value).exists() else with_scheme(entry.value),
+        )
+        for entry in list_entries(text, csv_rows=csv_rows)
     ]
 
 
 def run_sources_add(args: argparse.Namespace, app: App) -> int:
     entries = [(entry, entry) for entry in args.entries]
-    if args.file:
-        entries += _entries_from_file(args.file)
+    if args.urls_file:
+        entries += _entries_from_file(args.urls_file)
     if not entries:
-        print("faceaudit sources add: give URLs or --file FILE", file=sys.stderr)
+        print("faceaudit sources add: give URLs or --urls-file FILE", file=sys.stderr)
         return EXIT_USAGE
     valid: list[str] = []
     refused = 0

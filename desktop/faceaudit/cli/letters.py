@@ -124,7 +124,7 @@ def _register_letter(subparsers: Subparsers) -> None:
         "--output",
         type=Path,
         metavar="PATH",
-        help="a folder, or a file when one format is asked",
+        help="a folder, or a file name (sam.pdf: with several formats, sam.pdf, sam.docx...)",
     )
     parser.add_argument(
         "--force", action="store_true", help="replace a letter file that already exists"

@@ -16,6 +16,7 @@ from typing import Any
 from faceaudit.cli import EXIT_OK, date_arg
 from faceaudit.letters import corrections, tracking
 from faceaudit.letters.render import LetterError
+from faceaudit.timestamps import utc_now
 
 ACTIONS = ("edit", "discard", "undo", "outcome", "reply")
 
@@ -102,9 +103,8 @@ def _outcome(args: argparse.Namespace, case: Any) -> int:
     with case.batch():
         corrections.record_outcome(case, args.letter_id, args.outcome, on, note=args.note)
         if data is not None:
-            added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             info = corrections.attach_reply(
-                case, args.letter_id, args.reply.name, data, added_at=added
+                case, args.letter_id, args.reply.name, data, added_at=utc_now()
             )
     print(f"Letter {args.letter_id}: answered on {on.isoformat()}, {args.outcome}.")
     if data is not None:

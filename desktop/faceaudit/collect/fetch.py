@@ -16,6 +16,7 @@ import hashlib
 import http.cookiejar
 import io
 import os
+import re
 import tempfile
 import threading
 import time
@@ -47,6 +48,7 @@ from faceaudit.collect.netguard import (
 )
 from faceaudit.collect.urls import DEFAULT_PORTS, InvalidURL, normalise_url
 from faceaudit.imaging import sniff_format
+from faceaudit.timestamps import utc_now
 
 USER_AGENT = (
     f"FaceAudit/{__version__} (a person checking where their own photos appear; "
@@ -541,11 +543,7 @@ class Fetcher:
         limits = self.limits
         host = urlsplit(url).hostname or url
         if isinstance(error, requests.exceptions.SSLError):
-            return FetchError(
-                f"The secure connection to {host} failed its certificate check ({_short(error)}). "
-                "FaceAudit did not fetch the page.",
-                url=url,
-            )
+            return FetchError(_tls_message(error, host, url), url=url)
         if isinstance(error, requests.exceptions.ConnectTimeout):
             return FetchError(
                 f"{host} did not accept a connection within {limits.connect_timeout:.0f} s.",
@@ -596,7 +594,7 @@ class Fetcher:
                     url=original,
                 )
             return location
-        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        fetched_at = utc_now()
         if status == 304 and cached is not None and self.cache is not None:
             result = self._cached_response(original, current, cached, caps, fetched_at)
             if result is not None:
@@ -637,7 +635,7 @@ class Fetcher:
             cached.status,
             body,
             cached.content_type,
-            fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            fetched_at or utc_now(),
             from_cache=True,
         )
 
@@ -769,9 +767,55 @@ class Fetcher:
             self.cache.store(entry, result.body)
 
 
+# What urllib3's wrappers add around the real reason: pool and connection objects.
+_WRAPPER_NOISE = re.compile(
+    r"<[\w.]+ object at 0x[0-9a-f]+>:?\s*"
+    r"|\b\w*(?:Pool|Connection)\(host=[^)]*\):\s*"
+    r"|Max retries exceeded with url: \S+ \(Caused by \w+\(|\)+$"
+)
+# OpenSSL's reasons when the other side answers in plain HTTP (or speaks no TLS at all).
+_NOT_TLS_REASONS = {"WRONG_VERSION_NUMBER", "HTTP_REQUEST", "RECORD_LAYER_FAILURE"}
+
+
 def _short(error: BaseException) -> str:
-    text = str(error)
+    """The reason of a failure in plain words: the innermost cause, without urllib3's
+    pool and connection objects around it."""
+    import ssl
+
+    causes = _root_causes(error)
+    for cause in reversed(causes):
+        if isinstance(cause, ssl.SSLError) and (cause.reason or cause.strerror):
+            text = str(cause.reason or cause.strerror).replace("_", " ").lower()
+            break
+        if isinstance(cause, OSError) and cause.strerror:
+            text = cause.strerror
+            break
+    else:
+        text = _WRAPPER_NOISE.sub("", str(causes[-1])).strip(" '\"") or type(error).__name__
     return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _tls_message(error: BaseException, host: str, url: str) -> str:
+    import ssl
+
+    causes = _root_causes(error)
+    reasons = {getattr(c, "reason", None) for c in causes if isinstance(c, ssl.SSLError)}
+    if reasons & _NOT_TLS_REASONS:
+        plain = urlsplit(url)._replace(scheme="http").geturl()
+        return (
+            f"{host} does not speak https (TLS) on that port: it answered in plain HTTP or "
+            f"something else. Check the address (perhaps {plain}, or another port); FaceAudit "
+            "did not fetch the page."
+        )
+    if any(isinstance(c, ssl.SSLCertVerificationError) for c in causes):
+        return (
+            f"The secure connection to {host} failed its certificate check ({_short(error)}). "
+            "FaceAudit did not fetch the page."
+        )
+    return (
+        f"The secure connection to {host} could not be set up ({_short(error)}). "
+        "FaceAudit did not fetch the page."
+    )
 
 
 def _status_message(status: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import ipaddress
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -235,18 +236,22 @@ def _candidate_text(line: str, csv_row: bool) -> str:
     return ""
 
 
-def parse_url_list(text: str, *, csv_rows: bool = False) -> ParsedURLs:
-    """Parse pasted text or a .txt/.csv file: one URL per line (a CSV row's first cell).
+class ListEntry(NamedTuple):
+    """One meaningful line of a list: its number, the line as written, and the entry on it."""
+
+    line: int
+    text: str
+    value: str
+
+
+def list_entries(text: str, *, csv_rows: bool = False) -> Iterator[ListEntry]:
+    """The entries of pasted text or a .txt/.csv list, one per line (a CSV row's first cell).
 
     Blank lines and ``#`` comments are ignored, a CSV header row is skipped (with
-    ``csv_rows``, otherwise the first word of a line is the URL and the rest a note), a bare
-    ``example.com/page`` is read as https, duplicates merge after normalisation, and every
-    unusable line is reported with its line number.
+    ``csv_rows``, otherwise the first word of a line is the entry and the rest a note). The
+    one reader of lists: ``scan --urls-file`` and ``sources add --urls-file`` both use it.
     """
-    urls: list[str] = []
-    seen: set[str] = set()  # url_key of every URL kept
-    errors: list[LineError] = []
-    duplicates = 0
+    first = True
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = raw_line.strip().lstrip("\ufeff")
         if not line or line.startswith("#"):
@@ -255,14 +260,34 @@ def parse_url_list(text: str, *, csv_rows: bool = False) -> ParsedURLs:
         candidate = _candidate_text(line, csv_rows).strip("<>\"'")
         if not candidate:
             continue  # an empty CSV row
-        if not urls and not errors and candidate.lower() in _CSV_HEADERS:
+        if first and candidate.lower() in _CSV_HEADERS:
+            first = False
             continue
-        if "://" not in candidate and _BARE_HOST.match(candidate):
-            candidate = "https://" + candidate
+        first = False
+        yield ListEntry(number, raw_line.strip(), candidate)
+
+
+def with_scheme(candidate: str) -> str:
+    """A bare ``example.com/page`` (or ``www.example.org``) read as https; anything else as is."""
+    if "://" not in candidate and _BARE_HOST.match(candidate):
+        return "https://" + candidate
+    return candidate
+
+
+def parse_url_list(text: str, *, csv_rows: bool = False) -> ParsedURLs:
+    """Parse pasted text or a .txt/.csv file (see :func:`list_entries`): a bare
+    ``example.com/page`` is read as https, duplicates merge after normalisation, and every
+    unusable line is reported with its line number.
+    """
+    urls: list[str] = []
+    seen: set[str] = set()  # url_key of every URL kept
+    errors: list[LineError] = []
+    duplicates = 0
+    for entry in list_entries(text, csv_rows=csv_rows):
         try:
-            url = normalise_url(candidate)
+            url = normalise_url(with_scheme(entry.value))
         except InvalidURL as error:
-            errors.append(LineError(number, raw_line.strip(), str(error)))
+            errors.append(LineError(entry.line, entry.text, str(error)))
             continue
         if url_key(url) in seen:
             duplicates += 1
@@ -277,6 +302,12 @@ MAX_LIST_FILE_BYTES = 4 * 1024 * 1024
 
 def parse_url_file(path: str | Path) -> ParsedURLs:
     """Read a .txt or .csv list of URLs (UTF-8, or Latin-1 as a fallback)."""
+    text, csv_rows = read_list_file(path)
+    return parse_url_list(text, csv_rows=csv_rows)
+
+
+def read_list_file(path: str | Path) -> tuple[str, bool]:
+    """A list file's text (UTF-8, or Latin-1 as a fallback) and whether it is CSV."""
     from faceaudit.errors import FaceAuditError
 
     file_path = Path(path)
@@ -297,4 +328,4 @@ def parse_url_file(path: str | Path) -> ParsedURLs:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    return parse_url_list(text, csv_rows=file_path.suffix.lower() == ".csv")
+    return text, file_path.suffix.lower() == ".csv"

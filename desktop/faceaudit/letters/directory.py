@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from faceaudit.errors import FaceAuditError
+from faceaudit.timestamps import utc_now
 
 IMPORT_FILE = "datarequests.json"
 LOCAL_FILE = "local.json"
@@ -330,7 +331,7 @@ def import_datarequests(source: Path, operators_dir: Path) -> ImportReport:
         )
     payload = {
         "source": str(source),
-        "imported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "imported_at": utc_now(),
         "licence": "CC0 1.0, Datenanfragen e.V.",
         "operators": [r.to_json() for r in records.values()],
     }

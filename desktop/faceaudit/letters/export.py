@@ -426,7 +426,8 @@ def write_letter(
 ) -> list[Path]:
     """Write ``letter`` in each format.
 
-    ``target`` is a folder, or the file itself when one format is asked and its suffix matches.
+    ``target`` is a folder, or a file name ending in a format's suffix (``sam.docx``): each
+    format is then written beside it under the same name with its own suffix.
     An existing file is never replaced unless ``overwrite``: nothing is written then.
     """
     unknown = [f for f in formats if f not in FORMATS]
@@ -436,7 +437,9 @@ def write_letter(
         raise LetterError(
             f"Unknown format(s): {', '.join(unknown)}.", "Choose from: " + ", ".join(FORMATS) + "."
         )
-    if len(formats) == 1 and target.suffix.lower() == f".{formats[0]}":
+    if target.suffix.lower().lstrip(".") in FORMATS and not target.is_dir():
+        # "-o sam.docx": a file name, even with several formats (sam.docx, sam.pdf), never a
+        # folder named like a file.
         folder, stem = target.parent, target.stem
     else:
         folder, stem = target, default_stem(letter)

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from faceaudit.letters.deadlines import Deadline, compute_deadline
 from faceaudit.letters.directory import EU_EEA, Operator, operator_from_json
 from faceaudit.letters.render import LetterError, PriorRequest
+from faceaudit.timestamps import utc_now, utc_stamp
 
 STATUSES = ("draft", "sent", "answered", "extended", "paused", "overdue", "closed")
 CHANNELS = ("email", "webform", "post", "registered-post", "hand", "fax", "other")
@@ -175,7 +176,7 @@ def record_letter(
     letter_date: dt.date | None = None,
 ) -> int:
     """Store a drafted letter; returns its id (the reference printed on the letter)."""
-    created = (created_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
+    created = utc_stamp(created_at) if created_at else utc_now()
     with case.connection() as conn:
         cursor = conn.execute(
             "INSERT INTO letters (created_at, type, jurisdiction, language, operator_slug, "

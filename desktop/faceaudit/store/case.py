@@ -14,7 +14,6 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,7 @@ from faceaudit.store.records import (
     SourceSettings,
 )
 from faceaudit.store.sources import normalise_source
+from faceaudit.timestamps import utc_now
 
 DEFAULT_MODEL_PACK = "buffalo_sc"
 SCAN_LOCK_FILE = "scan.lock"
@@ -58,10 +58,6 @@ _NO_FRAME = -1.0  # frame_time stored for still images (NULL would defeat UNIQUE
 # Larger evidence (a whole video) is not kept: one AES-GCM call takes under 2 GiB, and a
 # case is no place for it. The SHA-256 and URLs still record what was online.
 MAX_EVIDENCE_BYTES = 256 * 1024 * 1024
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def finding_key(image_sha256: str, frame_time: float | None, bbox: Sequence[float]) -> str:

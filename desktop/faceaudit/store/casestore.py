@@ -67,13 +67,34 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+_PSEUDONYM_HINT = (
+    "A case name is visible without the passphrase (it names the case's folder, 'case list' "
+    "and the calendar), so prefer a pseudonym such as 'case-07' or 'client-b' to a real name."
+)
+
+
 def validate_case_name(name: str) -> str:
-    if not _NAME.fullmatch(name or "") or name.endswith("."):
-        raise InvalidCaseNameError(
-            f"{name!r} cannot be a case name.",
-            "Use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit.",
+    """A name usable as a folder on every system: 1 to 64 ASCII letters, digits, - _ ."""
+    if _NAME.fullmatch(name or "") and not name.endswith("."):
+        return name
+    bad = sorted({ch for ch in name or "" if not (ch.isascii() and (ch.isalnum() or ch in "_.-"))})
+    if not name:
+        what = "A case needs a name."
+    elif bad:
+        shown = ", ".join(repr(ch) for ch in bad)
+        what = f"{name!r} cannot be a case name: it contains {shown}."
+    elif len(name) > 64:
+        what = f"{name!r} cannot be a case name: it is longer than 64 characters."
+    else:
+        what = (
+            f"{name!r} cannot be a case name: it must start with a letter or digit and "
+            "not end with '.'."
         )
-    return name
+    raise InvalidCaseNameError(
+        what,
+        "Use 1 to 64 plain letters (a-z, A-Z, no accents), digits, '-', '_' or '.', starting "
+        f"with a letter or digit. {_PSEUDONYM_HINT}",
+    )
 
 
 def os_error(error: OSError, doing: str) -> StoreError:

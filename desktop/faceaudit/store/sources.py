@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +13,10 @@ MAX_SOURCE_CHARS = 4096
 
 class InvalidSourceError(StoreError):
     """An entry that is neither a usable web address nor an existing local file or folder."""
+
+
+# "www.example.org/page" or "example.org": a web address without its scheme.
+_LOOKS_LIKE_A_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(:\d+)?(/\S*)?$", re.IGNORECASE)
 
 
 def normalise_source(entry: str) -> str:
@@ -65,6 +70,11 @@ def _checked_path(text: str) -> str:
     except (RuntimeError, ValueError, OSError):  # "~nobody", NUL bytes, over-long names
         exists = False
     if not exists:
+        if _LOOKS_LIKE_A_HOST.match(text):
+            raise InvalidSourceError(
+                f"{text!r} is neither a web address nor an existing file or folder.",
+                f"Did you mean https://{text} ? Web addresses start with https:// (or http://).",
+            )
         raise InvalidSourceError(
             f"{text!r} is neither a web address nor an existing file or folder.",
             "Start web addresses with http:// or https://, or check the path.",
