@@ -79,7 +79,7 @@ def test_every_placement_is_found_with_provenance(
         assert provenance.byte_size == len(images[name])
         assert provenance.sha256 == hashlib.sha256(images[name]).hexdigest()
         assert provenance.content_type == "image/jpeg"
-        assert provenance.fetched_at and provenance.fetched_at.endswith("+00:00")
+        assert provenance.fetched_at and provenance.fetched_at.endswith("Z")
         assert provenance.source == site.url("/start")
         assert found[name].data == images[name]
     # picture's <img src> repeats img.jpg: fetched once, the second placement is in also_at
