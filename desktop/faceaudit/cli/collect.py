@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--max-pages", type=int, default=50, help="pages per run (default 50)")
     parser.add_argument("--max-images", type=int, default=5000, help="images per run")
-    parser.add_argument("--concurrency", type=int, default=4, help="parallel requests (default 4)")
+    parser.add_argument("--concurrency", type=int, default=8, help="parallel requests (default 8)")
     parser.add_argument("--per-host", type=int, default=2, help="parallel requests per site")
     add_network_options(parser)
     parser.add_argument(

@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.robotparser
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,7 +32,14 @@ from faceaudit.collect.local import LocalError, LocalItem, walk_local
 from faceaudit.collect.netguard import AddressPolicy, Watchdog
 from faceaudit.collect.sandbox import sample_frames_contained
 from faceaudit.collect.types import Candidate, Provenance, SourceError
-from faceaudit.collect.urls import DEFAULT_PORTS, InvalidURL, is_web_url, normalise_url, site_of
+from faceaudit.collect.urls import (
+    DEFAULT_PORTS,
+    InvalidURL,
+    is_web_url,
+    normalise_url,
+    site_of,
+    url_key,
+)
 from faceaudit.collect.video import VideoError
 from faceaudit.imaging import MIME_TYPES, sniff_format
 
@@ -48,7 +55,7 @@ class CollectSettings:
     depth: int = 0  # 0 = only the listed pages; 1 = also the same-site pages they link to ...
     max_pages: int = 50  # pages fetched per run, listed ones included
     max_images: int = 5000  # images and videos fetched per run
-    concurrency: int = 4  # worker threads, each with its own HTTP session
+    concurrency: int = 8  # worker threads (requests in flight, all hosts), one session each
     per_host: int = 2  # requests in flight to one host at a time
     connect_timeout: float = 10.0
     read_timeout: float = 20.0
@@ -60,6 +67,12 @@ class CollectSettings:
     max_retries: int = 2
     max_retry_wait: float = 30.0
     retry_backoff: float = 1.0
+    # A source's total time, from its first request to its last; what is left then is
+    # reported as not fetched. And the timeouts one host may cost a run before the rest of
+    # its addresses are reported as not fetched (a server that never answers would
+    # otherwise cost read_timeout for each of up to 2,000 images).
+    source_deadline: float = 900.0
+    host_failure_budget: int = 3
     robots: bool = True  # honour robots.txt for pages reached by crawling
     verify_tls: bool = True
     unverified_tls_hosts: frozenset[str] = frozenset()  # loud per-source opt-out
@@ -126,7 +139,14 @@ class CollectStats:
 @dataclass
 class _Source:
     source: str
+    settings: CollectSettings  # its own depth and limits (the network settings are the run's)
     policy: AddressPolicy = field(default_factory=AddressPolicy)
+    pages_scheduled: int = 0
+    media_scheduled: int = 0
+    media_limit_reported: bool = False
+    stats: CollectStats = field(default_factory=CollectStats)
+    outstanding: int = 0  # its tasks queued or running; 0 again = the source is done
+    until: float | None = None  # monotonic time its deadline ends, from its first request
 
 
 @dataclass
@@ -216,6 +236,7 @@ class _Scheduler:
 OnCandidate = Callable[[Candidate], None]
 OnError = Callable[[SourceError], None]
 OnProgress = Callable[[CollectProgress], None]
+OnSourceDone = Callable[[str, CollectStats], None]
 
 
 class Collector:
@@ -238,8 +259,18 @@ class Collector:
         on_error: OnError,
         on_progress: OnProgress | None = None,
         cancel: threading.Event | None = None,
+        on_source_done: OnSourceDone | None = None,
+        per_source: Mapping[str, CollectSettings] | None = None,
     ) -> CollectStats:
+        """Collect every source in one run: requests of all sources share the workers, at
+        most ``per_host`` at a time per host. ``on_source_done(source, stats)`` is called
+        (like the other callbacks, never concurrently) as soon as each source's last
+        request has finished, with that source's own counts. ``per_source`` gives sources
+        a depth and page and image limits of their own (``depth``, ``max_pages``,
+        ``max_images``; the rest of this Collector's settings apply to every source)."""
         run = _Run(self, on_candidate, on_error, on_progress, cancel or threading.Event())
+        run.on_source_done = on_source_done
+        run.per_source = dict(per_source or {})
         return run.execute(sources)
 
 
@@ -258,15 +289,16 @@ class _Run:
         self.on_candidate = on_candidate
         self.on_error = on_error
         self.on_progress = on_progress
+        self.on_source_done: OnSourceDone | None = None
         self.cancel = cancel
+        self.sources: dict[str, _Source] = {}
+        self.per_source: dict[str, CollectSettings] = {}
+        self.host_timeouts: Counter[str] = Counter()
         self.scheduler = _Scheduler(self.settings.per_host, cancel)
         self.stats = CollectStats()
         self.callback_lock = threading.RLock()  # callbacks are never called concurrently
         self.state_lock = threading.Lock()
         self.pages_seen: set[str] = set()
-        self.pages_scheduled = 0
-        self.media_scheduled = 0
-        self.media_limit_reported = False
         self.pages_done = 0
         self.media_done = 0
         self.hashes: set[str] = set()
@@ -301,10 +333,12 @@ class _Run:
         return self.stats
 
     def _schedule_sources(self, sources: Sequence[str]) -> None:
-        for raw in sources:
+        for raw in dict.fromkeys(sources):
             text = str(raw).strip()
-            if not text:
+            if not text or text in self.sources:
                 continue
+            own = self.per_source.get(raw) or self.per_source.get(text) or self.settings
+            source = self.sources[text] = _Source(text, own)
             if is_web_url(text):
                 try:
                     url = normalise_url(text)
@@ -322,9 +356,28 @@ class _Run:
                         "you know why they fail.",
                         source=text,
                     )
-                self._add_page(_Task("listed", url, _Source(text)), listed=True)
+                self._add_page(_Task("listed", url, source), listed=True)
             else:
-                self.scheduler.put(_Task("local", text, _Source(text)))
+                self._queue(_Task("local", text, source))
+            if source.outstanding == 0:
+                self._source_done(source)  # nothing to fetch: an unusable URL
+
+    def _queue(self, task: _Task) -> None:
+        with self.state_lock:
+            task.source.outstanding += 1
+        self.scheduler.put(task)
+
+    def _task_done(self, task: _Task) -> None:
+        with self.state_lock:
+            task.source.outstanding -= 1
+            finished = task.source.outstanding == 0
+        if finished and not self.cancel.is_set():
+            self._source_done(task.source)
+
+    def _source_done(self, source: _Source) -> None:
+        if self.on_source_done is not None:
+            with self.callback_lock:
+                self.on_source_done(source.source, source.stats)
 
     def _work(self) -> None:
         fetcher = Fetcher(
@@ -338,7 +391,13 @@ class _Run:
         try:
             while (task := self.scheduler.get()) is not None:
                 try:
-                    self._run_task(task, fetcher)
+                    skipped = self._skip_reason(task)
+                    if skipped is not None:
+                        self._error(
+                            task.url, skipped, source=task.source.source, page_url=task.page_url
+                        )
+                    else:
+                        self._run_task(task, fetcher)
                 except Cancelled:
                     pass
                 except Exception as error:  # a bug must cost one URL, never the run
@@ -350,6 +409,7 @@ class _Run:
                     )
                 finally:
                     self.scheduler.done(task)
+                    self._task_done(task)
                     self._progress(task.url)
         finally:
             fetcher.close()
@@ -364,11 +424,52 @@ class _Run:
 
     # -- callbacks ---------------------------------------------------------------------------
 
+    def _skip_reason(self, task: _Task) -> str | None:
+        """Why a task is not run: its source's time is up, or its host is out of budget."""
+        if task.kind == "local":
+            return None
+        budget = self.settings.host_failure_budget
+        with self.state_lock:
+            source = task.source
+            if source.until is None:
+                source.until = time.monotonic() + self.settings.source_deadline
+            elif time.monotonic() >= source.until:
+                return (
+                    f"Not fetched: the source's total time limit "
+                    f"({self.settings.source_deadline:.0f} s) ran out before this address "
+                    "was reached. Scan it again later, or raise the limit if the site is slow."
+                )
+            timeouts = self.host_timeouts[task.host]
+        if budget > 0 and timeouts >= budget:
+            return (
+                f"Not fetched: {urlsplit(task.url).hostname} did not answer in time "
+                f"{timeouts} times in this run, so FaceAudit stopped asking it. "
+                "Scan again later, when the site responds."
+            )
+        return None
+
+    def _fetch(self, task: _Task, fetcher: Fetcher) -> Response:
+        """``fetcher.get`` within the source's time limit, counting the host's timeouts."""
+        try:
+            return fetcher.get(
+                task.url,
+                task.source.policy,
+                use_cache=self.settings.use_cache,
+                until=task.source.until,
+            )
+        except FetchError as error:
+            if error.timed_out:
+                with self.state_lock:
+                    self.host_timeouts[task.host] += 1
+            raise
+
     def _error(
         self, url: str, message: str, *, source: str | None = None, page_url: str | None = None
     ) -> None:
         with self.callback_lock:
             self.stats.errors += 1
+            if source in self.sources:
+                self.sources[source].stats.errors += 1
             self.on_error(SourceError(url=url, error=message, source=source, page_url=page_url))
 
     def _progress(self, current: str) -> None:
@@ -390,25 +491,31 @@ class _Run:
 
     def _emit(self, candidate: Candidate) -> None:
         with self.callback_lock:
-            if candidate.repeat_of is not None:
-                self.stats.repeats += 1
-            elif candidate.frame is not None:
-                self.stats.frames += 1
-            else:
-                self.stats.images += 1
+            source = self.sources.get(candidate.provenance.source)
+            for stats in (self.stats, source.stats if source else None):
+                if stats is None:
+                    continue
+                if candidate.repeat_of is not None:
+                    stats.repeats += 1
+                elif candidate.frame is not None:
+                    stats.frames += 1
+                else:
+                    stats.images += 1
             self.on_candidate(candidate)
 
     # -- pages -------------------------------------------------------------------------------
 
     def _add_page(self, task: _Task, *, listed: bool = False) -> bool:
+        key = url_key(task.url)
         with self.state_lock:
-            if task.url in self.pages_seen:
+            if key in self.pages_seen:
                 return False
-            if not listed and self.pages_scheduled >= self.settings.max_pages:
+            source = task.source
+            if not listed and source.pages_scheduled >= source.settings.max_pages:
                 return False
-            self.pages_seen.add(task.url)
-            self.pages_scheduled += 1
-        self.scheduler.put(task)
+            self.pages_seen.add(key)
+            source.pages_scheduled += 1
+        self._queue(task)
         return True
 
     def _run_page(self, task: _Task, fetcher: Fetcher) -> None:
@@ -427,15 +534,15 @@ class _Run:
             )
             return
         try:
-            response = fetcher.get(task.url, task.source.policy, use_cache=self.settings.use_cache)
+            response = self._fetch(task, fetcher)
         except FetchError as error:
             if error.status in GONE_STATUSES:
-                self._checked(task.url)
+                self._checked(task, task.url)
             self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
             return
-        self._count(response)
+        self._count(task, response)
         if response.kind in ("html", "image", "video"):
-            self._checked(task.url, response.final_url)
+            self._checked(task, task.url, response.final_url)
         try:
             if response.kind == "html":
                 self._read_page(task, response)
@@ -453,23 +560,26 @@ class _Run:
         finally:
             response.discard()
 
-    def _checked(self, *urls: str) -> None:
+    def _checked(self, task: _Task, *urls: str) -> None:
         with self.state_lock:
-            self.stats.checked.extend(dict.fromkeys(urls))
+            for stats in (self.stats, task.source.stats):
+                stats.checked.extend(dict.fromkeys(urls))
 
-    def _count(self, response: Response) -> None:
+    def _count(self, task: _Task, response: Response) -> None:
         with self.state_lock:
-            if response.from_cache:
-                self.stats.from_cache += 1
-            else:
-                self.stats.bytes_downloaded += response.size
+            for stats in (self.stats, task.source.stats):
+                if response.from_cache:
+                    stats.from_cache += 1
+                else:
+                    stats.bytes_downloaded += response.size
 
     def _read_page(self, task: _Task, response: Response) -> None:
         assert response.body is not None
         with self.state_lock:
             self.pages_done += 1
             self.stats.pages += 1
-            self.pages_seen.add(response.final_url)
+            task.source.stats.pages += 1
+            self.pages_seen.add(url_key(response.final_url))
         contents = extract_page(response.body, response.final_url, response.claimed_type)
         if contents.too_deep:
             self._error(
@@ -501,24 +611,26 @@ class _Run:
                         placement,
                     )
                 )
-        if task.depth < self.settings.depth:
+        if task.depth < task.source.settings.depth:
             for link in contents.links:
                 self._add_page(_Task("page", link, task.source, task.depth + 1, response.final_url))
 
     def _add_media(self, task: _Task) -> None:
+        source = task.source
+        limit = source.settings.max_images
         with self.state_lock:
-            if self.media_scheduled >= self.settings.max_images:
-                report = not self.media_limit_reported
-                self.media_limit_reported = True
-            else:
-                self.media_scheduled += 1
-                report = False
-                self.scheduler.put(task)
-                return
-        if report:
+            within = source.media_scheduled < limit
+            if within:
+                source.media_scheduled += 1
+            report = not within and not source.media_limit_reported
+            if report:
+                source.media_limit_reported = True
+        if within:
+            self._queue(task)
+        elif report:
             self._error(
                 task.url,
-                f"This run reached its limit of {self.settings.max_images} images; the rest were "
+                f"This source reached its limit of {limit} images; the rest were "
                 "not fetched. Raise the limit or list fewer pages.",
                 source=task.source.source,
                 page_url=task.page_url,
@@ -559,16 +671,16 @@ class _Run:
     def _run_media(self, task: _Task, fetcher: Fetcher) -> None:
         assert task.placement is not None
         with self.state_lock:
-            seen = self.media_seen.get(task.url)
+            seen = self.media_seen.get(url_key(task.url))
         if seen is not None:
             self._repeat(task, task.placement, seen)
             return
         try:
-            response = fetcher.get(task.url, task.source.policy, use_cache=self.settings.use_cache)
+            response = self._fetch(task, fetcher)
         except FetchError as error:
             self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
             return
-        self._count(response)
+        self._count(task, response)
         with self.state_lock:
             self.media_done += 1
         try:
@@ -627,7 +739,7 @@ class _Run:
             content_type,
         )
         with self.state_lock:
-            self.media_seen[placement.url] = seen
+            self.media_seen[url_key(placement.url)] = seen
             repeat = response.sha256 in self.hashes
             self.hashes.add(response.sha256)
         if repeat:

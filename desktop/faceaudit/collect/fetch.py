@@ -127,10 +127,19 @@ def freshness(headers: Mapping[str, str], kind: str, now: float) -> float:
 class FetchError(Exception):
     """A per-URL failure: ``str()`` says what happened and what to do."""
 
-    def __init__(self, message: str, *, status: int | None = None, url: str = "") -> None:
+    def __init__(
+        self, message: str, *, status: int | None = None, url: str = "", timed_out: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.url = url
+        self.timed_out = timed_out  # the server did not answer in time (a host's failure budget)
+
+
+SOURCE_TIME_UP = (
+    "Not fetched: the source's total time limit ran out before this address answered. "
+    "Scan the source again later, or raise the limit if the site is just slow."
+)
 
 
 class Cancelled(Exception):
@@ -339,6 +348,7 @@ class Fetcher:
         self.adapter = GuardedAdapter()
         # HTTP(S)_PROXY and NO_PROXY, read once: see _proxies_for().
         self._env_proxies = _environment_proxy_settings() if limits.use_env_proxy else {}
+        self._until: float | None = None  # the current get()'s source time limit
         self.session = requests.Session()
         # No .netrc, no CA-bundle or proxy variables picked up behind our back.
         self.session.trust_env = False
@@ -371,8 +381,24 @@ class Fetcher:
         *,
         caps: dict[str, int] | None = None,
         use_cache: bool = True,
+        until: float | None = None,
     ) -> Response:
-        """Fetch ``url`` (already normalised) with retries; raises FetchError or Cancelled."""
+        """Fetch ``url`` (already normalised) with retries; raises FetchError or Cancelled.
+
+        ``until`` (a ``time.monotonic()`` value) ends every attempt and retry by then: the
+        source's total time limit."""
+        self._until = until
+        try:
+            return self._get(url, policy, caps, use_cache)
+        finally:
+            self._until = None
+
+    def _remaining(self) -> float | None:
+        return None if self._until is None else self._until - time.monotonic()
+
+    def _get(
+        self, url: str, policy: AddressPolicy, caps: dict[str, int] | None, use_cache: bool
+    ) -> Response:
         limits = self.limits
         caps = caps or {
             "html": limits.max_page_bytes,
@@ -397,6 +423,14 @@ class Fetcher:
                 wait = retry.wait
                 if wait is None:
                     wait = limits.backoff * 2 ** (attempt - 1)
+                remaining = self._remaining()
+                if remaining is not None and remaining < min(wait, limits.max_retry_wait):
+                    raise FetchError(
+                        f"{retry}; the source's time limit ran out before a retry.",
+                        status=retry.status,
+                        url=url,
+                        timed_out=True,
+                    ) from None
                 if self.cancel.wait(min(wait, limits.max_retry_wait)):
                     raise Cancelled from None
 
@@ -506,12 +540,17 @@ class Fetcher:
             cut_connection(self.adapter.guard)
 
         started = time.monotonic()
+        deadline, remaining = limits.deadline, self._remaining()
+        if remaining is not None and remaining < deadline:
+            if remaining <= 0:
+                raise FetchError(SOURCE_TIME_UP, url=original, timed_out=True)
+            deadline = remaining
         try:
             if proxies:
                 self._check_through_proxy(current, policy)
             with (
                 self.adapter.policy(policy, current),
-                self.watchdog.deadline(limits.deadline, expire),
+                self.watchdog.deadline(deadline, expire),
             ):
                 response = self.session.get(
                     current,
@@ -531,11 +570,14 @@ class Fetcher:
         except AddressRefused as error:
             raise FetchError(str(error), url=original) from None
         except Exception as error:
+            if expired.is_set() and deadline < limits.deadline:
+                raise FetchError(SOURCE_TIME_UP, url=original, timed_out=True) from None
             if expired.is_set():
                 raise FetchError(
                     f"The server did not deliver the response within {limits.deadline:.0f} s; "
                     "FaceAudit stopped waiting (a very slow or deliberately dripping server).",
                     url=original,
+                    timed_out=True,
                 ) from None
             raise self._explain(error, original, time.monotonic() - started) from None
 
@@ -548,11 +590,13 @@ class Fetcher:
             return FetchError(
                 f"{host} did not accept a connection within {limits.connect_timeout:.0f} s.",
                 url=url,
+                timed_out=True,
             )
         if isinstance(error, requests.exceptions.ReadTimeout):
             return FetchError(
                 f"{host} stopped sending data for {limits.read_timeout:.0f} s; try again later.",
                 url=url,
+                timed_out=True,
             )
         if isinstance(error, requests.exceptions.ProxyError):
             return FetchError(

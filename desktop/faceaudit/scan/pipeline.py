@@ -2,11 +2,13 @@
 
 Threads and queues (all bounded, so memory does not grow with the number of sources):
 
-* **fetch threads** (``fetch_sources`` of them) each run the collector on one source at a
-  time and push its candidates into ``candidates`` (maxsize ``queue_size``); a full queue
-  blocks the collector, which is the backpressure that keeps downloads from racing ahead.
-  Sources of one host are collected one after the other by the same thread, so the
-  collector's per-host limit still holds when several sources share a site.
+* **fetching**: a collector that can take every source at once (``collect_sources``, as
+  :class:`faceaudit.scan.runs.WebCollector` does) runs them all in one collection on one
+  fetch thread: its request threads serve every host at the same time, within a global and a
+  per-host limit, and report each source as soon as its last request ends. Otherwise
+  ``fetch_sources`` fetch threads each collect one source at a time, sources of one host one
+  after the other. Either way candidates go into ``candidates`` (maxsize ``queue_size``); a
+  full queue blocks the collector, the backpressure that keeps downloads from racing ahead.
 * **inference threads** (``workers``) decode an image and run ``engine.analyze`` on it.
   onnxruntime releases the GIL, so threads share one copy of the models; at most
   ``2 * workers`` images are in flight, so each worker always has its next image ready.
@@ -58,6 +60,20 @@ class FaceBackend(Protocol):
     def analyze(self, image: np.ndarray) -> list[Face]: ...
 
     def match(self, faces: Sequence[Face], references: Sequence[Reference]) -> list[FaceMatch]: ...
+
+
+class MultiSourceCollector(Protocol):
+    """Collects many sources in one run; ``on_source_done(source, counts)`` as each ends.
+    Callbacks are never concurrent and may block (backpressure)."""
+
+    def collect_sources(
+        self,
+        sources: Sequence[str],
+        on_candidate: Callable[[Candidate], None],
+        on_error: Callable[[SourceError], None],
+        on_source_done: Callable[[str, dict[str, Any]], None],
+        cancel: threading.Event,
+    ) -> None: ...
 
 
 class SourceCollector(Protocol):
@@ -258,16 +274,20 @@ class Scanner:
         by_host: dict[str, list[str]] = {}
         for source in todo:
             by_host.setdefault(_host_of(source), []).append(source)
+        together = hasattr(self.collector, "collect_sources")
         fetchers = ThreadPoolExecutor(
-            max_workers=max(1, min(settings.fetch_sources, len(by_host) or 1)),
+            max_workers=1 if together else max(1, min(settings.fetch_sources, len(by_host) or 1)),
             thread_name_prefix="scan-fetch",
         )
         inference = ThreadPoolExecutor(
             max_workers=max(1, settings.workers), thread_name_prefix="scan-infer"
         )
         try:
-            for same_host in by_host.values():
-                fetchers.submit(self._fetch_sources, same_host, candidates)
+            if together:
+                fetchers.submit(self._fetch_together, todo, candidates)
+            else:
+                for same_host in by_host.values():
+                    fetchers.submit(self._fetch_sources, same_host, candidates)
             sources_left = len(todo)
             item: Any = None
             result: _Result | None = None
@@ -334,6 +354,43 @@ class Scanner:
             except queue.Full:
                 continue
         return False
+
+    def _fetch_together(self, sources: list[str], candidates: queue.Queue[Any]) -> None:
+        collector = cast(MultiSourceCollector, self.collector)
+        by_text = {source.strip(): source for source in sources}
+        listed = {source: _same_place_keys(source) for source in sources}
+        failures: dict[str, str] = {}  # errors about a listed URL/path itself: it failed
+        ended: set[str] = set()
+
+        def on_candidate(candidate: Candidate) -> None:
+            source = by_text.get(candidate.provenance.source, candidate.provenance.source)
+            self._put(candidates, (source, candidate))
+
+        def on_error(error: SourceError) -> None:
+            source = by_text.get(error.source or "", error.source or "")
+            if (
+                source in listed
+                and source not in failures
+                and error.page_url is None
+                and _place_key(error.url) in listed[source]
+            ):
+                failures[source] = error.error
+            self._put(candidates, error)
+
+        def on_source_done(text: str, counts: dict[str, Any]) -> None:
+            source = by_text.get(text, text)
+            ended.add(source)
+            self._put(candidates, _SourceEnd(source, counts, failures.get(source), reported=True))
+
+        try:
+            collector.collect_sources(
+                sources, on_candidate, on_error, on_source_done, self.control.cancel_event
+            )
+        except Exception as failure:  # a bug must not take the scan down: end every source
+            message = f"The source could not be collected: {type(failure).__name__}: {failure}"
+            for source in sources:
+                if source not in ended:
+                    self._put(candidates, _SourceEnd(source, {}, message, reported=False))
 
     def _fetch_sources(self, sources: list[str], candidates: queue.Queue[Any]) -> None:
         for source in sources:

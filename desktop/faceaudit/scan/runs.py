@@ -196,12 +196,11 @@ def _source_settings(
 
 
 class WebCollector:
-    """Adapts faceaudit.collect's Collector to the pipeline's one-source-at-a-time protocol.
-
-    Sources are collected one per call so the scan knows when each one is finished (and can
-    mark it done for --resume); several calls run at the same time on the fetch threads, each
-    thread with a Collector of its own (a Collector runs one collection at a time). A source
-    with settings of its own (``per_source``: depth, max pages...) is collected with them.
+    """Adapts faceaudit.collect's Collector to the pipeline: all sources in one collection
+    (``collect_sources``, what the scan uses: requests of every host overlap), or one source
+    per call (``collect_source``). Either way the scan learns when each source is finished
+    (to mark it done for --resume). A source with settings of its own (``per_source``:
+    depth, max pages...) is collected with them.
     """
 
     def __init__(
@@ -267,6 +266,32 @@ class WebCollector:
         counts = _as_counts(stats)
         counts["checked"] = list(getattr(stats, "checked", ()))
         return counts
+
+    def collect_sources(
+        self,
+        sources: Sequence[str],
+        on_candidate: Callable[[Candidate], None],
+        on_error: Callable[[SourceError], None],
+        on_source_done: Callable[[str, dict[str, Any]], None],
+        cancel: threading.Event,
+    ) -> None:
+        """Every source in one collection: requests of all hosts overlap (within the global
+        and per-host limits) and each source is reported as soon as it is finished."""
+        from faceaudit.collect import Collector
+
+        def done(source: str, stats: object) -> None:
+            counts = _as_counts(stats)
+            counts["checked"] = list(getattr(stats, "checked", ()))
+            on_source_done(source, counts)
+
+        Collector(self.settings, self.http_cache).collect(
+            sources,
+            on_candidate=on_candidate,
+            on_error=on_error,
+            cancel=cancel,
+            on_source_done=done,
+            per_source=self.per_source,
+        )
 
 
 def _as_counts(stats: object) -> dict[str, Any]:
