@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 from pathlib import Path
 
 import cv2
@@ -14,10 +15,13 @@ from PIL import Image
 
 from faceaudit.errors import EnrolmentError
 from faceaudit.faces.engine import (
+    TILE_OVERLAP,
+    TILE_SIDE,
     FaceEngine,
     base_sizes,
     face_thumbnail,
     needs_large_pass,
+    tiles,
 )
 from faceaudit.faces.types import Verdict
 from faceaudit.imaging import decode, load_image
@@ -270,3 +274,43 @@ def test_thumbnail_is_a_small_jpeg_of_the_face(face_engine: FaceEngine, person_p
         assert decoded.format == "JPEG"
         assert max(decoded.size) == 128
     assert len(face_engine.analyze(decode(thumbnail))) == 1
+
+
+def test_tiles_cover_a_large_photo_with_overlap() -> None:
+    width, height = 6000, 4000
+    covered = np.zeros((height // 8, width // 8), dtype=np.uint8)
+    found = tiles(width, height)
+    for x, y, w, h, (input_w, input_h) in found:
+        covered[y // 8 : (y + h) // 8, x // 8 : (x + w) // 8] += 1
+        assert max(input_w, input_h) <= TILE_SIDE  # the detector's memory per call is bounded
+    assert covered.min() >= 1
+    starts = sorted({x for x, *_ in found})
+    assert all(b - a <= 2400 - TILE_OVERLAP for a, b in itertools.pairwise(starts))
+
+
+def test_small_faces_in_a_24_mp_photo_are_found(face_engine: FaceEngine) -> None:
+    """A 90 px face in a 6000x4000 photo: ~19 px at one 1280 px pass; found in tiles."""
+    sample = load_image(insightface_sample("t1.jpg"))
+    x1, y1, x2, y2 = (int(value) for value in face_engine.analyze(sample)[0].bbox)
+    pad = (x2 - x1) // 3
+    face = sample[max(0, y1 - pad) : y2 + pad, max(0, x1 - pad) : x2 + pad]
+    rng = np.random.default_rng(3)
+    scene = cv2.GaussianBlur(rng.integers(60, 200, (500, 750, 3), dtype=np.uint8), (0, 0), 4)
+    scene = cv2.resize(scene, (6000, 4000))
+    small = cv2.resize(face, None, fx=90 * 1.66 / face.shape[1], fy=90 * 1.66 / face.shape[1])
+    places = [(700, 600), (1850, 1850), (4100, 3200), (5400, 400)]  # one on a tile border
+    for x, y in places:
+        scene[y : y + small.shape[0], x : x + small.shape[1]] = small
+    big = cv2.resize(face, (700, int(700 * face.shape[0] / face.shape[1])))
+    scene[2500 : 2500 + big.shape[0], 300:1000] = big  # a large face: no hint of small ones
+
+    def found(engine: FaceEngine) -> int:
+        boxes = [face.bbox for face in engine.analyze(scene)]
+        return sum(
+            any(abs(bx - (x + 75)) < 60 and abs(by - (y + 75)) < 60 for bx, by, *_ in boxes)
+            for x, y in places
+        )
+
+    assert found(face_engine) == len(places)
+    one_pass = FaceEngine(face_engine.pack_dir, threads=face_engine.threads, tiled=False)
+    assert found(one_pass) < len(places)  # what the engine missed before tiles

@@ -9,7 +9,10 @@ than through ``FaceAnalysis.get()`` for three reasons, each measured in
   faces small enough to vanish at 640 px live (group photos, event pages);
 * all faces of an image are embedded in one batched recogniser call instead of one call per
   face;
-* sessions get an explicit thread count, so the scan can share the cores with fetching.
+* sessions get an explicit thread count, so the scan can share the cores with fetching;
+* very large photos (event and press photos of 12-40 MP) are searched in overlapping tiles
+  at a scale where a face 60 px wide is still about 32 px for the detector: one 1280 px pass
+  over a 24 MP photo shrinks such a face below what SCRFD sees.
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ CLOSE_UP_SIDE = 160  # SCRFD misses faces filling most of the frame at 640; a sm
 LARGE_SIDE = 1280  # the extra pass for images much larger than 640 px
 LARGE_IMAGE_FROM = 1000  # long side above which the large pass may run
 SMALL_AT_BASE = 32  # a face this small (px) in the 640 px pass hints at smaller ones missed
+# Tiled detection of very large photos (measured in benchmarks/bench_large_photos.py).
+TILED_FROM = 3000  # long side above which tiles replace the 1280 px pass (below, it is as fine)
+SMALLEST_FACE = 60  # native width (px) of the smallest face tiles are meant to find
+FACE_AT_DETECTOR = 32  # ... and its width at the detector's input
+TILE_SIDE = 1280  # detector input of one tile, px (bounds the detector's memory per call)
+TILE_OVERLAP = 512  # native px shared by neighbouring tiles: faces narrower lie whole in one;
+# wider ones are at least 512 * 640 / 7,744 = 42 px in the 640 px pass of a 40 MP photo.
 DETECTION_FLOOR = 0.5  # insightface's own default detector threshold
 
 # Enrolment quality gates (see docs/FACE_ENGINE.md for where each number comes from).
@@ -60,6 +70,26 @@ def base_sizes(width: int, height: int) -> list[tuple[int, int]]:
     sizes = [_fit_side(width, height, min(BASE_SIDE, max(long_side, 32)))]
     sizes.append(_fit_side(width, height, CLOSE_UP_SIDE))
     return list(dict.fromkeys(sizes))
+
+
+def _tile_starts(total: int, region: int, step: int) -> list[int]:
+    if total <= region:
+        return [0]
+    starts = list(range(0, total - region, step))
+    return [*starts, total - region]
+
+
+def tiles(width: int, height: int) -> list[tuple[int, int, int, int, tuple[int, int]]]:
+    """(x, y, w, h, detector input size) of the overlapping tiles of a very large photo."""
+    scale = FACE_AT_DETECTOR / SMALLEST_FACE
+    region = int(TILE_SIDE / scale)
+    step = region - TILE_OVERLAP
+    found = []
+    for y in _tile_starts(height, region, step):
+        for x in _tile_starts(width, region, step):
+            w, h = min(region, width - x), min(region, height - y)
+            found.append((x, y, w, h, _fit_side(w, h, round(max(w, h) * scale))))
+    return found
 
 
 def needs_large_pass(width: int, height: int, boxes: np.ndarray) -> bool:
@@ -187,10 +217,13 @@ class FaceEngine:
         pack_dir: Path,
         threads: int = 0,
         thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        *,
+        tiled: bool = True,
     ) -> None:
         self.pack_dir = Path(pack_dir)
         self.threads = threads
         self.thresholds = thresholds
+        self.tiled = tiled  # False: one 1280 px pass only (what the benchmark compares with)
         self._models: _Models | None = None
         self._load_lock = threading.Lock()
 
@@ -213,17 +246,46 @@ class FaceEngine:
         )
         if landmarks is None:
             landmarks = np.zeros((len(boxes), 5, 2), dtype=np.float32)
-        if needs_large_pass(width, height, boxes):
-            large = _fit_side(width, height, min(LARGE_SIDE, max(width, height)))
-            more_boxes, more_landmarks = detector.detect(  # type: ignore[attr-defined]
-                image, input_size=[large], det_thresh=DETECTION_FLOOR
-            )
+        # Photos this large are event and press photos: small faces beside a large one are
+        # the rule there, so the tiles always run (web photos rarely exceed 3000 px).
+        tiled = self.tiled and max(width, height) > TILED_FROM
+        if tiled or needs_large_pass(width, height, boxes):
+            if tiled:
+                more_boxes, more_landmarks = self._detect_tiles(image)
+            else:
+                large = _fit_side(width, height, min(LARGE_SIDE, max(width, height)))
+                more_boxes, more_landmarks = detector.detect(  # type: ignore[attr-defined]
+                    image, input_size=[large], det_thresh=DETECTION_FLOOR
+                )
             if len(more_boxes):
                 all_boxes = np.vstack([boxes, more_boxes]).astype(np.float32)
                 all_landmarks = np.vstack([landmarks, more_landmarks]).astype(np.float32)
                 keep = detector.nms(all_boxes)  # type: ignore[attr-defined]
                 boxes, landmarks = all_boxes[keep], all_landmarks[keep]
         return boxes, landmarks
+
+    def _detect_tiles(self, image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Faces of every tile, in the photo's coordinates (merged by the caller's NMS)."""
+        detector = self.models.detector
+        height, width = image.shape[:2]
+        all_boxes, all_landmarks = [], []
+        for x, y, w, h, size in tiles(width, height):
+            boxes, landmarks = detector.detect(  # type: ignore[attr-defined]
+                image[y : y + h, x : x + w], input_size=[size], det_thresh=DETECTION_FLOOR
+            )
+            if not len(boxes):
+                continue
+            if landmarks is None:
+                landmarks = np.zeros((len(boxes), 5, 2), dtype=np.float32)
+            boxes[:, [0, 2]] += x
+            boxes[:, [1, 3]] += y
+            landmarks[:, :, 0] += x
+            landmarks[:, :, 1] += y
+            all_boxes.append(boxes)
+            all_landmarks.append(landmarks)
+        if not all_boxes:
+            return np.zeros((0, 5), dtype=np.float32), np.zeros((0, 5, 2), dtype=np.float32)
+        return np.vstack(all_boxes), np.vstack(all_landmarks)
 
     def aligned_crops(self, image: np.ndarray, landmarks: np.ndarray) -> list[np.ndarray]:
         size = int(self.models.recogniser.input_size[0])  # type: ignore[attr-defined]
