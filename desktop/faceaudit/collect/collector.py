@@ -137,13 +137,24 @@ class CollectStats:
 
 
 @dataclass
+class _Scope:
+    """What a run has seen, for de-duplication: of all its sources, or of one source."""
+
+    pages_seen: set[str] = field(default_factory=set)  # url_key of pages scheduled or read
+    media_seen: dict[str, _Seen] = field(default_factory=dict)  # url_key -> what it was
+    hashes: set[str] = field(default_factory=set)  # sha256 of the bytes delivered
+
+
+@dataclass
 class _Source:
     source: str
     settings: CollectSettings  # its own depth and limits (the network settings are the run's)
+    scope: _Scope
     policy: AddressPolicy = field(default_factory=AddressPolicy)
     pages_scheduled: int = 0
     media_scheduled: int = 0
     media_limit_reported: bool = False
+    host: str = ""  # the listed host, whose next source starts when this one is done
     stats: CollectStats = field(default_factory=CollectStats)
     outstanding: int = 0  # its tasks queued or running; 0 again = the source is done
     until: float | None = None  # monotonic time its deadline ends, from its first request
@@ -261,16 +272,20 @@ class Collector:
         cancel: threading.Event | None = None,
         on_source_done: OnSourceDone | None = None,
         per_source: Mapping[str, CollectSettings] | None = None,
+        separate_sources: bool = False,
     ) -> CollectStats:
         """Collect every source in one run: requests of all sources share the workers, at
         most ``per_host`` at a time per host. ``on_source_done(source, stats)`` is called
         (like the other callbacks, never concurrently) as soon as each source's last
         request has finished, with that source's own counts. ``per_source`` gives sources
         a depth and page and image limits of their own (``depth``, ``max_pages``,
-        ``max_images``; the rest of this Collector's settings apply to every source)."""
+        ``max_images``; the rest of this Collector's settings apply to every source).
+        ``separate_sources``: each source de-duplicates its pages and images on its own, as
+        if collected alone (a scan's sources are finished and resumed one by one)."""
         run = _Run(self, on_candidate, on_error, on_progress, cancel or threading.Event())
         run.on_source_done = on_source_done
         run.per_source = dict(per_source or {})
+        run.separate_sources = separate_sources
         return run.execute(sources)
 
 
@@ -293,16 +308,16 @@ class _Run:
         self.cancel = cancel
         self.sources: dict[str, _Source] = {}
         self.per_source: dict[str, CollectSettings] = {}
+        self.waiting: dict[str, deque[_Source]] = {}  # listed host -> sources not started
         self.host_timeouts: Counter[str] = Counter()
         self.scheduler = _Scheduler(self.settings.per_host, cancel)
         self.stats = CollectStats()
         self.callback_lock = threading.RLock()  # callbacks are never called concurrently
         self.state_lock = threading.Lock()
-        self.pages_seen: set[str] = set()
         self.pages_done = 0
         self.media_done = 0
-        self.hashes: set[str] = set()
-        self.media_seen: dict[str, _Seen] = {}
+        self.shared_scope = _Scope()
+        self.separate_sources = False
         self.robots: dict[tuple[str, str], urllib.robotparser.RobotFileParser | None] = {}
         self.robots_locks: dict[tuple[str, str], threading.Lock] = {}
         self.watchdog = Watchdog()
@@ -333,34 +348,55 @@ class _Run:
         return self.stats
 
     def _schedule_sources(self, sources: Sequence[str]) -> None:
+        """The first source of each host starts now, the next when it is finished: a host's
+        sources go one after another (findings arrive in the listed order), all hosts at
+        once (the global ``concurrency`` is shared by every host)."""
         for raw in dict.fromkeys(sources):
             text = str(raw).strip()
             if not text or text in self.sources:
                 continue
             own = self.per_source.get(raw) or self.per_source.get(text) or self.settings
-            source = self.sources[text] = _Source(text, own)
-            if is_web_url(text):
-                try:
-                    url = normalise_url(text)
-                except InvalidURL as error:
-                    self._error(text, f"This is not a usable URL: {error}.", source=text)
-                    continue
-                if (
-                    self.settings.verify_tls is False
-                    or urlsplit(url).hostname in self.settings.unverified_tls_hosts
-                ):
-                    self._error(
-                        url,
-                        "Certificate checks are OFF for this source, as you asked: anyone on the "
-                        "network path could change what FaceAudit sees. Turn them back on unless "
-                        "you know why they fail.",
-                        source=text,
-                    )
-                self._add_page(_Task("listed", url, source), listed=True)
-            else:
-                self._queue(_Task("local", text, source))
-            if source.outstanding == 0:
-                self._source_done(source)  # nothing to fetch: an unusable URL
+            scope = _Scope() if self.separate_sources else self.shared_scope
+            source = self.sources[text] = _Source(text, own, scope)
+            host = urlsplit(text).netloc.lower() if is_web_url(text) else "local"
+            self.waiting.setdefault(host, deque()).append(source)
+        for host in list(self.waiting):
+            self._start_next(host)
+
+    def _start_next(self, host: str) -> None:
+        while True:
+            with self.state_lock:
+                queue = self.waiting.get(host)
+                if not queue:
+                    return
+                source = queue.popleft()
+                source.host = host
+            self._start(source)
+            if source.outstanding > 0:
+                return
+            self._source_done(source)  # nothing to fetch (an unusable URL, a repeat listing)
+
+    def _start(self, source: _Source) -> None:
+        text = source.source
+        if not is_web_url(text):
+            self._queue(_Task("local", text, source))
+            return
+        try:
+            url = normalise_url(text)
+        except InvalidURL as error:
+            self._error(text, f"This is not a usable URL: {error}.", source=text)
+            return
+        if self.settings.verify_tls is False or (
+            urlsplit(url).hostname in self.settings.unverified_tls_hosts
+        ):
+            self._error(
+                url,
+                "Certificate checks are OFF for this source, as you asked: anyone on the "
+                "network path could change what FaceAudit sees. Turn them back on unless "
+                "you know why they fail.",
+                source=text,
+            )
+        self._add_page(_Task("listed", url, source), listed=True)
 
     def _queue(self, task: _Task) -> None:
         with self.state_lock:
@@ -368,11 +404,14 @@ class _Run:
         self.scheduler.put(task)
 
     def _task_done(self, task: _Task) -> None:
+        """Called before the scheduler hears the task is done, so that the next source of
+        the host is queued before idle workers may conclude there is nothing left."""
         with self.state_lock:
             task.source.outstanding -= 1
             finished = task.source.outstanding == 0
         if finished and not self.cancel.is_set():
             self._source_done(task.source)
+            self._start_next(task.source.host)
 
     def _source_done(self, source: _Source) -> None:
         if self.on_source_done is not None:
@@ -408,8 +447,8 @@ class _Run:
                         page_url=task.page_url,
                     )
                 finally:
-                    self.scheduler.done(task)
                     self._task_done(task)
+                    self.scheduler.done(task)
                     self._progress(task.url)
         finally:
             fetcher.close()
@@ -508,12 +547,12 @@ class _Run:
     def _add_page(self, task: _Task, *, listed: bool = False) -> bool:
         key = url_key(task.url)
         with self.state_lock:
-            if key in self.pages_seen:
+            if key in task.source.scope.pages_seen:
                 return False
             source = task.source
             if not listed and source.pages_scheduled >= source.settings.max_pages:
                 return False
-            self.pages_seen.add(key)
+            task.source.scope.pages_seen.add(key)
             source.pages_scheduled += 1
         self._queue(task)
         return True
@@ -579,7 +618,7 @@ class _Run:
             self.pages_done += 1
             self.stats.pages += 1
             task.source.stats.pages += 1
-            self.pages_seen.add(url_key(response.final_url))
+            task.source.scope.pages_seen.add(url_key(response.final_url))
         contents = extract_page(response.body, response.final_url, response.claimed_type)
         if contents.too_deep:
             self._error(
@@ -671,7 +710,7 @@ class _Run:
     def _run_media(self, task: _Task, fetcher: Fetcher) -> None:
         assert task.placement is not None
         with self.state_lock:
-            seen = self.media_seen.get(url_key(task.url))
+            seen = task.source.scope.media_seen.get(url_key(task.url))
         if seen is not None:
             self._repeat(task, task.placement, seen)
             return
@@ -739,9 +778,9 @@ class _Run:
             content_type,
         )
         with self.state_lock:
-            self.media_seen[url_key(placement.url)] = seen
-            repeat = response.sha256 in self.hashes
-            self.hashes.add(response.sha256)
+            task.source.scope.media_seen[url_key(placement.url)] = seen
+            repeat = response.sha256 in task.source.scope.hashes
+            task.source.scope.hashes.add(response.sha256)
         if repeat:
             self._repeat(task, placement, seen)
             return
@@ -766,8 +805,8 @@ class _Run:
             MIME_TYPES[fmt],
         )
         with self.state_lock:
-            repeat = digest in self.hashes
-            self.hashes.add(digest)
+            repeat = digest in task.source.scope.hashes
+            task.source.scope.hashes.add(digest)
         data_placement = Placement(placement.url, "image", ["data-uri", *placement.found_by])
         first, others = self._provenances(task, data_placement, response.final_url, seen)
         if repeat:
@@ -833,8 +872,8 @@ class _Run:
             content_type=MIME_TYPES.get(fmt or "", _video_type(item.path)),
         )
         with self.state_lock:
-            repeat = digest in self.hashes
-            self.hashes.add(digest)
+            repeat = digest in task.source.scope.hashes
+            task.source.scope.hashes.add(digest)
             self.media_done += 1
         if repeat:
             self._emit(Candidate(provenance, repeat_of=digest))

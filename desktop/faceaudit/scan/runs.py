@@ -291,6 +291,7 @@ class WebCollector:
             cancel=cancel,
             on_source_done=done,
             per_source=self.per_source,
+            separate_sources=True,  # each source resumable and reported as if alone
         )
 
 
