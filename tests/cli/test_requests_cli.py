@@ -47,9 +47,9 @@ def test_requests_all_lists_every_case_overdue_first(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["CASE", "LETTER", "TYPE", "OPERATOR", "DUE", "STATUS"]
     assert lines[1].split()[:5] == ["case-a", "FA-1", "erasure", "meta", "2026-02-05"]
-    assert lines[1].endswith("overdue by 24 day(s)")
+    assert lines[1].endswith("overdue by 24 days")
     assert lines[2].split()[:5] == ["case-b", "FA-1", "erasure", "pimeyes", "2026-03-20"]
-    assert lines[2].endswith("due in 19 day(s)")
+    assert lines[2].endswith("due in 19 days")
 
     assert main(["requests", "--overdue", "--today", "2026-03-01", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
@@ -62,7 +62,7 @@ def test_requests_ics_writes_one_event_per_deadline(
 ) -> None:
     target = tmp_path / "due.ics"
     assert main(["requests", "--ics", str(target), "--today", "2026-03-01"]) == 0
-    assert capsys.readouterr().out.strip() == f"Wrote 2 deadline(s) to {target}."
+    assert capsys.readouterr().out.strip() == f"Wrote 2 deadlines to {target}."
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 2 and "Zed" not in text
     one = tmp_path / "one.ics"

@@ -136,7 +136,7 @@ def test_interactive_review_on_a_terminal(store: CaseStore, sandbox_home: Path) 
     assert process.wait(timeout=60) == 0
     os.close(main_fd)
     text = output.decode("utf-8", "replace")
-    assert "9 finding(s) to review." in text
+    assert "9 findings to review." in text
     assert "Finding 7: similarity 0.90 (match)" in text
     assert "Answer y (that's me), n (not me), s (skip) or q (stop)." in text
     assert "Confirmed 1, rejected 1, skipped 1." in text

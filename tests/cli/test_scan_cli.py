@@ -89,7 +89,7 @@ def test_one_shot_without_json_prints_a_table_and_progress(
     assert main(["scan", "--reference", photo_site["reference"], photo_site["page"]]) == 0
     captured = capsys.readouterr()
     assert photo_site["me"] in captured.out and photo_site["other"] not in captured.out
-    assert "1 finding(s)" in captured.out
+    assert "1 finding " in captured.out
     assert "progress: sources 1/1" in captured.err
 
 
@@ -239,3 +239,16 @@ def test_a_second_scan_of_the_same_case_is_refused_while_one_runs(
         assert case.scans() == []  # the refused scan recorded nothing
     assert main(["scan", "--case", "me", "--quiet", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "done"
+
+
+def test_the_counts_agree_with_the_findings_listed_when_a_page_names_an_image_twice(
+    photo_site: dict[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # An img and its srcset naming the same URL are one place, listed once: the progress
+    # line and the JSON's stats must not count it twice.
+    (tmp_path / "www" / "index.html").write_text(
+        '<html><body><img src="img/me.jpg" srcset="img/me.jpg 1x, img/me.jpg 2x"></body></html>'
+    )
+    result = _run_json(capsys, "--reference", photo_site["reference"], photo_site["page"])
+    assert len(result["findings"]) == 1
+    assert result["stats"]["findings"] == 1

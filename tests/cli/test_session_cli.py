@@ -53,7 +53,7 @@ def test_unlock_then_commands_need_no_passphrase_until_lock(
     secret.chmod(0o600)
     assert main(["unlock", "nina", "--passphrase-file", str(secret)]) == 0
     out = capsys.readouterr()
-    assert "Case 'nina' is unlocked for 15 minute(s)" in out.out and "warning" not in out.err
+    assert "Case 'nina' is unlocked for 15 minutes" in out.out and "warning" not in out.err
 
     status, out, err = _no_passphrase(capsys)
     assert status == 0 and "No findings yet" in out, err

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, request_records
+from faceaudit.cli.wording import counted
 from faceaudit.letters import calendar, clock, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
@@ -763,7 +764,7 @@ def _overview(args: argparse.Namespace, app: App) -> int:
     ]
     if args.ics:
         calendar.write_ics(calendar.deadline_events(rows, today), args.ics)
-        print(f"Wrote {len(rows)} deadline(s) to {args.ics}.")
+        print(f"Wrote {counted(len(rows), 'deadline')} to {args.ics}.")
         return EXIT_OK
     if args.json:
         print(json.dumps([row.to_json(today) for row in rows], indent=2, ensure_ascii=False))
@@ -774,7 +775,9 @@ def _overview(args: argparse.Namespace, app: App) -> int:
     print(f"{'CASE':<24} {'LETTER':>6}  {'TYPE':<9} {'OPERATOR':<20} {'DUE':<10}  STATUS")
     for row in rows:
         left = row.days_left(today)
-        when = f"overdue by {-left} day(s)" if left < 0 else f"due in {left} day(s)"
+        when = (
+            f"overdue by {counted(-left, 'day')}" if left < 0 else f"due in {counted(left, 'day')}"
+        )
         print(
             f"{row.case:<24} {'FA-' + str(row.letter_id):>6}  {row.letter_type:<9} "
             f"{row.operator:<20} {row.due.isoformat():<10}  {when}"
@@ -947,7 +950,10 @@ def run_operators(args: argparse.Namespace, app: App) -> int:
             f"authorities into {report.stored_at}."
         )
         if report.skipped:
-            print(f"Skipped {len(report.skipped)} unreadable record(s), e.g. {report.skipped[0]}.")
+            print(
+                f"Skipped {counted(len(report.skipped), 'unreadable record')}, "
+                f"e.g. {report.skipped[0]}."
+            )
         return EXIT_OK
     if action == "add":
         if not (args.address or args.email or args.webform):

@@ -14,6 +14,7 @@ from typing import Any
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, id_list_arg
 from faceaudit.cli.cases import open_case
+from faceaudit.cli.wording import counted
 from faceaudit.store import FindingRow
 
 ACTIONS = {
@@ -126,7 +127,7 @@ def _interactive(args: argparse.Namespace, app: App) -> int:
             print("No finding is waiting for a review.")
             return EXIT_OK
         print(
-            f"{len(rows)} finding(s) to review. For each: y = that's me, n = not me, "
+            f"{counted(len(rows), 'finding')} to review. For each: y = that's me, n = not me, "
             "s = skip, q = stop."
         )
         for row in rows:

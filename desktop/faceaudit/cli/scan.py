@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from faceaudit.app import App
 from faceaudit.cli import terminal_safe
 from faceaudit.cli.collect import add_network_options, network_settings
+from faceaudit.cli.wording import counted
 from faceaudit.scan.control import ScanControl, ScanProgress
 from faceaudit.scan.pipeline import ScanOutcome, ScanSettings
 
@@ -356,12 +357,12 @@ def print_table(outcome: ScanOutcome, stream: TextIO) -> None:
     else:
         print("Your face was not found on the sources scanned.", file=stream)
     if outcome.errors:
-        print(f"\n{len(outcome.errors)} problem(s):", file=stream)
+        print(f"\n{counted(len(outcome.errors), 'problem')}:", file=stream)
         for error in outcome.errors:
             print(terminal_safe(f"  {error.url}: {error.error}"), file=stream)
     summary = (
-        f"\n{stats.get('pages', 0)} page(s), {stats.get('images', 0)} image(s), "
-        f"{stats.get('faces', 0)} face(s), {len(outcome.findings)} finding(s) "
+        f"\n{counted(stats.get('pages', 0), 'page')}, {counted(stats.get('images', 0), 'image')}, "
+        f"{counted(stats.get('faces', 0), 'face')}, {counted(len(outcome.findings), 'finding')} "
         f"in {stats.get('seconds', 0):.1f}s"
     )
     if outcome.resumed:

@@ -12,6 +12,7 @@ import sys
 from faceaudit.agent import DEFAULT_UNLOCK_SECONDS, MAX_UNLOCK_SECONDS, AgentClient
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, EXIT_USAGE
+from faceaudit.cli.wording import counted
 
 Subparsers = argparse._SubParsersAction
 
@@ -61,7 +62,8 @@ def run_unlock(args: argparse.Namespace, app: App) -> int:
     store.open_with_key(args.case_name, data_key).close()  # the key opens the case: keep it
     AgentClient().put(case_id, data_key, args.minutes * 60)
     print(
-        f"Case {args.case_name!r} is unlocked for {args.minutes:g} minute(s): commands on it "
+        f"Case {args.case_name!r} is unlocked for {args.minutes:g} "
+        f"{'minute' if args.minutes == 1 else 'minutes'}: commands on it "
         "do not ask for the passphrase. 'faceaudit lock' locks it again."
     )
     return EXIT_OK
@@ -81,5 +83,5 @@ def run_lock(args: argparse.Namespace, app: App) -> int:
         print(f"{what}.")
         return EXIT_OK
     forgotten = client.forget(None)
-    print(f"Locked {forgotten} case(s)." if forgotten else "No case was unlocked.")
+    print(f"Locked {counted(forgotten, 'case')}." if forgotten else "No case was unlocked.")
     return EXIT_OK

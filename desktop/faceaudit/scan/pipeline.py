@@ -44,7 +44,7 @@ from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.errors import FaceAuditError, ImageError
 from faceaudit.faces.types import Face, FaceMatch, Reference, Verdict
 from faceaudit.scan.control import ScanControl, ScanProgress
-from faceaudit.scan.sinks import FindingReport, ScanSink, image_key
+from faceaudit.scan.sinks import FindingReport, ScanSink, finding_identity, image_key
 
 ProgressCallback = Callable[[ScanProgress], None]
 Decoder = Callable[[bytes], np.ndarray]
@@ -245,6 +245,7 @@ class Scanner:
             thumbnail = face_thumbnail
         self.thumbnail: Callable[[np.ndarray, Face], bytes] = thumbnail
         self._counters = _Counters()
+        self._finding_identities: set[tuple[Any, ...]] = set()
         self._pending: dict[str, _Pending] = {}
         self._outstanding: dict[str, int] = {}  # source -> images in flight
         self._ended: dict[str, _SourceEnd] = {}
@@ -602,7 +603,7 @@ class Scanner:
         for _, provenance in places:
             for match, thumbnail in result.wanted:
                 self.sink.add_finding(key, provenance, match, thumbnail, result.evidence)
-                self._counters.findings += 1
+                self._count_finding(key, provenance, match)
         if result.wanted:
             sha = places[0][1].sha256
             frame_time = places[0][1].frame_time
@@ -622,7 +623,14 @@ class Scanner:
                 if frame_time is not None:
                     at = dataclasses.replace(place, frame_time=frame_time, found_by="video-frame")
                 self.sink.add_finding(image_key(at), at, match, thumbnail, None)
-                self._counters.findings += 1
+                self._count_finding(image_key(at), at, match)
+
+    def _count_finding(self, key: str, provenance: Provenance, match: FaceMatch) -> None:
+        # Counted as the findings list shows them, so progress and summary agree with it.
+        identity = finding_identity(key, provenance, match)
+        if identity not in self._finding_identities:
+            self._finding_identities.add(identity)
+            self._counters.findings += 1
 
     def _record_error(self, error: SourceError) -> None:
         self._counters.errors += 1

@@ -19,6 +19,16 @@ from faceaudit.collect.types import Provenance, SourceError
 from faceaudit.faces.types import Face, FaceMatch
 
 
+def finding_identity(key: str, provenance: Provenance, match: FaceMatch) -> tuple[Any, ...]:
+    """What makes one finding in a scan's list: a face in an image at one place (page and
+    image URL: an ``img`` and a ``srcset`` naming the same URL are one); a video is one
+    finding per clip and place, its frames' times gathered on it."""
+    video = provenance.frame_time is not None
+    box = () if video else tuple(round(value) for value in match.face.bbox)
+    content = provenance.sha256 if video else key
+    return (content, provenance.image_url, provenance.page_url, box)
+
+
 @dataclass(frozen=True)
 class FindingReport:
     """A finding as the CLI prints it (and the GUI lists it)."""
@@ -159,10 +169,7 @@ class MemorySink:
         evidence: bytes | None,
     ) -> None:
         frame = provenance.frame_time
-        # A video is one finding per clip and place: its frames' times are gathered on it.
-        box = () if frame is not None else tuple(round(value) for value in match.face.bbox)
-        content = provenance.sha256 if frame is not None else key
-        identity = (content, provenance.image_url, provenance.page_url, box)
+        identity = finding_identity(key, provenance, match)
         earlier = self._findings.get(identity)
         times = (
             tuple(sorted({*(earlier.frame_times if earlier else ()), frame}))
