@@ -149,3 +149,28 @@ def test_every_sighting_last_seen_gone_and_the_letter_citing_each_place(
     status, out, _ = _run(capsys, "findings", "--case", "sam", "--gone", "--json")
     [gone] = json.loads(out)["findings"]
     assert gone["presence"] == "gone" and all(s["gone"] for s in gone["sightings"])
+
+
+def test_a_finding_only_in_a_local_folder_needs_no_letter_to_anyone(
+    two_sites: dict[str, object],
+    capsys: pytest.CaptureFixture[str],
+    sandbox_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    person_photos: dict[str, list[Path]],
+    face_engine,
+    tmp_path: Path,
+) -> None:
+    # A photo in the person's own folder has no operator: "--controller local" is no letter.
+    folder = tmp_path / "my-photos"
+    folder.mkdir()
+    (folder / "holiday.jpg").write_bytes(person_photos["obama"][1].read_bytes())
+    _case(sandbox_home, monkeypatch, person_photos["obama"][0], face_engine)
+    assert _run(capsys, "sources", "add", "--case", "sam", str(folder))[0] == 0
+    assert _run(capsys, "scan", "--case", "sam", "--quiet", "--json")[0] == 0
+
+    status, out, _ = _run(capsys, "findings", "--case", "sam", "--by-operator")
+    assert status == 0
+    assert "needs a letter" not in out and "--controller" not in out
+    assert "Only in files on this computer (no operator to write to): findings 1" in out
+    status, out, _ = _run(capsys, "findings", "--case", "sam", "--by-operator", "--json")
+    assert json.loads(out) == {"operators": [], "local_only": [1]}

@@ -569,6 +569,8 @@ def print_by_operator(case: Any, app: App, rows: Sequence[Any], *, json_output: 
     groups = findings_by_operator(case, Directory.load(app.paths.operators))
     shown = {row.id for row in rows}
     groups = [g for g in groups if shown & set(g.finding_ids)]
+    open_ids = {row.id for row in rows if row.review != "rejected"}
+    local_only = sorted(open_ids - {i for group in groups for i in group.finding_ids})
     if json_output:
         document = [
             {
@@ -583,11 +585,17 @@ def print_by_operator(case: Any, app: App, rows: Sequence[Any], *, json_output: 
             }
             for group in groups
         ]
-        print(json.dumps({"operators": document}, indent=2, ensure_ascii=False))
+        document_all = {"operators": document, "local_only": local_only}
+        print(json.dumps(document_all, indent=2, ensure_ascii=False))
         return EXIT_OK
-    if not groups:
+    if not groups and not local_only:
         print("No findings yet (rejected ones are not listed).")
         return EXIT_OK
+    if local_only:
+        print(
+            f"Only in files on this computer (no operator to write to): "
+            f"findings {','.join(map(str, local_only))}"
+        )
     for group in groups:
         known = f" ({group.operator.slug})" if group.operator else " (not in the directory)"
         count = len(group.finding_ids)

@@ -195,7 +195,8 @@ class OperatorFindings:
 
 def findings_by_operator(case: Case, directory: Directory) -> list[OperatorFindings]:
     """The case's findings (not rejected) grouped by the operator of each site they were seen
-    on, with the letters already drafted to it; those that still need a letter first."""
+    on, with the letters already drafted to it; those that still need a letter first.
+    Places in local files (folder and ZIP sources) belong to no operator and are left out."""
     from faceaudit.letters import tracking
 
     rows = {row.id: row for row in case.findings() if row.review != "rejected"}
@@ -204,9 +205,11 @@ def findings_by_operator(case: Case, directory: Directory) -> list[OperatorFindi
     for finding_id, history in histories.items():
         for place in history.places:
             host = domain_of(place.where)
-            operator = directory.resolve(host) if host else None
+            if not host:
+                continue  # a file on this computer (a folder or ZIP source): nobody to write to
+            operator = directory.resolve(host)
             key = f"operator:{operator.slug}" if operator is not None else f"site:{host}"
-            groups.setdefault(key, (operator, host or "local", set()))[2].add(finding_id)
+            groups.setdefault(key, (operator, host, set()))[2].add(finding_id)
     letters = [tracked.letter for tracked in tracking.list_tracked(case)]
     result = []
     for operator, site, ids in groups.values():
