@@ -98,6 +98,12 @@ def test_complaint_waits_three_months_for_the_authority() -> None:
     assert compute_deadline("eu", "complaint", D(2026, 1, 31)).due == D(2026, 4, 30)
 
 
+def test_complaint_rule_cites_only_the_law_of_its_regime() -> None:
+    # A complaint to the CNIL is not governed by the UK's Data Protection Act, nor the reverse.
+    assert compute_deadline("eu", "complaint", D(2026, 1, 31)).rule.endswith("(Art. 78(2) GDPR)")
+    assert compute_deadline("uk", "complaint", D(2026, 1, 31)).rule.endswith("(s.166 DPA 2018)")
+
+
 def test_unknown_jurisdiction_is_refused() -> None:
     with pytest.raises(ValueError, match="jurisdiction"):
         compute_deadline("us", "access", D(2026, 1, 1))

@@ -610,9 +610,11 @@ def print_by_operator(case: Any, app: App, rows: Sequence[Any], *, json_output: 
         print(details)
         if group.needs_letter:
             target = group.operator.slug if group.operator else group.site
+            # An operator the directory does not know needs its name and an address.
+            unknown = "" if group.operator else " --operator-name NAME --operator-email EMAIL"
             print(
                 f"    draft it: faceaudit letter --case {case.name} --type erasure "
-                f"--controller {target}"
+                f"--controller {target}{unknown}"
             )
     return EXIT_OK
 

@@ -142,7 +142,8 @@ def _gdpr_month(
     if letter_type == "complaint":
         # The authority has three months to say how the complaint is progressing.
         due = next_working_day(add_months(received, 3), country, subdiv)
-        rule = "three months for the authority (Art. 78(2) GDPR / s.166 DPA 2018)"
+        law = "s.166 DPA 2018" if jurisdiction == "uk" else "Art. 78(2) GDPR"
+        rule = f"three months for the authority ({law})"
         return Deadline(received, due, None, True, rule)
     pause = dt.timedelta(days=paused_days)
     due = next_working_day(add_months(received, 1) + pause, country, subdiv)
