@@ -220,6 +220,8 @@ def test_unknown_operator_asks_for_its_details(
     )
     text = (tmp_path / "l.txt").read_text("utf-8")
     assert "Kleiner Blog GmbH" in text and "Art. 15 Abs. 3 DSGVO" in text
+    # The person typed these details: no "the directory's details are of medium confidence".
+    assert "Verify before sending" not in capsys.readouterr().out
 
 
 def test_missing_personal_details_are_listed(

@@ -90,7 +90,8 @@ class Operator:
 
     @property
     def verify_before_sending(self) -> bool:
-        return self.confidence != "high" and self.provenance != "local"
+        # The person's own records and the details they typed for this letter are theirs.
+        return self.confidence != "high" and self.provenance not in ("local", "given")
 
     def for_jurisdiction(self, jurisdiction: str) -> Operator:
         """This record with the name and address of the entity answerable in ``jurisdiction``."""
