@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from faceaudit.letters.directory import EU_EEA, Operator
+from faceaudit.letters.notices import Notice
 from faceaudit.letters.texts import LetterError
 
 REGIME_NAMES = {
@@ -30,8 +31,8 @@ _HOME = {"uk": "gb", "ch": "ch", "ca": "us-ca", "il": "us-il"}
 @dataclass(frozen=True)
 class JurisdictionChoice:
     jurisdiction: str
-    reason: str  # one sentence, said to the person
-    warnings: tuple[str, ...] = ()
+    reason: Notice  # one sentence, said to the person (code + params for the window)
+    warnings: tuple[Notice, ...] = ()
 
 
 def normalise_country(text: str | None) -> str:
@@ -46,7 +47,9 @@ def _in_regime(jurisdiction: str, country: str) -> bool:
     return country == _HOME[jurisdiction]
 
 
-def coverage_warning(jurisdiction: str, person_country: str, operator_country: str) -> str | None:
+def coverage_warning(
+    jurisdiction: str, person_country: str, operator_country: str
+) -> Notice | None:
     """Why ``jurisdiction`` may not cover this person, or None when it does (or we cannot tell)."""
     person, operator = normalise_country(person_country), normalise_country(operator_country)
     name = REGIME_NAMES[jurisdiction]
@@ -55,20 +58,28 @@ def coverage_warning(jurisdiction: str, person_country: str, operator_country: s
             return None
         state = "California" if jurisdiction == "ca" else "Illinois"
         where = f"your country is given as {person.upper()}" if person else "no residence is given"
-        return (
+        return Notice(
+            "coverage.us_state",
             f"{name[0].upper()}{name[1:]} protects people who live in {state}, and {where}: the "
             "letter cannot "
             f"say that you live there, and the operator may answer that the law does not "
-            f"apply. Give --country US-{jurisdiction.upper()} if you live in {state}."
+            f"apply. Give --country US-{jurisdiction.upper()} if you live in {state}.",
+            law=jurisdiction,
+            state=_HOME[jurisdiction],
+            person_country=person,
         )
     if not person or _in_regime(jurisdiction, person) or _in_regime(jurisdiction, operator):
         return None
-    return (
+    return Notice(
+        "coverage.territory",
         f"{name[0].upper()}{name[1:]} covers people in its territory and operators established "
         "there; you live "
         f"in {person.upper()} and the operator is "
         + (f"in {operator.upper()}" if operator else "of unknown location")
-        + ": it may answer that the law does not apply to you."
+        + ": it may answer that the law does not apply to you.",
+        law=jurisdiction,
+        person_country=person,
+        operator_country=operator,
     )
 
 
@@ -80,20 +91,33 @@ def choose_jurisdiction(
     if requested:
         warning = coverage_warning(requested, person, operator.country)
         return JurisdictionChoice(
-            requested, f"{REGIME_NAMES[requested]}, as you asked", (warning,) if warning else ()
+            requested,
+            Notice("law.asked", f"{REGIME_NAMES[requested]}, as you asked", law=requested),
+            (warning,) if warning else (),
         )
     op = normalise_country(operator.country)
     if person in EU_EEA:
         return JurisdictionChoice(
             "eu",
-            f"the EU GDPR, because you live in {person.upper()}, in the EU/EEA, where it "
-            "protects you whoever holds your data (Art. 3 GDPR)",
+            Notice(
+                "law.person_in_eu",
+                f"the EU GDPR, because you live in {person.upper()}, in the EU/EEA, where it "
+                "protects you whoever holds your data (Art. 3 GDPR)",
+                law="eu",
+                person_country=person,
+            ),
         )
     for regime, home in _HOME.items():
         if person == home:
             where = {"uk": "the United Kingdom", "ch": "Switzerland"}.get(regime, home.upper())
             return JurisdictionChoice(
-                regime, f"{REGIME_NAMES[regime]}, because you live in {where}"
+                regime,
+                Notice(
+                    "law.person_home",
+                    f"{REGIME_NAMES[regime]}, because you live in {where}",
+                    law=regime,
+                    person_country=person,
+                ),
             )
     by_operator = _by_operator(op)
     if person.startswith("us") and by_operator is None:
@@ -108,7 +132,12 @@ def choose_jurisdiction(
         reason = f"{REGIME_NAMES[regime]}, because the operator is established in {where}"
         if not person:
             reason += " (your country is not known)"
-        return JurisdictionChoice(regime, reason)
+        return JurisdictionChoice(
+            regime,
+            Notice(
+                "law.operator_home", reason, law=regime, operator_country=op, person_country=person
+            ),
+        )
     if person:
         raise LetterError(
             f"None of the laws FaceAudit writes letters under covers a person living in "
@@ -120,11 +149,14 @@ def choose_jurisdiction(
         )
     return JurisdictionChoice(
         "eu",
-        "the EU GDPR, by default",
+        Notice("law.default", "the EU GDPR, by default", law="eu"),
         (
-            "FaceAudit does not know where you live or where the operator is established, "
-            "so the letter rests on the EU GDPR. Give your country (--country) so that the "
-            "right law is chosen.",
+            Notice(
+                "law.default_unknown",
+                "FaceAudit does not know where you live or where the operator is established, "
+                "so the letter rests on the EU GDPR. Give your country (--country) so that the "
+                "right law is chosen.",
+            ),
         ),
     )
 
