@@ -31,9 +31,10 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     calendar.write_ics(calendar.deadline_events(requests, today), path)  # one event per due date
     from faceaudit.letters.jurisdiction import choose_jurisdiction   # law from residence, said
     letter.warnings / letter.advice    # what to know before sending, what to attach and keep
-    # Every reason, warning, advice and equivalent note is a notices.Notice: the English
-    # sentence (a str, as the CLI prints it) with .code and .params for the window to
-    # translate; notices.CODES lists each code and its parameters.
+    # For the window, the same as codes with parameters (jurisdiction.Notice: code, text,
+    # params, param(name)): choice.reason_notice / choice.warning_notices,
+    # compose.warning_notices(spec), clock.date_notices(...), render.equivalent_notice(j, t);
+    # jurisdiction.JurisdictionUnknown(.code, .country) when no law can be chosen.
 
 Types: access, erasure, objection, reminder, complaint. Jurisdictions: eu, uk, ch, ca (CCPA),
 il (BIPA, informational). Languages: en, fr, de, es, it for every type. The texts are data

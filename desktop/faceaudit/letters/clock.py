@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from faceaudit.letters.notices import Notice
+from faceaudit.letters.jurisdiction import Notice
 from faceaudit.letters.texts import LetterError
 from faceaudit.letters.tracking import (
     LetterTables,
@@ -92,53 +92,66 @@ def date_warnings(
     sent_at: dt.date,
     channel: str,
     received_at: dt.date | None = None,
-) -> list[Notice]:
+) -> list[str]:
     """Plain-language warnings when the dates given contradict the letter or each other."""
+    return [n.text for n in date_notices(case, letter_id, sent_at, channel, received_at)]
+
+
+def date_notices(
+    case: LetterTables,
+    letter_id: int,
+    sent_at: dt.date,
+    channel: str,
+    received_at: dt.date | None = None,
+) -> list[Notice]:
+    """:func:`date_warnings` as codes with their dates, for the window to translate."""
     letter = get_letter(case, letter_id)
     printed = letter.letter_date or _created_on(letter.created_at)
+    dates = (
+        ("printed", printed.isoformat() if printed else ""),
+        ("sent", sent_at.isoformat()),
+        ("received", received_at.isoformat() if received_at else ""),
+    )
     warnings = []
-    dates = {"sent_at": sent_at.isoformat()}
     if printed is not None and sent_at < printed:
         warnings.append(
             Notice(
-                "dates.sent_before_letter",
+                "sent-before-letter-date",
                 f"The letter is dated {printed.isoformat()}, but you marked it sent on "
                 f"{sent_at.isoformat()}, before that date. Check the send date: the operator "
                 "sees the letter's own date.",
-                letter_date=printed.isoformat(),
-                **dates,
+                dates,
             )
         )
     if printed is not None and sent_at - printed > _LATE_SENDING:
         warnings.append(
             Notice(
-                "dates.sent_long_after_letter",
+                "sent-long-after-letter-date",
                 f"The letter is dated {printed.isoformat()} but was sent on "
                 f"{sent_at.isoformat()}, more than a month later. The period counts from "
                 "receipt, so the tracker uses the later date; consider redrafting the letter "
                 "with the date you send it.",
-                letter_date=printed.isoformat(),
-                **dates,
+                dates,
             )
         )
     if received_at is not None and received_at - sent_at > _SLOW_DELIVERY:
         warnings.append(
             Notice(
-                "dates.slow_delivery",
+                "slow-delivery",
                 f"Received on {received_at.isoformat()}, more than three weeks after it was "
                 f"sent ({sent_at.isoformat()}): check the receipt date.",
-                received_at=received_at.isoformat(),
-                **dates,
+                dates,
             )
         )
     if received_at is None and channel in ("post", "registered-post"):
         warnings.append(
             Notice(
-                "dates.posted_no_receipt",
+                "posted-no-receipt",
                 "A posted letter arrives after it is sent, and the operator's period counts "
                 "from receipt. Until you give the receipt date (--received, e.g. from the "
                 "delivery record), the tracker counts from the send date, which may be a few "
                 "days early.",
+                dates,
             )
         )
     return warnings

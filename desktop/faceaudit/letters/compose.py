@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from faceaudit.letters.citations import Provision, cite
 from faceaudit.letters.deadlines import Deadline, add_months
 from faceaudit.letters.directory import EU_EEA
-from faceaudit.letters.jurisdiction import coverage_warning, normalise_country
-from faceaudit.letters.notices import Notice
+from faceaudit.letters.jurisdiction import Notice, coverage_notice, normalise_country
 from faceaudit.letters.texts import format_date, plural
 
 if TYPE_CHECKING:
@@ -259,21 +258,25 @@ def history_sentence(spec: LetterSpec, templates: Mapping[str, object], operator
     return str(history["no_answer"])
 
 
-def warnings(spec: LetterSpec) -> tuple[Notice, ...]:
+def warnings(spec: LetterSpec) -> tuple[str, ...]:
     """What the person should know before sending: the law may not cover them, the
     authority may reject the complaint, the erasure rests on fewer grounds."""
+    return tuple(notice.text for notice in warning_notices(spec))
+
+
+def warning_notices(spec: LetterSpec) -> tuple[Notice, ...]:
+    """:func:`warnings` as codes with their values, for the window to translate."""
     found: list[Notice] = []
-    coverage = coverage_warning(spec.jurisdiction, spec.sender.country, spec.operator.country)
+    coverage = coverage_notice(spec.jurisdiction, spec.sender.country, spec.operator.country)
     if coverage:
         found.append(coverage)
     if spec.letter_type == "erasure" and spec.jurisdiction in ("eu", "uk") and not spec.reason:
         found.append(
             Notice(
-                "erasure.no_reason",
+                "erasure-without-reason",
                 "Without --reason the erasure rests on unlawful processing (Art. 17(1)(d)) and "
                 "withdrawn consent only: an objection (Art. 17(1)(c)) needs grounds relating to "
-                "your particular situation, e.g. why being identifiable from your face harms "
-                "you.",
+                "your particular situation, e.g. why being identifiable from your face harms you.",
             )
         )
     if spec.letter_type == "complaint" and spec.authority is not None:
@@ -293,13 +296,15 @@ def _complaint_warnings(spec: LetterSpec) -> list[Notice]:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
         found.append(
             Notice(
-                "complaint.language",
+                "authority-language",
                 f"Complaints to {authority.name} are taken in {listed}; this one is in "
                 f"{LANGUAGE_NAMES.get(spec.language, spec.language)} and may be rejected or "
                 f"delayed. Draft it again with --lang {accepted[0]}.",
-                authority=authority.name,
-                accepted=",".join(accepted),
-                language=spec.language,
+                (
+                    ("authority", authority.name),
+                    ("accepted", ",".join(accepted)),
+                    ("language", spec.language),
+                ),
             )
         )
     reminded = any(r.letter_type == "reminder" for r in spec.history)
@@ -310,7 +315,7 @@ def _complaint_warnings(spec: LetterSpec) -> list[Notice]:
     ):
         found.append(
             Notice(
-                "complaint.uk_organisation_first",
+                "uk-complain-to-organisation-first",
                 "Since 19 June 2026 organisations must handle complaints about their use of "
                 "your data themselves first (s.164A DPA 2018), and the ICO expects you to "
                 "have complained to the organisation. Send it the reminder (FaceAudit words "
@@ -326,41 +331,28 @@ def _complaint_warnings(spec: LetterSpec) -> list[Notice]:
         if last is not None and spec.letter_date > add_months(last, ICO_COMPLAINT_MONTHS):
             found.append(
                 Notice(
-                    "complaint.ico_three_months",
+                    "ico-three-months",
                     f"Your last contact with the organisation was on {last.isoformat()}, more "
                     "than three months ago: the ICO asks for complaints within three months of "
                     "the last contact and may not take this one. Send the organisation a "
                     "reminder first, or explain the delay in the complaint.",
-                    last_contact=last.isoformat(),
+                    (("last", last.isoformat()),),
                 )
             )
     return found
 
 
-def advice(spec: LetterSpec) -> tuple[Notice, ...]:
+def advice(spec: LetterSpec) -> tuple[str, ...]:
     """What to do with the letter besides sending it."""
     if spec.letter_type == "reminder":
         return (
-            Notice(
-                "advice.reminder",
-                "Attach a copy of your original request, and keep proof that you sent the "
-                "reminder (the sent e-mail, or the registered-post receipt).",
-                enclosed="",
-            ),
+            "Attach a copy of your original request, and keep proof that you sent the "
+            "reminder (the sent e-mail, or the registered-post receipt).",
         )
     if spec.letter_type == "complaint":
         return (
-            Notice(
-                "advice.complaint",
-                "Attach copies of your request, of any reminder and of any answer, with proof "
-                "that you sent them: the authority asks for them. Keep proof of sending this "
-                "complaint too.",
-                enclosed="",
-            ),
+            "Attach copies of your request, of any reminder and of any answer, with proof "
+            "that you sent them: the authority asks for them. Keep proof of sending this "
+            "complaint too.",
         )
-    return (
-        Notice(
-            "advice.keep_proof",
-            "Keep proof that you sent this letter and when (the sent e-mail, a delivery receipt).",
-        ),
-    )
+    return ("Keep proof that you sent this letter and when (the sent e-mail, a delivery receipt).",)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from faceaudit.letters.directory import EU_EEA, Operator
-from faceaudit.letters.notices import Notice
 from faceaudit.letters.texts import LetterError
 
 REGIME_NAMES = {
@@ -29,10 +28,43 @@ _HOME = {"uk": "gb", "ch": "ch", "ca": "us-ca", "il": "us-il"}
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something said to the person, as a code with its values (the window translates it)
+    and in English words (the CLI prints ``text``)."""
+
+    code: str
+    text: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    def param(self, name: str) -> str:
+        return dict(self.params).get(name, "")
+
+
+@dataclass(frozen=True)
 class JurisdictionChoice:
     jurisdiction: str
-    reason: Notice  # one sentence, said to the person (code + params for the window)
-    warnings: tuple[Notice, ...] = ()
+    reason: str  # one sentence, said to the person
+    warnings: tuple[str, ...] = ()
+    reason_notice: Notice | None = None
+    warning_notices: tuple[Notice, ...] = ()
+
+
+class JurisdictionUnknown(LetterError):
+    """No law can be chosen without the person's help; ``code`` says why
+    (``us-state-unknown``, ``none-covers``), ``country`` is the person's."""
+
+    def __init__(self, code: str, country: str, what: str, todo: str) -> None:
+        self.code = code
+        self.country = country
+        super().__init__(what, todo)
+
+
+def _choice(
+    jurisdiction: str, reason: Notice, warnings: tuple[Notice, ...] = ()
+) -> JurisdictionChoice:
+    return JurisdictionChoice(
+        jurisdiction, reason.text, tuple(w.text for w in warnings), reason, warnings
+    )
 
 
 def normalise_country(text: str | None) -> str:
@@ -47,39 +79,41 @@ def _in_regime(jurisdiction: str, country: str) -> bool:
     return country == _HOME[jurisdiction]
 
 
-def coverage_warning(
-    jurisdiction: str, person_country: str, operator_country: str
-) -> Notice | None:
+def coverage_warning(jurisdiction: str, person_country: str, operator_country: str) -> str | None:
     """Why ``jurisdiction`` may not cover this person, or None when it does (or we cannot tell)."""
+    notice = coverage_notice(jurisdiction, person_country, operator_country)
+    return notice.text if notice else None
+
+
+def coverage_notice(jurisdiction: str, person_country: str, operator_country: str) -> Notice | None:
+    """:func:`coverage_warning` as a Notice: ``not-resident`` (CCPA/BIPA, a person not
+    living in the state) or ``outside-territory`` (neither person nor operator there)."""
     person, operator = normalise_country(person_country), normalise_country(operator_country)
     name = REGIME_NAMES[jurisdiction]
+    params = (("regime", jurisdiction), ("person", person.upper()), ("operator", operator.upper()))
     if jurisdiction in ("ca", "il"):
         if person == _HOME[jurisdiction]:
             return None
         state = "California" if jurisdiction == "ca" else "Illinois"
         where = f"your country is given as {person.upper()}" if person else "no residence is given"
         return Notice(
-            "coverage.us_state",
+            "not-resident",
             f"{name[0].upper()}{name[1:]} protects people who live in {state}, and {where}: the "
             "letter cannot "
             f"say that you live there, and the operator may answer that the law does not "
             f"apply. Give --country US-{jurisdiction.upper()} if you live in {state}.",
-            law=jurisdiction,
-            state=_HOME[jurisdiction],
-            person_country=person,
+            params,
         )
     if not person or _in_regime(jurisdiction, person) or _in_regime(jurisdiction, operator):
         return None
     return Notice(
-        "coverage.territory",
+        "outside-territory",
         f"{name[0].upper()}{name[1:]} covers people in its territory and operators established "
         "there; you live "
         f"in {person.upper()} and the operator is "
         + (f"in {operator.upper()}" if operator else "of unknown location")
         + ": it may answer that the law does not apply to you.",
-        law=jurisdiction,
-        person_country=person,
-        operator_country=operator,
+        params,
     )
 
 
@@ -88,40 +122,42 @@ def choose_jurisdiction(
 ) -> JurisdictionChoice:
     """The regime for a letter from this person to this operator, with the reason why."""
     person = normalise_country(person_country)
+    op = normalise_country(operator.country)
     if requested:
-        warning = coverage_warning(requested, person, operator.country)
-        return JurisdictionChoice(
+        warning = coverage_notice(requested, person, operator.country)
+        return _choice(
             requested,
-            Notice("law.asked", f"{REGIME_NAMES[requested]}, as you asked", law=requested),
+            Notice(
+                "requested", f"{REGIME_NAMES[requested]}, as you asked", (("regime", requested),)
+            ),
             (warning,) if warning else (),
         )
-    op = normalise_country(operator.country)
     if person in EU_EEA:
-        return JurisdictionChoice(
+        return _choice(
             "eu",
             Notice(
-                "law.person_in_eu",
+                "person-eu",
                 f"the EU GDPR, because you live in {person.upper()}, in the EU/EEA, where it "
                 "protects you whoever holds your data (Art. 3 GDPR)",
-                law="eu",
-                person_country=person,
+                (("regime", "eu"), ("person", person.upper())),
             ),
         )
     for regime, home in _HOME.items():
         if person == home:
             where = {"uk": "the United Kingdom", "ch": "Switzerland"}.get(regime, home.upper())
-            return JurisdictionChoice(
+            return _choice(
                 regime,
                 Notice(
-                    "law.person_home",
+                    "person-home",
                     f"{REGIME_NAMES[regime]}, because you live in {where}",
-                    law=regime,
-                    person_country=person,
+                    (("regime", regime), ("person", person.upper())),
                 ),
             )
     by_operator = _by_operator(op)
     if person.startswith("us") and by_operator is None:
-        raise LetterError(
+        raise JurisdictionUnknown(
+            "us-state-unknown",
+            person.upper(),
             "FaceAudit cannot tell which law protects you: US privacy law depends on the "
             "state you live in.",
             "Give your state with --country US-CA (California) or US-IL (Illinois), or "
@@ -130,16 +166,15 @@ def choose_jurisdiction(
     if by_operator is not None:
         regime, where = by_operator
         reason = f"{REGIME_NAMES[regime]}, because the operator is established in {where}"
+        code = "operator"
         if not person:
             reason += " (your country is not known)"
-        return JurisdictionChoice(
-            regime,
-            Notice(
-                "law.operator_home", reason, law=regime, operator_country=op, person_country=person
-            ),
-        )
+            code = "operator-person-unknown"
+        return _choice(regime, Notice(code, reason, (("regime", regime), ("operator", op.upper()))))
     if person:
-        raise LetterError(
+        raise JurisdictionUnknown(
+            "none-covers",
+            person.upper(),
             f"None of the laws FaceAudit writes letters under covers a person living in "
             f"{person.upper()} and an operator "
             + (f"in {op.upper()}" if op else "of unknown location")
@@ -147,12 +182,12 @@ def choose_jurisdiction(
             "Choose --jurisdiction yourself if you have a link to the EU, the UK, "
             "Switzerland, California or Illinois (the letter will carry a warning).",
         )
-    return JurisdictionChoice(
+    return _choice(
         "eu",
-        Notice("law.default", "the EU GDPR, by default", law="eu"),
+        Notice("default", "the EU GDPR, by default", (("regime", "eu"),)),
         (
             Notice(
-                "law.default_unknown",
+                "nothing-known",
                 "FaceAudit does not know where you live or where the operator is established, "
                 "so the letter rests on the EU GDPR. Give your country (--country) so that the "
                 "right law is chosen.",

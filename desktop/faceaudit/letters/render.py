@@ -22,7 +22,7 @@ from faceaudit.letters.compose import composition as composition
 from faceaudit.letters.compose import status_of as status_of
 from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES, Deadline, compute_deadline
 from faceaudit.letters.directory import Operator
-from faceaudit.letters.notices import Notice
+from faceaudit.letters.jurisdiction import Notice
 from faceaudit.letters.texts import COMPLETE_LANGUAGES as COMPLETE_LANGUAGES
 from faceaudit.letters.texts import CORE_TYPES as CORE_TYPES
 from faceaudit.letters.texts import LetterError as LetterError
@@ -172,10 +172,10 @@ class Letter:
     closing: str
     labels: Mapping[str, str]
     deadline: Deadline
-    equivalent: Notice | None  # code "equivalent", params law and letter_type
+    equivalent: str | None
     citations: tuple[str, ...]
-    warnings: tuple[Notice, ...] = ()  # what the person should know before sending it
-    advice: tuple[Notice, ...] = ()  # what to attach and keep
+    warnings: tuple[str, ...] = ()  # what the person should know before sending it
+    advice: tuple[str, ...] = ()  # what to attach and keep
 
     @property
     def to_email(self) -> str:
@@ -247,7 +247,7 @@ def render_letter(spec: LetterSpec) -> Letter:
         closing=labels["closing"],
         labels=labels,
         deadline=deadline,
-        equivalent=equivalent_notice(spec.jurisdiction, spec.letter_type),
+        equivalent=EQUIVALENTS.get((spec.jurisdiction, spec.letter_type)),
         citations=tuple(dict.fromkeys(citations)),
         warnings=compose.warnings(spec),
         advice=compose.advice(spec),
@@ -255,11 +255,12 @@ def render_letter(spec: LetterSpec) -> Letter:
 
 
 def equivalent_notice(jurisdiction: str, letter_type: str) -> Notice | None:
-    """The note for a request the law does not offer as such (code ``equivalent``)."""
+    """:attr:`Letter.equivalent` as a Notice for the window: code ``equivalent``, with the
+    ``regime`` and the letter ``type`` (the pair says which note it is)."""
     text = EQUIVALENTS.get((jurisdiction, letter_type))
     if text is None:
         return None
-    return Notice("equivalent", text, law=jurisdiction, letter_type=letter_type)
+    return Notice("equivalent", text, (("regime", jurisdiction), ("type", letter_type)))
 
 
 # French sets a (non-breaking) space before the two-part punctuation marks; URLs and times
