@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -25,6 +26,16 @@ from faceaudit.gui.context import GuiContext
 from faceaudit.gui.screens import SCREENS, ScreenEntry
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+_SP = QStyle.StandardPixmap
+_NAVIGATION_ICONS = {
+    "cases": _SP.SP_DirClosedIcon,
+    "me": _SP.SP_FileDialogInfoView,
+    "sources": _SP.SP_DriveNetIcon,
+    "scan": _SP.SP_MediaPlay,
+    "findings": _SP.SP_FileDialogContentsView,
+    "letters": _SP.SP_FileDialogDetailedView,
+    "settings": _SP.SP_FileDialogListView,
+}
 
 
 class MainWindow(QMainWindow):
@@ -42,13 +53,14 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Screens"))
-        self.navigation.setSpacing(2)
+        self.navigation.setSpacing(1)
+        self.navigation.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
         for entry in entries:
             screen_class = entry.load()
             if screen_class is not None:
                 self._add_screen(entry.key, screen_class)
-        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 36)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
@@ -80,8 +92,7 @@ class MainWindow(QMainWindow):
         title = screen_class.title()
         item = QListWidgetItem(title)
         icon = getattr(screen_class, "icon", None)
-        if callable(icon):
-            item.setIcon(icon())
+        item.setIcon(icon() if callable(icon) else self._standard_icon(key))
         item.setData(_KEY_ROLE, key)
         shortcut = shortcuts.SCREEN_SHORTCUTS.get(key)
         if shortcut is not None:
@@ -92,6 +103,11 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
         self.screen_actions[key] = act
         self.navigation.addItem(item)
+
+    def _standard_icon(self, key: str) -> QIcon:
+        # The style's own icons: they follow the platform and scale on high-DPI screens.
+        pixmap = _NAVIGATION_ICONS.get(key)
+        return QIcon() if pixmap is None else self.style().standardIcon(pixmap)
 
     def show_screen(self, key: str) -> None:
         screen = self.screens.get(key)

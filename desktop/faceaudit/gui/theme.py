@@ -21,11 +21,25 @@ QLabel[state="bad"] { color: %(bad)s; }
 QLabel[role="hint"] { color: %(hint)s; }
 QLabel[role="title"] { font-size: 16pt; font-weight: 600; }
 QFrame[role="notice"] { border: 1px solid %(hint)s; border-radius: 6px; padding: 6px; }
+QListWidget#navigation { border: none; border-right: 1px solid %(rule)s; padding: 6px 4px; }
+QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }
 """
 
 _COLOURS = {
-    False: {"good": "#1b6e20", "warn": "#8a5a00", "bad": "#b00020", "hint": "#5f6368"},
-    True: {"good": "#81c784", "warn": "#ffb74d", "bad": "#ef9a9a", "hint": "#b0b4b9"},
+    False: {
+        "good": "#1b6e20",
+        "warn": "#8a5a00",
+        "bad": "#b00020",
+        "hint": "#5f6368",
+        "rule": "#c8c8c8",
+    },
+    True: {
+        "good": "#81c784",
+        "warn": "#ffb74d",
+        "bad": "#ef9a9a",
+        "hint": "#b0b4b9",
+        "rule": "#3c3e42",
+    },
 }
 
 
