@@ -133,3 +133,22 @@ def test_jurisdiction_codes_carry_what_the_window_translates() -> None:
         choose_jurisdiction("us", pimeyes)
     assert error.value.code == "us-state-unknown"
     assert Person().language is None and drafting.default_language(Person()) == "en"
+
+
+def test_letter_and_date_warnings_carry_codes(letters_case: Case, tmp_path: Path) -> None:
+    from faceaudit.letters import clock, compose
+
+    letters_case.review(letters_case.findings()[0].id, "confirmed")
+    draft = drafting.prepare(
+        letters_case,
+        DIRECTORY,
+        drafting.DraftRequest("erasure", _meta()),
+        today=dt.date(2026, 3, 2),
+    )
+    codes = [n.code for n in compose.warning_notices(draft.spec)]
+    assert codes == ["erasure-without-reason"]
+    assert draft.letter.warnings == tuple(n.text for n in compose.warning_notices(draft.spec))
+    saved = drafting.save(letters_case, draft, ["txt"], tmp_path)
+    notices = clock.date_notices(letters_case, saved.letter_id, dt.date(2026, 3, 1), "post")
+    assert [n.code for n in notices] == ["sent-before-letter-date", "posted-no-receipt"]
+    assert notices[0].param("printed") == "2026-03-02"
