@@ -21,6 +21,7 @@ from typing import Any
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, report_error
+from faceaudit.cli.collect import add_sitemap_option
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
 from faceaudit.faces.consistency import DifferentPersonError
 from faceaudit.store import (
@@ -294,6 +295,7 @@ def _register_sources(subparsers: Subparsers) -> None:
     add.add_argument(
         "--max-pages", type=int, metavar="N", help="fetch at most N pages of each source"
     )
+    add_sitemap_option(add)
     add.set_defaults(handler=run_sources_add)
 
     listing = actions.add_parser("list", parents=[*common, _json_option()], help="list sources")
@@ -662,7 +664,7 @@ def run_sources_add(args: argparse.Namespace, app: App) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    settings = SourceSettings(depth=args.depth, max_pages=args.max_pages)
+    settings = SourceSettings(depth=args.depth, max_pages=args.max_pages, sitemap=args.sitemap)
     with open_case(args, app) as case:
         added = case.add_sources(valid, settings=settings) if valid else 0
         total = len(case.sources())

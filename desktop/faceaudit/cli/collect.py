@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Fetch the pages, images and videos you list (or read local files, "
         "folders and ZIP archives) and show every picture FaceAudit would examine, with "
         "where it came from. Only the addresses you list, and same-site pages they link to "
-        "when --depth is above 0, are contacted.",
+        "when --depth is above 0 (or their site's sitemaps list, with --sitemap), are "
+        "contacted.",
     )
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="URL, file, folder or .zip")
     parser.add_argument(
@@ -51,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(default 0: only the listed pages)",
     )
     parser.add_argument("--max-pages", type=int, default=50, help="pages per run (default 50)")
+    add_sitemap_option(parser)
     parser.add_argument("--max-images", type=int, default=5000, help="images per run")
     parser.add_argument("--concurrency", type=int, default=8, help="parallel requests (default 8)")
     parser.add_argument("--per-host", type=int, default=2, help="parallel requests per site")
@@ -60,6 +62,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object per line")
     parser.set_defaults(handler=run)
+
+
+SITEMAP_HELP = (
+    "also read the pages the site's sitemaps list (the Sitemap lines of its robots.txt, "
+    "else /sitemap.xml; indexes and .gz too), on the same site only and within the page limit"
+)
+
+
+def add_sitemap_option(parser: argparse.ArgumentParser, *, saved: bool = False) -> None:
+    """--sitemap; ``saved``: --sitemap / --no-sitemap, None when neither is given."""
+    if saved:
+        parser.add_argument(
+            "--sitemap",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=SITEMAP_HELP + " (with --case: saved with each source for the next scans)",
+        )
+    else:
+        parser.add_argument("--sitemap", action="store_true", help=SITEMAP_HELP)
 
 
 def add_network_options(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +132,7 @@ def _settings(args: argparse.Namespace) -> CollectSettings:
         depth=args.depth,
         max_pages=args.max_pages,
         max_images=args.max_images,
+        sitemap=args.sitemap,
         concurrency=args.concurrency,
         per_host=args.per_host,
         **network_settings(args),

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from faceaudit.app import App
 from faceaudit.cli import terminal_safe
-from faceaudit.cli.collect import add_network_options, network_settings
+from faceaudit.cli.collect import add_network_options, add_sitemap_option, network_settings
 from faceaudit.cli.wording import counted
 from faceaudit.scan.control import ScanControl, ScanProgress
 from faceaudit.scan.pipeline import ScanOutcome, ScanSettings
@@ -87,6 +87,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="fetch at most N pages per source (with --case: saved with each source)",
     )
+    add_sitemap_option(parser, saved=True)
     parser.add_argument(
         "--workers",
         type=int,
@@ -130,6 +131,7 @@ def run(args: argparse.Namespace, app: App) -> int:
     network = network_settings(args)
     # A one-shot scan keeps nothing on disk unless --cache asks for the HTTP cache.
     network["use_cache"] = network.get("use_cache", True) and bool(args.case or args.cache)
+    network["sitemap"] = bool(args.sitemap)
     collector = web_collector(
         app.paths, depth=args.depth or 0, max_pages=args.max_pages, network=network
     )
@@ -240,7 +242,7 @@ def _scan_case(
 
 def _source_changes(args: argparse.Namespace) -> dict[str, Any]:
     """The collection settings given on the command line (the rest: each source's saved ones)."""
-    given = {"depth": args.depth, "max_pages": args.max_pages}
+    given = {"depth": args.depth, "max_pages": args.max_pages, "sitemap": args.sitemap}
     return {key: value for key, value in given.items() if value is not None}
 
 

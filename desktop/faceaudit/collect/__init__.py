@@ -55,7 +55,9 @@ Cache and network
     ``clear_cache(http_cache_dir)`` deletes every cached response. ``describe_proxy(settings)``
     says which proxy, if any, requests go through and why. robots.txt is honoured for pages
     reached by crawling (``depth`` > 0) when ``settings.robots`` is True; pages the person
-    lists are fetched like a browser visit would.
+    lists are fetched like a browser visit would. With ``settings.sitemap`` the site's
+    sitemaps (robots.txt ``Sitemap:`` lines, else ``/sitemap.xml``) add their same-site pages
+    (module ``sitemap``: hostile XML, gzip bombs and nesting are bounded there).
 """
 
 from __future__ import annotations

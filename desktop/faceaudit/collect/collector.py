@@ -31,6 +31,12 @@ from faceaudit.collect.fetch import (
 from faceaudit.collect.local import LocalError, LocalItem, walk_local
 from faceaudit.collect.netguard import AddressPolicy, Watchdog
 from faceaudit.collect.sandbox import sample_frames_contained
+from faceaudit.collect.sitemap import (
+    MAX_SITEMAP_BYTES,
+    SitemapError,
+    parse_sitemap,
+    sitemaps_in_robots,
+)
 from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.collect.urls import (
     DEFAULT_PORTS,
@@ -46,6 +52,10 @@ from faceaudit.imaging import MIME_TYPES, sniff_format
 ROBOTS_AGENT = "FaceAudit"
 MAX_ROBOTS_BYTES = 512 * 1024
 GONE_STATUSES = (404, 410)  # the server says the page or image is no longer there
+# Sitemaps of one source: files fetched, and how deep indexes may nest (robots.txt or
+# /sitemap.xml is level 0; the protocol allows one index level, hostile sites any number).
+MAX_SITEMAPS_PER_SOURCE = 50
+MAX_SITEMAP_LEVELS = 3
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ class CollectSettings:
     depth: int = 0  # 0 = only the listed pages; 1 = also the same-site pages they link to ...
     max_pages: int = 50  # pages fetched per run, listed ones included
     max_images: int = 5000  # images and videos fetched per run
+    # Also read the pages the site's sitemaps list (robots.txt "Sitemap:" lines, else
+    # /sitemap.xml), same-site only, within max_pages; their own links are not followed.
+    sitemap: bool = False
     concurrency: int = 8  # worker threads (requests in flight, all hosts), one session each
     per_host: int = 2  # requests in flight to one host at a time
     connect_timeout: float = 10.0
@@ -154,6 +167,8 @@ class _Source:
     pages_scheduled: int = 0
     media_scheduled: int = 0
     media_limit_reported: bool = False
+    sitemaps_seen: set[str] = field(default_factory=set)  # url_key of sitemap files queued
+    sitemap_notes: set[str] = field(default_factory=set)  # limits already reported once
     host: str = ""  # the listed host, whose next source starts when this one is done
     stats: CollectStats = field(default_factory=CollectStats)
     outstanding: int = 0  # its tasks queued or running; 0 again = the source is done
@@ -162,12 +177,13 @@ class _Source:
 
 @dataclass
 class _Task:
-    kind: str  # listed | page | media | local
+    kind: str  # listed | page | media | local | sitemaps (find them) | sitemap (read one)
     url: str
     source: _Source
     depth: int = 0
     page_url: str | None = None
     placement: Placement | None = None
+    guessed: bool = False  # a sitemap nobody named: the site's /sitemap.xml, tried anyway
 
     @property
     def host(self) -> str:
@@ -458,6 +474,10 @@ class _Run:
             self._run_local(task)
         elif task.kind == "media":
             self._run_media(task, fetcher)
+        elif task.kind == "sitemaps":
+            self._find_sitemaps(task, fetcher)
+        elif task.kind == "sitemap":
+            self._run_sitemap(task, fetcher)
         else:
             self._run_page(task, fetcher)
 
@@ -487,12 +507,13 @@ class _Run:
             )
         return None
 
-    def _fetch(self, task: _Task, fetcher: Fetcher) -> Response:
+    def _fetch(self, task: _Task, fetcher: Fetcher, caps: dict[str, int] | None = None) -> Response:
         """``fetcher.get`` within the source's time limit, counting the host's timeouts."""
         try:
             return fetcher.get(
                 task.url,
                 task.source.policy,
+                caps=caps,
                 use_cache=self.settings.use_cache,
                 until=task.source.until,
             )
@@ -563,6 +584,8 @@ class _Run:
             port = parts.port or DEFAULT_PORTS[parts.scheme]
             # The listed address on the listed port: not the other services of that machine.
             task.source.policy = AddressPolicy.for_listed_host(parts.hostname or "", port)
+            if task.source.settings.sitemap:  # after the policy: it reaches the same host
+                self._queue(_Task("sitemaps", task.url, task.source))
         elif self.settings.robots and not self._robots_allow(task, fetcher):
             self._error(
                 task.url,
@@ -678,14 +701,20 @@ class _Run:
     # -- robots.txt --------------------------------------------------------------------------
 
     def _robots_allow(self, task: _Task, fetcher: Fetcher) -> bool:
+        parser = self._robots_of(task, fetcher)
+        return parser is None or parser.can_fetch(ROBOTS_AGENT, task.url)
+
+    def _robots_of(
+        self, task: _Task, fetcher: Fetcher
+    ) -> urllib.robotparser.RobotFileParser | None:
+        """The site's robots.txt, fetched once per run (None: the site has none)."""
         site = site_of(task.url)
         with self.state_lock:
             lock = self.robots_locks.setdefault(site, threading.Lock())
         with lock:
             if site not in self.robots:
                 self.robots[site] = self._fetch_robots(site, task.source.policy, fetcher)
-        parser = self.robots[site]
-        return parser is None or parser.can_fetch(ROBOTS_AGENT, task.url)
+        return self.robots[site]
 
     def _fetch_robots(
         self, site: tuple[str, str], policy: AddressPolicy, fetcher: Fetcher
@@ -704,6 +733,121 @@ class _Run:
         response.discard()
         parser.parse(body.decode("utf-8", errors="replace").splitlines())
         return parser
+
+    # -- sitemaps ----------------------------------------------------------------------------
+
+    def _find_sitemaps(self, task: _Task, fetcher: Fetcher) -> None:
+        """The sitemaps robots.txt names on the listed site, else its /sitemap.xml."""
+        scheme, netloc = site_of(task.url)
+        robots_url = f"{scheme}://{netloc}/robots.txt"
+        parser = self._robots_of(task, fetcher)
+        named = sitemaps_in_robots(parser.site_maps() if parser else None, robots_url)
+        for url in named or [f"{scheme}://{netloc}/sitemap.xml"]:
+            self._add_sitemap(_Task("sitemap", url, task.source, guessed=not named))
+
+    def _add_sitemap(self, task: _Task) -> None:
+        source = task.source
+        with self.state_lock:
+            key = url_key(task.url)
+            if key in source.sitemaps_seen:
+                return
+            full = len(source.sitemaps_seen) >= MAX_SITEMAPS_PER_SOURCE
+            if not full:
+                source.sitemaps_seen.add(key)
+        if full:
+            self._note(
+                task,
+                "sitemaps",
+                f"The site has more than {MAX_SITEMAPS_PER_SOURCE} sitemaps; only the first "
+                f"{MAX_SITEMAPS_PER_SOURCE} were read.",
+            )
+            return
+        self._queue(task)
+
+    def _note(self, task: _Task, what: str, message: str) -> None:
+        """Report a limit of the source once, however many times it is reached."""
+        with self.state_lock:
+            first = what not in task.source.sitemap_notes
+            task.source.sitemap_notes.add(what)
+        if first:
+            self._error(task.url, message, source=task.source.source)
+
+    def _pages_full(self, source: _Source) -> bool:
+        with self.state_lock:
+            return source.pages_scheduled >= source.settings.max_pages
+
+    def _run_sitemap(self, task: _Task, fetcher: Fetcher) -> None:
+        source = task.source
+        if self._pages_full(source):
+            return  # the page limit is reached: more sitemaps would add nothing
+        caps = dict.fromkeys(("html", "image", "video", "other"), MAX_SITEMAP_BYTES)
+        try:
+            response = self._fetch(task, fetcher, caps)
+        except FetchError as error:
+            if task.guessed and error.status in GONE_STATUSES:
+                linked = " and the pages it links to" if source.settings.depth else ""
+                self._error(
+                    task.url,
+                    "The site has no sitemap (its robots.txt names none and it has no "
+                    f"/sitemap.xml), so only the listed page{linked} was read.",
+                    source=source.source,
+                )
+            else:
+                self._error(
+                    task.url, f"The sitemap could not be read: {error}", source=source.source
+                )
+            return
+        self._count(task, response)
+        try:
+            if response.body is None or response.kind in ("image", "video"):
+                raise SitemapError(f"it is {'an image' if response.kind == 'image' else 'a video'}")
+            contents = parse_sitemap(response.body, response.final_url)
+        except SitemapError as error:
+            self._error(
+                task.url,
+                f"This sitemap could not be read: {error}. Its pages were not visited.",
+                source=source.source,
+            )
+            return
+        finally:
+            response.discard()
+        if contents.truncated:
+            self._error(
+                task.url,
+                f"Only part of this sitemap was read: {contents.truncated}.",
+                source=source.source,
+            )
+        if contents.other_site and not (contents.pages or contents.sitemaps):
+            self._error(
+                task.url,
+                f"This sitemap lists only addresses on other sites ({contents.other_site}); "
+                "FaceAudit reads only the site you listed.",
+                source=source.source,
+            )
+        level = task.depth + 1
+        if contents.sitemaps and level >= MAX_SITEMAP_LEVELS:
+            self._note(
+                task,
+                "levels",
+                f"The site's sitemap indexes nest more than {MAX_SITEMAP_LEVELS} levels "
+                "deep; the deeper ones were not read.",
+            )
+        elif contents.sitemaps:
+            for url in contents.sitemaps:
+                self._add_sitemap(_Task("sitemap", url, source, depth=level))
+        # Pages a sitemap lists are read, their links not followed: the sitemap lists the site.
+        depth = source.settings.depth
+        for url in contents.pages:
+            if self._pages_full(source):
+                self._note(
+                    task,
+                    "pages",
+                    f"The site's sitemaps list more pages than this source's limit of "
+                    f"{source.settings.max_pages}; the rest were not read. Raise the page "
+                    "limit (--max-pages) to read more.",
+                )
+                break
+            self._add_page(_Task("page", url, source, depth, response.final_url))
 
     # -- media -------------------------------------------------------------------------------
 

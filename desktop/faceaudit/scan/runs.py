@@ -227,7 +227,9 @@ class WebCollector:
         """The settings of a source that has none saved yet: this collector's."""
         from faceaudit.store import SourceSettings
 
-        return SourceSettings(depth=self.settings.depth, max_pages=self.max_pages)
+        return SourceSettings(
+            depth=self.settings.depth, max_pages=self.max_pages, sitemap=self.settings.sitemap
+        )
 
     def configure_sources(self, settings: Mapping[str, SourceSettings]) -> None:
         """Collect each of these sources with its own depth, page limit, sitemap, render."""
