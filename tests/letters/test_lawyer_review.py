@@ -16,6 +16,7 @@ from faceaudit.letters.deadlines import JURISDICTIONS, LETTER_TYPES
 from faceaudit.letters.directory import Directory, Operator, load_builtin
 from faceaudit.letters.export import render_text
 from faceaudit.letters.render import (
+    Enclosure,
     Evidence,
     Letter,
     LetterSpec,
@@ -258,21 +259,37 @@ def test_bipa_reflects_the_2024_amendment_and_does_not_contradict_itself(languag
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_follow_ups_enclose_the_correspondence_and_complaints_ask_about_lawfulness(
+def test_follow_ups_list_what_they_enclose_and_complaints_ask_about_lawfulness(
     language: str,
 ) -> None:
-    enclosed = {
-        "en": "Enclosed",
-        "fr": "Pièce",
-        "de": "Anlage",
-        "es": "Se adjunta",
-        "it": "Allegat",
-    }
-    reminder = letter("reminder", language=language)
-    assert reminder.blocks[-1].text.startswith(enclosed[language])
+    headings = {
+        "en": ("Enclosure:", "Enclosures:"),
+        "fr": ("Pièce jointe\u00a0:", "Pièces jointes\u00a0:"),
+        "de": ("Anlage:", "Anlagen:"),
+        "es": ("Documento adjunto:", "Documentos adjuntos:"),
+        "it": ("Allegato:", "Allegati:"),
+    }[language]
+    copy = {
+        "en": "Copy of my letter of 5 January 2026 (request for access, my reference FA-1)",
+        "fr": "Copie de mon courrier du 5 janvier 2026 (demande d'accès, référence FA-1)",
+        "de": "Kopie meines Schreibens vom 5. Januar 2026 (Auskunftsantrag, mein Zeichen FA-1)",
+        "es": "Copia de mi escrito del 5 de enero de 2026 (solicitud de acceso, referencia FA-1)",
+        "it": "Copia della mia lettera del 5 gennaio 2026 (richiesta di accesso, mio "
+        "riferimento FA-1)",
+    }[language]
+    # Nothing kept of the first request: the letter claims no copy, only the history annex.
+    bare = letter("reminder", language=language)
+    assert [b.kind for b in bare.blocks[-2:]] == ["text", "item"]
+    assert bare.blocks[-2].text == headings[0] and copy not in body(bare)
+    assert any("no file of your request" in a for a in bare.advice)
+    sent = Enclosure("request", "first.pdf", b"%PDF", "access", "FA-1", D(2026, 1, 5))
+    for letter_type in ("reminder", "complaint"):
+        enclosed = letter(letter_type, language=language, enclosures=(sent,))
+        assert enclosed.blocks[-3].text == headings[1] and enclosed.blocks[-2].text == copy
+        assert any("first.pdf" in a for a in enclosed.advice)
+        assert not any("no file of your request" in a for a in enclosed.advice)
     complaint = letter("complaint", language=language)
-    assert complaint.blocks[-1].text.startswith(enclosed[language])
-    assert complaint.advice and "proof" in complaint.advice[0]
+    assert any("proof" in a for a in complaint.advice)
     text = body(complaint)
     for provision in ("6", "9"):
         assert re.search(rf"(Art\.|article|art\.) {provision}\b", text)

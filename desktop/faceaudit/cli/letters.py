@@ -35,9 +35,11 @@ from faceaudit.letters.directory import (
     import_datarequests,
     slugify,
 )
+from faceaudit.letters.enclosures import added_files, follow_up_enclosures
 from faceaudit.letters.export import FORMATS, mailto_link, write_letter
 from faceaudit.letters.jurisdiction import choose_jurisdiction, normalise_country
 from faceaudit.letters.render import (
+    Enclosure,
     Evidence,
     LetterError,
     LetterSpec,
@@ -190,6 +192,16 @@ def _register_letter(subparsers: Subparsers) -> None:
         help="complaint: the supervisory authority (default: by your country)",
     )
     details.add_argument(
+        "--enclose",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="reminder or complaint: a file to enclose besides the earlier letters and replies "
+        "the case keeps, e.g. a post receipt or, without --case, your first request "
+        "(repeatable; listed in the letter and attached to the .eml)",
+    )
+    details.add_argument(
         "--include-thumbnails",
         action="store_true",
         help="attach the face thumbnails (this sends biometric data to the operator)",
@@ -305,6 +317,11 @@ def run_letter(args: argparse.Namespace, app: App) -> int:
             "your particular situation (GDPR Art. 21(1)).",
             "Give them with --reason TEXT.",
         )
+    if args.enclose and args.letter_type not in ("reminder", "complaint"):
+        raise LetterError(
+            "--enclose is for a reminder or a complaint, which enclose the earlier correspondence.",
+            "Leave it out, or draft the reminder or complaint that needs the file.",
+        )
     if args.case:
         return _letter_from_case(args, app, directory)
     return _letter_one_shot(args, app, directory)
@@ -322,6 +339,7 @@ def _letter_spec(
     prior: PriorRequest | None,
     history: tuple[PriorRequest, ...] = (),
     include_thumbnails: bool = False,
+    enclosures: tuple[Enclosure, ...] = (),
 ) -> LetterSpec:
     """What both the one-shot and the case letter take from the same options."""
     return LetterSpec(
@@ -338,6 +356,7 @@ def _letter_spec(
         letter_date=args.date or dt.date.today(),
         include_thumbnails=include_thumbnails,
         holiday_country=tracking.holiday_country(operator, sender.country),
+        enclosures=enclosures,
     )
 
 
@@ -391,6 +410,7 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
         operator=operator,
         evidence=evidence,
         prior=prior,
+        enclosures=added_files(tuple(args.enclose)),
     )
     letter = render_letter(spec)
     target = args.output or app.paths.exports / ONE_SHOT_DIR
@@ -461,6 +481,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
         history: tuple[PriorRequest, ...] = ()
         parent_request_id: int | None = None
         original: tracking.LetterRecord | None = None
+        enclosures: tuple[Enclosure, ...] = ()
         if args.letter_type in ("reminder", "complaint"):
             if args.request is None:
                 raise MissingDetailsError(
@@ -471,6 +492,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
                 case, args.request, today=args.date or dt.date.today()
             )
             parent_request_id = original_request.id
+            enclosures = follow_up_enclosures(case, args.request, tuple(args.enclose))
         language = (
             args.lang
             or (original.language if original else None)
@@ -502,6 +524,7 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             prior=prior,
             history=history,
             include_thumbnails=args.include_thumbnails,
+            enclosures=enclosures,
         )
         render_letter(spec)  # refuse before anything is stored
         with case.batch():  # a refused write (the file exists) records no letter
@@ -519,7 +542,12 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             target = args.output or app.paths.exports / args.case
             written = write_letter(letter, args.format, target, overwrite=args.force)
             tracking.update_letter_output(
-                case, letter_id, tuple(args.format), str(written[-1].parent), letter.body_sha256
+                case,
+                letter_id,
+                tuple(args.format),
+                str(written[-1].parent),
+                letter.body_sha256,
+                files=written,
             )
         print(f"Letter {letter_id} drafted (not sent yet).")
         _report_selection(selection, len(args.url))

@@ -177,8 +177,6 @@ def marker_label(marker: str, spec: LetterSpec) -> str | None:
         country = normalise_country(spec.sender.country)
         eea_only = spec.jurisdiction == "eu" and country in ("no", "is", "li")
         return "residence.eea" if eea_only else f"residence.{spec.jurisdiction}"
-    if marker == "@enclosures":
-        return f"enclosures.{spec.letter_type}"
     raise ValueError(marker)
 
 
@@ -344,15 +342,54 @@ def _complaint_warnings(spec: LetterSpec) -> list[Notice]:
 
 def advice(spec: LetterSpec) -> tuple[str, ...]:
     """What to do with the letter besides sending it."""
-    if spec.letter_type == "reminder":
-        return (
-            "Attach a copy of your original request, and keep proof that you sent the "
-            "reminder (the sent e-mail, or the registered-post receipt).",
+    return tuple(notice.text for notice in advice_notices(spec))
+
+
+def advice_notices(spec: LetterSpec) -> tuple[Notice, ...]:
+    """:func:`advice` as codes: ``attach-enclosures`` (``files``: the names, comma-separated),
+    ``no-copy-of-request`` (``reference``, ``sent``), ``keep-proof`` (``type``)."""
+    found: list[Notice] = []
+    if spec.letter_type in ("reminder", "complaint"):
+        files = [enclosure.file_name for enclosure in spec.enclosures]
+        if files:
+            found.append(
+                Notice(
+                    "attach-enclosures",
+                    "The letter lists what goes with it: the e-mail draft (.eml) carries "
+                    "those files; if you send the letter another way, attach them yourself: "
+                    + ", ".join(files)
+                    + ".",
+                    (("files", ",".join(files)),),
+                )
+            )
+        copied = {e.reference for e in spec.enclosures if e.kind == "request"}
+        prior = spec.prior
+        if prior is not None and prior.reference not in copied:
+            sent = prior.sent_at.isoformat()
+            found.append(
+                Notice(
+                    "no-copy-of-request",
+                    f"FaceAudit has no file of your request of {sent}, so the letter does not "
+                    "list a copy of it: attach one if you kept it, and add it to the list of "
+                    "enclosures (--enclose FILE does both).",
+                    (("reference", prior.reference), ("sent", sent)),
+                )
+            )
+    what = {
+        "reminder": "this reminder",
+        "complaint": "this complaint (and your earlier letters)",
+    }.get(spec.letter_type, "this letter")
+    why = (
+        "the authority may ask for it"
+        if spec.letter_type == "complaint"
+        else "the period for an answer counts from receipt"
+    )
+    found.append(
+        Notice(
+            "keep-proof",
+            f"Keep proof that you sent {what} and when — the sent e-mail, the registered-post "
+            f"receipt, a screenshot of the web form's confirmation: {why}.",
+            (("type", spec.letter_type),),
         )
-    if spec.letter_type == "complaint":
-        return (
-            "Attach copies of your request, of any reminder and of any answer, with proof "
-            "that you sent them: the authority asks for them. Keep proof of sending this "
-            "complaint too.",
-        )
-    return ("Keep proof that you sent this letter and when (the sent e-mail, a delivery receipt).",)
+    )
+    return tuple(found)

@@ -7,6 +7,7 @@ German, Spanish and Italian, so the letter looks the same on every machine.
 from __future__ import annotations
 
 import io
+import mimetypes
 from collections.abc import Sequence
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -401,6 +402,15 @@ def render_eml(letter: Letter) -> bytes:
                     subtype="jpeg",
                     filename=f"face-{number}.jpg",
                 )
+    # A follow-up carries what it lists: the earlier letters, the replies, files added.
+    for enclosure in letter.spec.enclosures:
+        kind = mimetypes.guess_type(enclosure.file_name)[0] or "application/octet-stream"
+        if kind.startswith("message/"):  # an .eml: base64 is not allowed for message/*
+            kind = "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        message.add_attachment(
+            enclosure.data, maintype=maintype, subtype=subtype, filename=enclosure.file_name
+        )
     return bytes(message)
 
 

@@ -132,6 +132,20 @@ class PriorRequest:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A document sent with a reminder or complaint, listed in the letter and attached to its
+    e-mail draft: a copy of a request sent ("request"), the operator's reply ("reply"), or a
+    file the person added, e.g. a post receipt ("file")."""
+
+    kind: str
+    file_name: str
+    data: bytes
+    letter_type: str = ""  # request: what it was (access, erasure, ..., reminder)
+    reference: str = ""  # request: its reference (FA-3)
+    on: dt.date | None = None  # request: when it was sent; reply: when it was received
+
+
+@dataclass(frozen=True)
 class LetterSpec:
     letter_type: str
     jurisdiction: str
@@ -147,6 +161,7 @@ class LetterSpec:
     reference: str = ""
     include_thumbnails: bool = False
     holiday_country: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()  # reminders and complaints: what goes with them
 
 
 @dataclass(frozen=True)
@@ -218,7 +233,9 @@ def render_letter(spec: LetterSpec) -> Letter:
         spec.letter_type, spec.jurisdiction, deadline.statutory, compose.features_of(spec)
     )
     for key in keys:
-        if key.startswith("@"):
+        if key == "@enclosures":
+            blocks.extend(_enclosure_blocks(spec, labels, operator_name=values["operator_name"]))
+        elif key.startswith("@"):
             label = compose.marker_label(key, spec)
             if label is not None:
                 blocks.append(Block("text", fill(labels[label])))
@@ -396,6 +413,31 @@ def _fill(text: str, values: Mapping[str, str], spec: LetterSpec, citations: lis
         return rendered
 
     return _PLACEHOLDER.sub(replace, text)
+
+
+def _enclosure_blocks(
+    spec: LetterSpec, labels: Mapping[str, str], operator_name: str
+) -> list[Block]:
+    """The list of what goes with a follow-up: exactly the files attached, then the annex
+    with the dates and channels of sending (always part of a reminder or complaint)."""
+    items = []
+    for enclosure in spec.enclosures:
+        on = format_date(enclosure.on, spec.language) if enclosure.on else ""
+        if enclosure.kind == "request":
+            items.append(
+                labels["enclosure.request"].format(
+                    kind=labels[f"kind.{enclosure.letter_type}"],
+                    date=on,
+                    reference=enclosure.reference,
+                )
+            )
+        elif enclosure.kind == "reply":
+            items.append(labels["enclosure.reply"].format(operator_name=operator_name, date=on))
+        else:
+            items.append(enclosure.file_name)
+    items.append(labels["enclosure.history"])
+    heading = labels["enclosures_heading.one" if len(items) == 1 else "enclosures_heading.other"]
+    return [Block("text", heading), *(Block("item", item) for item in items)]
 
 
 def _split_blocks(text: str) -> list[Block]:

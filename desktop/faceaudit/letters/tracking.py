@@ -24,6 +24,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from faceaudit.letters.deadlines import Deadline, compute_deadline
@@ -56,6 +57,7 @@ class LetterRecord:
     parent_request_id: int | None
     body_sha256: str | None
     letter_date: dt.date | None = None  # the date printed on the letter
+    files: tuple[str, ...] = ()  # the paths it was written to (empty: before they were kept)
 
 
 @dataclass(frozen=True)
@@ -201,12 +203,25 @@ def record_letter(
 
 
 def update_letter_output(
-    case: LetterTables, letter_id: int, formats: tuple[str, ...], output_dir: str, body_sha256: str
+    case: LetterTables,
+    letter_id: int,
+    formats: tuple[str, ...],
+    output_dir: str,
+    body_sha256: str,
+    files: Sequence[Path] = (),
 ) -> None:
+    """Where the letter was written; ``files`` (the paths) let a follow-up enclose it."""
     with case.connection() as conn:
         conn.execute(
-            "UPDATE letters SET formats = ?, output_dir = ?, body_sha256 = ? WHERE id = ?",
-            (json.dumps(list(formats)), output_dir, body_sha256, letter_id),
+            "UPDATE letters SET formats = ?, output_dir = ?, body_sha256 = ?, files = ? "
+            "WHERE id = ?",
+            (
+                json.dumps(list(formats)),
+                output_dir,
+                body_sha256,
+                json.dumps([str(path) for path in files], ensure_ascii=False),
+                letter_id,
+            ),
         )
 
 
@@ -409,6 +424,7 @@ def _letter_from_row(row: Sequence[Any]) -> LetterRecord:
         parent_request_id=row[10],
         body_sha256=row[11],
         letter_date=_date(row[12]),
+        files=tuple(json.loads(row[13] or "[]")),
     )
 
 
@@ -435,9 +451,10 @@ def _request_from_row(row: Sequence[Any]) -> RequestRecord:
 
 _LETTER_COLUMNS = (
     "l.id, l.created_at, l.type, l.jurisdiction, l.language, l.operator_slug, l.operator_json, "
-    "l.finding_ids, l.formats, l.output_dir, l.parent_request_id, l.body_sha256, l.letter_date"
+    "l.finding_ids, l.formats, l.output_dir, l.parent_request_id, l.body_sha256, l.letter_date, "
+    "l.files"
 )
-_LETTER_WIDTH = 13
+_LETTER_WIDTH = 14
 _REQUEST_COLUMNS = (
     "r.id, r.letter_id, r.sent_at, r.channel, r.due_at, r.extended_due_at, r.status, "
     "r.answered_at, r.closed_at, r.notes, r.received_at, r.holiday_country, "

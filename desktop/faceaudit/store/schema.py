@@ -222,12 +222,17 @@ _V5_SCAN_CHECKED: Migration = (
     "CREATE INDEX scan_checked_by_url ON scan_checked(url)",
 )
 
+# The files each letter was written to (a JSON list of paths), so that a reminder or a
+# complaint can enclose the request it follows up.
+_V6_LETTER_FILES: Migration = ("ALTER TABLE letters ADD COLUMN files TEXT NOT NULL DEFAULT '[]'",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1,
     _V2_LETTER_DATES,
     _V3_ANSWERS,
     _V4_CLIP_FRAMES,
     _V5_SCAN_CHECKED,
+    _V6_LETTER_FILES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
