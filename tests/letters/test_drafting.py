@@ -103,6 +103,10 @@ def test_a_reminder_rests_on_the_request_it_follows_up(letters_case: Case, tmp_p
     assert reminder.choice.reason_notice.code == "follows-up"
     assert reminder.parent_request_id is not None
     assert f"FA-{first.letter_id}" in reminder.letter.plain_text()
+    # It encloses the first letter's file, as saved (the wizard's path records the files).
+    [copy] = reminder.spec.enclosures
+    assert copy.kind == "request" and copy.data == first.written[0].read_bytes()
+    assert copy.reference == f"FA-{first.letter_id}" and copy.on == dt.date(2026, 1, 5)
 
 
 def test_a_complaint_with_several_authorities_asks_which(letters_case: Case) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from faceaudit.letters import tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.directory import Directory, Operator, domain_of, slugify
+from faceaudit.letters.enclosures import follow_up_enclosures
 from faceaudit.letters.export import write_letter
 from faceaudit.letters.jurisdiction import (
     REGIME_NAMES,
@@ -207,6 +208,10 @@ def prepare(
         letter_date=letter_date,
         include_thumbnails=request.include_thumbnails,
         holiday_country=tracking.holiday_country(operator, sender.country),
+        # A reminder or complaint encloses the letters sent and the replies kept.
+        enclosures=follow_up_enclosures(case, request.follows_up)
+        if request.letter_type in FOLLOW_UPS and request.follows_up is not None
+        else (),
     )
     return Draft(request, choice, selection, render_letter(spec), parent_request_id)
 
@@ -273,7 +278,12 @@ def save(
             letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
             written = write_letter(letter, formats, folder, overwrite=overwrite)
             tracking.update_letter_output(
-                case, letter_id, tuple(formats), str(written[-1].parent), letter.body_sha256
+                case,
+                letter_id,
+                tuple(formats),
+                str(written[-1].parent),
+                letter.body_sha256,
+                files=written,
             )
     except OSError as error:
         raise LetterError(
