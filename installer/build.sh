@@ -3,6 +3,11 @@
 #   bash installer/build.sh               the one-folder app (dist/FaceAudit/), the download
 #                                         for this platform, then the build report
 #   bash installer/build.sh --no-report   the same without the report
+#   bash installer/build.sh --unstripped  also a build that keeps every unused Qt module,
+#                                         translation and onnxruntime provider
+#                                         (build/unstripped/), so the report shows the sizes
+#                                         before and after leaving them out
+#   bash installer/build.sh --check       check what the build needs from this machine, stop
 # Downloads: Linux dist/FaceAudit-<version>-linux-<arch>.tar.gz (install.sh inside);
 # macOS dist/FaceAudit.app and dist/FaceAudit-<version>-macos-<arch>.dmg; Windows (Git Bash,
 # Inno Setup 6's ISCC.exe on PATH or in $ISCC) dist/FaceAudit-<version>-windows-x64-setup.exe.
@@ -13,10 +18,14 @@
 set -euo pipefail
 
 report=1
+unstripped=0
+check_only=0
 for argument in "$@"; do
     case "$argument" in
         --no-report) report=0 ;;
-        -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+        --unstripped) unstripped=1 ;;
+        --check) check_only=1 ;;
+        -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
         *) echo "build.sh: unknown option $argument (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -34,11 +43,29 @@ case "$(uname -s)" in
     MINGW*|MSYS*|CYGWIN*) platform=windows; bin=build/venv/Scripts ;;
     *) echo "build.sh: no recipe for $(uname -s)" >&2; exit 1 ;;
 esac
-# Qt's X11 plugin needs libxcb-cursor, which many desktops lack: the build carries the build
-# machine's copy, so it must be there (PyInstaller cannot bundle what it does not find).
-if [ "$platform" = linux ] && ! "$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
-    echo "build.sh: libxcb-cursor.so.0 is missing; install it first (Debian/Ubuntu: apt-get install libxcb-cursor0)." >&2
-    exit 1
+# Qt's X11 and Wayland plugins need libraries many desktops lack (libxcb-cursor above all):
+# the build carries the build machine's copies, so they must be there, or PyInstaller only
+# warns and the app cannot open its window on such a desktop. (Found with `ldd` on
+# PySide6/Qt/plugins/platforms/*.so; the Debian/Ubuntu package follows each name.)
+QT_PLATFORM_LIBRARIES="libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
+    libxcb-keysyms.so.1:libxcb-keysyms1 libwayland-cursor.so.0:libwayland-cursor0"
+if [ "$platform" = linux ]; then
+    # Read whole before grep: `grep -q` stops at the first hit, and under pipefail the
+    # SIGPIPE ldconfig then gets would count as "missing".
+    libraries="$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null || true)"
+    missing=()
+    for entry in $QT_PLATFORM_LIBRARIES; do
+        grep -qF "${entry%%:*}" <<<"$libraries" || missing+=("$entry")
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        echo "build.sh: Qt's window plugins need libraries this machine lacks: ${missing[*]%%:*}." >&2
+        echo "  Install them first (Debian/Ubuntu: apt-get install ${missing[*]##*:})." >&2
+        exit 1
+    fi
+fi
+if [ "$check_only" = 1 ]; then
+    echo "build.sh: $("$python" --version 2>&1) and the libraries the $platform build needs are here."
+    exit 0
 fi
 started=$(date +%s)
 step() { echo "== $* ($(($(date +%s) - started)) s)"; }
@@ -80,6 +107,17 @@ case "$platform" in
 esac
 echo "$(($(date +%s) - started))" > build/build-seconds.txt
 step "built in $(cat build/build-seconds.txt) s"
+
+if [ "$unstripped" = 1 ] && [ "$platform" = linux ]; then
+    # Only to measure what leaving out the unused parts saves: never shipped.
+    step "for comparison, the same without leaving anything out: build/unstripped/"
+    rm -rf build/unstripped
+    FACEAUDIT_BUILD_STRIP=0 "$venv_python" -m PyInstaller --noconfirm --log-level WARN \
+        --distpath "$root/build/unstripped" --workpath "$root/build/pyinstaller-unstripped" \
+        installer/faceaudit.spec
+    bash installer/linux/package.sh "$root/build/unstripped/FaceAudit" "$root/build/icons" \
+        "$version" "$root/build/unstripped"
+fi
 
 if [ "$report" = 1 ]; then
     "$venv_python" installer/report.py

@@ -28,6 +28,7 @@ import layout  # noqa: E402
 SHOWN_MARK = "faceaudit: window shown "
 EXIT_WHEN_SHOWN_ENV = "FACEAUDIT_EXIT_WHEN_SHOWN"
 START_TIMEOUT_S = 180
+UNSTRIPPED_DIR = "build/unstripped"  # build.sh --unstripped: for the size comparison only
 
 
 def folder_bytes(folder: Path) -> int:
@@ -63,6 +64,23 @@ def time_to_window(program: list[str], env: dict[str, str]) -> float | None:
     return None
 
 
+def archive_bytes(folder: Path) -> int:
+    return sum(a.stat().st_size for a in folder.glob("FaceAudit-*.tar.gz"))
+
+
+def print_saving(app_dir: Path, unstripped: Path) -> None:
+    """The same build without leaving the unused parts out, against the one shipped."""
+    kept, shipped = folder_bytes(unstripped / layout.APP_NAME), folder_bytes(app_dir)
+    kept_archive, shipped_archive = archive_bytes(unstripped), archive_bytes(app_dir.parent)
+    print("  before stripping  unused Qt modules, translations, onnxruntime providers kept:")
+    print(
+        f"                    {kept / 1e6:.0f} MB app folder, {kept_archive / 1e6:.0f} MB "
+        f"download; stripping saves {(kept - shipped) / 1e6:.0f} MB "
+        f"({(kept - shipped) / kept:.0%}) and {(kept_archive - shipped_archive) / 1e6:.0f} MB "
+        f"of download"
+    )
+
+
 def describe(times: list[float]) -> str:
     if not times:
         return "no window"
@@ -91,6 +109,9 @@ def main() -> int:
     print(f"  app folder        {folder_bytes(app_dir) / 1e6:.0f} MB on disk, unpacked")
     for archive in sorted((ROOT / layout.DIST_DIR).glob("FaceAudit-*.tar.gz")):
         print(f"  download          {archive.stat().st_size / 1e6:.0f} MB  {archive.name}")
+    unstripped = ROOT / UNSTRIPPED_DIR
+    if (unstripped / layout.APP_NAME).is_dir():
+        print_saving(app_dir, unstripped)
     parts = ", ".join(f"{name} {size / 1e6:.0f}" for name, size in largest_parts(app_dir))
     print(f"  largest parts MB  {parts}")
 

@@ -150,3 +150,21 @@ def test_icon_renders_at_every_size(tmp_path: Path) -> None:
     with Image.open(tmp_path / "faceaudit.ico") as ico:
         assert (256, 256) in ico.info["sizes"]
     assert (tmp_path / "faceaudit.icns").stat().st_size > 0
+
+
+def test_spec_never_strips_the_collected_libraries() -> None:
+    # binutils' strip broke auditwheel-patched libraries (libscipy_openblas64_*.so): the built
+    # app died importing numpy with "ELF load command address/offset not page-aligned".
+    tree = ast.parse((INSTALLER / "faceaudit.spec").read_text(encoding="utf-8"))
+    calls = {
+        node.func.id: node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("EXE", "COLLECT")
+    }
+    assert set(calls) == {"EXE", "COLLECT"}
+    for name, call in calls.items():
+        strip = [k.value for k in call.keywords if k.arg == "strip"]
+        assert len(strip) == 1 and isinstance(strip[0], ast.Constant), name
+        assert strip[0].value is False, name
