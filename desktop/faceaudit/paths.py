@@ -8,12 +8,15 @@ because they hold special-category personal data.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from faceaudit.errors import FaceAuditError
 
 APP_NAME = "FaceAudit"
 HOME_ENV = "FACEAUDIT_HOME"
@@ -23,8 +26,47 @@ MODELS_ENV = "FACEAUDIT_MODELS"
 _SOURCE_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+class DataFolderError(FaceAuditError):
+    """The data folder (``--data-dir`` / ``FACEAUDIT_HOME``) cannot be used."""
+
+
+def data_folder_error(error: OSError, path: Path) -> DataFolderError:
+    """Why a folder under the data folder cannot be made or written, and what to do."""
+    where = error.filename or path
+    todo = "Choose another data folder with --data-dir DIR (or FACEAUDIT_HOME)."
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DataFolderError(
+            f"FaceAudit cannot write to its data folder: {where} is read-only or not yours. "
+            "Nothing was changed.",
+            "Make it writable, or " + todo[0].lower() + todo[1:],
+        )
+    if error.errno in (errno.ENOTDIR, errno.EEXIST):
+        return DataFolderError(
+            f"The data folder cannot be made at {where}: part of that path is a file, "
+            "not a folder. Nothing was changed.",
+            todo,
+        )
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DataFolderError(
+            f"The disk holding the data folder is full ({where}). Nothing was changed.",
+            "Free some space, or " + todo[0].lower() + todo[1:],
+        )
+    return DataFolderError(
+        f"The data folder cannot be used: {where}: {error.strerror or error}. Nothing was changed.",
+        todo,
+    )
+
+
+def _private_dir(path: Path, *, tighten: bool = True) -> Path:
+    """``path`` created 0700; with ``tighten``, a folder FaceAudit owns that an older version
+    (or a umask) left readable by others is made private too. The base directory is not
+    tightened: the person may have pointed ``--data-dir`` at a folder of their own."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if tighten and os.name == "posix" and path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError as error:
+        raise data_folder_error(error, path) from error
     return path
 
 
@@ -56,7 +98,7 @@ class Paths:
         return _private_dir(self.base / "operators")
 
     def ensure_base(self) -> Path:
-        return _private_dir(self.base)
+        return _private_dir(self.base, tighten=False)
 
 
 def source_checkout_root() -> Path | None:
@@ -98,6 +140,13 @@ def default_models_dir(base: Path) -> Path:
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     """Paths from an explicit ``--data-dir``, else ``FACEAUDIT_HOME``, else the platform default."""
     if data_dir is not None:
+        if not str(data_dir).strip():
+            # Path("") is the current folder: data would land wherever the command was run.
+            raise DataFolderError(
+                "--data-dir is empty.",
+                "Give the folder to keep FaceAudit's data in, or leave the option out to use "
+                "the usual one.",
+            )
         base = Path(data_dir).expanduser()
     elif os.environ.get(HOME_ENV):
         base = Path(os.environ[HOME_ENV]).expanduser()

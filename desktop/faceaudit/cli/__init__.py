@@ -81,11 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def date_arg(text: str) -> dt.date:
-    """An argparse type: a date given as YYYY-MM-DD."""
+    """An argparse type: a date given as YYYY-MM-DD, in the years deadlines can be counted in."""
+    from faceaudit.persontext import FIRST_YEAR, LAST_YEAR
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from error
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the years FaceAudit can count deadlines in "
+            f"({FIRST_YEAR}-{LAST_YEAR})"
+        )
+    return day
 
 
 # C0 and C1 controls, DEL, and the bidirectional overrides that can reorder what a line shows.
@@ -119,6 +127,21 @@ def id_list_arg(text: str) -> list[int]:
     if not ids:
         raise argparse.ArgumentTypeError("give at least one id (e.g. 2,3,5-9)")
     return list(dict.fromkeys(ids))
+
+
+def os_error_message(error: OSError) -> FaceAuditError:
+    """An unexpected OSError as a plain message: what failed, where, and what to try."""
+    import errno
+
+    where = f" ({error.filename})" if error.filename else ""
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        todo = "Free some space and run the command again; what was saved before is kept."
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        todo = "Check that you may write there, or choose another folder (--data-dir, -o)."
+    else:
+        todo = "Check the file or folder named, then run the command again."
+    return FaceAuditError(f"A file could not be read or written{where}: {reason}.", todo)
 
 
 def report_error(error: FaceAuditError) -> None:
@@ -181,7 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_OK
-    app = App.create(data_dir=args.data_dir, threads=args.threads, model_pack=args.model_pack)
+    try:
+        app = App.create(data_dir=args.data_dir, threads=args.threads, model_pack=args.model_pack)
+    except FaceAuditError as error:
+        report_error(error)
+        return EXIT_FAILED
     try:
         status = int(handler(args, app))
         sys.stdout.flush()  # a closed pipe (| head) is met here, not at interpreter exit
@@ -198,5 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("faceaudit: interrupted; everything saved so far is kept.", file=sys.stderr)
         return 130
+    except OSError as error:
+        # The last net: a file or folder the commands did not expect to fail on (each
+        # command turns the failures it knows into its own messages first).
+        report_error(os_error_message(error))
+        return EXIT_FAILED
     finally:
         app.close()

@@ -77,10 +77,17 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
                 f"The passphrase file {passphrase_file} cannot be read ({error}).",
                 "Check the file name, or set FACEAUDIT_PASSPHRASE instead.",
             ) from error
+        text = text.removeprefix("\ufeff")  # a byte-order mark some editors write first
         lines = text.splitlines()
         return lines[0] if lines else ""
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env:
+        if any("\udc80" <= char <= "\udcff" for char in from_env):
+            raise PassphraseNeededError(
+                f"{PASSPHRASE_ENV} contains bytes that are not UTF-8 text.",
+                f"Set {PASSPHRASE_ENV} from a UTF-8 terminal, or use --passphrase-file FILE "
+                "saved as UTF-8.",
+            )
         return from_env
     if not sys.stdin.isatty():
         raise PassphraseNeededError(
@@ -342,12 +349,14 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
 
 def _person_changes(args: argparse.Namespace) -> dict[str, str | None]:
     """The details given on the command line; an empty value removes the detail."""
+    from faceaudit.persontext import clean_person_field
+
     changes: dict[str, str | None] = {}
     for name in PERSON_FIELDS:
         value = getattr(args, name)
         if value is None:
             continue
-        value = value.strip()
+        value = clean_person_field(name, value)
         if name == "country":
             value = value.upper()
         elif name == "language":

@@ -36,7 +36,12 @@ from faceaudit.letters.directory import (
     slugify,
 )
 from faceaudit.letters.enclosures import added_files, follow_up_enclosures
-from faceaudit.letters.export import FORMATS, mailto_link, write_letter
+from faceaudit.letters.export import (
+    FORMATS,
+    format_warnings,
+    mailto_link,
+    write_letter,
+)
 from faceaudit.letters.jurisdiction import choose_jurisdiction, normalise_country
 from faceaudit.letters.render import (
     Enclosure,
@@ -48,6 +53,7 @@ from faceaudit.letters.render import (
     Sender,
     render_letter,
 )
+from faceaudit.letters.saving import record_and_write
 from faceaudit.letters.selection import LetterSelection, findings_by_operator, select_findings
 
 Subparsers = argparse._SubParsersAction
@@ -220,9 +226,9 @@ def _register_letter(subparsers: Subparsers) -> None:
 def _address(text: str | None) -> str:
     if not text:
         return ""
-    return "\n".join(
-        line.strip() for line in text.replace("\\n", "\n").splitlines() if line.strip()
-    )
+    # Only \n separates lines here: the rest (control characters, odd breaks) is cleaned with
+    # the other fields when the letter is rendered (faceaudit.letters.cleaning).
+    return "\n".join(line.strip() for line in text.replace("\\n", "\n").split("\n") if line.strip())
 
 
 def _operator(args: argparse.Namespace, directory: Directory) -> Operator:
@@ -414,8 +420,10 @@ def _letter_one_shot(args: argparse.Namespace, app: App, directory: Directory) -
     )
     letter = render_letter(spec)
     target = args.output or app.paths.exports / ONE_SHOT_DIR
-    written = write_letter(letter, args.format, target, overwrite=args.force)
-    _report(letter, written)
+    written = write_letter(
+        letter, args.format, target, overwrite=args.force, private=args.output is None
+    )
+    _report(letter, written, args.format)
     return EXIT_OK
 
 
@@ -428,8 +436,9 @@ def _url_evidence(args: argparse.Namespace) -> tuple[Evidence, ...]:
         try:
             normalised = normalise_url(url.strip())
         except InvalidURL as error:
+            shown = url if len(url) <= 80 else url[:77] + "..."
             raise LetterError(
-                f"--url {url!r} is not a web address ({error}).",
+                f"--url {shown!r} is not a web address ({error}); nothing was written.",
                 "Give the page's address as your browser shows it, e.g. https://example.org/team",
             ) from error
         # Typed by the person, not found by FaceAudit: the annex gives no date for it.
@@ -527,31 +536,20 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             enclosures=enclosures,
         )
         render_letter(spec)  # refuse before anything is stored
-        with case.batch():  # a refused write (the file exists) records no letter
-            letter_id = tracking.record_letter(
-                case,
-                letter_type=spec.letter_type,
-                jurisdiction=jurisdiction,
-                language=language,
-                operator=operator,
-                finding_ids=selection.finding_ids,
-                parent_request_id=parent_request_id,
-                letter_date=spec.letter_date,
-            )
-            letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
-            target = args.output or app.paths.exports / args.case
-            written = write_letter(letter, args.format, target, overwrite=args.force)
-            tracking.update_letter_output(
-                case,
-                letter_id,
-                tuple(args.format),
-                str(written[-1].parent),
-                letter.body_sha256,
-                files=written,
-            )
+        saved = record_and_write(
+            case,
+            spec,
+            args.format,
+            args.output or app.paths.exports / args.case,
+            finding_ids=selection.finding_ids,
+            parent_request_id=parent_request_id,
+            overwrite=args.force,
+            private=args.output is None,
+        )
+        letter_id, letter, written = saved.letter_id, saved.letter, saved.paths
         print(f"Letter {letter_id} drafted (not sent yet).")
         _report_selection(selection, len(args.url))
-        _report(letter, written)
+        _report(letter, written, args.format)
         channel = letter.recipient.channel()
         channel = "post" if channel == "unknown" else channel
         print(
@@ -647,9 +645,11 @@ def print_by_operator(case: Any, app: App, rows: Sequence[Any], *, json_output: 
     return EXIT_OK
 
 
-def _report(letter: Any, written: Sequence[Path]) -> None:
+def _report(letter: Any, written: Sequence[Path], formats: Sequence[str]) -> None:
     for path in written:
         print(f"Wrote {path}")
+    for warning in format_warnings(letter, formats):
+        print(f"Warning: {warning}", file=sys.stderr)
     recipient = letter.recipient
     if letter.equivalent:
         print(f"Note: {letter.equivalent}")

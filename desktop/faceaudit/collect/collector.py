@@ -334,7 +334,10 @@ class _Run:
         self.media_done = 0
         self.shared_scope = _Scope()
         self.separate_sources = False
-        self.robots: dict[tuple[str, str], urllib.robotparser.RobotFileParser | None] = {}
+        # Per site: its rules (None when it has none) and, if it could not be read, why.
+        self.robots: dict[
+            tuple[str, str], tuple[urllib.robotparser.RobotFileParser | None, str]
+        ] = {}
         self.robots_locks: dict[tuple[str, str], threading.Lock] = {}
         self.watchdog = Watchdog()
         self.spool: Path | None = None
@@ -586,14 +589,8 @@ class _Run:
             task.source.policy = AddressPolicy.for_listed_host(parts.hostname or "", port)
             if task.source.settings.sitemap:  # after the policy: it reaches the same host
                 self._queue(_Task("sitemaps", task.url, task.source))
-        elif self.settings.robots and not self._robots_allow(task, fetcher):
-            self._error(
-                task.url,
-                "The site's robots.txt asks crawlers not to fetch this page, so FaceAudit "
-                "skipped it. List the page yourself to check it anyway.",
-                source=task.source.source,
-                page_url=task.page_url,
-            )
+        elif self.settings.robots and (refusal := self._robots_refusal(task, fetcher)):
+            self._error(task.url, refusal, source=task.source.source, page_url=task.page_url)
             return
         try:
             response = self._fetch(task, fetcher)
@@ -700,14 +697,29 @@ class _Run:
 
     # -- robots.txt --------------------------------------------------------------------------
 
-    def _robots_allow(self, task: _Task, fetcher: Fetcher) -> bool:
-        parser = self._robots_of(task, fetcher)
-        return parser is None or parser.can_fetch(ROBOTS_AGENT, task.url)
+    def _robots_refusal(self, task: _Task, fetcher: Fetcher) -> str:
+        """Why robots.txt keeps the crawler off this page, or "" when it may fetch it."""
+        parser, unreadable = self._robots_of(task, fetcher)
+        if unreadable:
+            # RFC 9309 §2.3.1.4: an unreachable robots.txt means "disallow everything" — but
+            # the site did not ask that, and the person must not be told it did.
+            return (
+                f"The site's robots.txt could not be read ({unreadable}), so FaceAudit did not "
+                "crawl this page (an unreadable robots.txt counts as 'do not crawl'). Scan "
+                "again later, or list the page yourself to check it anyway."
+            )
+        if parser is None or parser.can_fetch(ROBOTS_AGENT, task.url):
+            return ""
+        return (
+            "The site's robots.txt asks crawlers not to fetch this page, so FaceAudit "
+            "skipped it. List the page yourself to check it anyway."
+        )
 
     def _robots_of(
         self, task: _Task, fetcher: Fetcher
-    ) -> urllib.robotparser.RobotFileParser | None:
-        """The site's robots.txt, fetched once per run (None: the site has none)."""
+    ) -> tuple[urllib.robotparser.RobotFileParser | None, str]:
+        """The site's robots.txt, fetched once per run (None: the site has none), and why it
+        could not be read, if it could not."""
         site = site_of(task.url)
         with self.state_lock:
             lock = self.robots_locks.setdefault(site, threading.Lock())
@@ -718,7 +730,9 @@ class _Run:
 
     def _fetch_robots(
         self, site: tuple[str, str], policy: AddressPolicy, fetcher: Fetcher
-    ) -> urllib.robotparser.RobotFileParser | None:
+    ) -> tuple[urllib.robotparser.RobotFileParser | None, str]:
+        """The site's rules (None: no robots.txt, everything allowed), or why they could not
+        be read."""
         url = f"{site[0]}://{site[1]}/robots.txt"
         parser = urllib.robotparser.RobotFileParser(url)
         caps = dict.fromkeys(("html", "image", "video", "other"), MAX_ROBOTS_BYTES)
@@ -726,13 +740,16 @@ class _Run:
             response = fetcher.get(url, policy, caps=caps)
         except FetchError as error:
             if error.status is not None and 400 <= error.status < 500:
-                return None  # no robots.txt: everything allowed (RFC 9309)
-            parser.parse(["User-agent: *", "Disallow: /"])  # unreachable: assume nothing is
-            return parser
+                return None, ""  # no robots.txt: everything allowed (RFC 9309)
+            if error.timed_out:
+                return None, "the server timed out"
+            if error.status is not None:
+                return None, f"the server answered HTTP {error.status}"
+            return None, str(error).rstrip(".")
         body = response.body or b""
         response.discard()
         parser.parse(body.decode("utf-8", errors="replace").splitlines())
-        return parser
+        return parser, ""
 
     # -- sitemaps ----------------------------------------------------------------------------
 
@@ -740,7 +757,7 @@ class _Run:
         """The sitemaps robots.txt names on the listed site, else its /sitemap.xml."""
         scheme, netloc = site_of(task.url)
         robots_url = f"{scheme}://{netloc}/robots.txt"
-        parser = self._robots_of(task, fetcher)
+        parser, _ = self._robots_of(task, fetcher)
         named = sitemaps_in_robots(parser.site_maps() if parser else None, robots_url)
         for url in named or [f"{scheme}://{netloc}/sitemap.xml"]:
             self._add_sitemap(_Task("sitemap", url, task.source, guessed=not named))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,6 @@ from faceaudit.letters import tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.directory import Directory, Operator, domain_of, slugify
 from faceaudit.letters.enclosures import follow_up_enclosures
-from faceaudit.letters.export import write_letter
 from faceaudit.letters.jurisdiction import (
     REGIME_NAMES,
     JurisdictionChoice,
@@ -36,6 +35,7 @@ from faceaudit.letters.render import (
     Sender,
     render_letter,
 )
+from faceaudit.letters.saving import record_and_write
 from faceaudit.letters.selection import LetterSelection, select_findings
 
 if TYPE_CHECKING:
@@ -262,33 +262,21 @@ def save(
     Its number becomes the reference printed on it. If a file cannot be written (it exists,
     the folder is read-only), nothing is recorded and the error says why.
     """
-    spec = draft.spec
     try:
-        with case.batch():
-            letter_id = tracking.record_letter(
-                case,
-                letter_type=spec.letter_type,
-                jurisdiction=spec.jurisdiction,
-                language=spec.language,
-                operator=spec.operator,
-                finding_ids=draft.selection.finding_ids,
-                parent_request_id=draft.parent_request_id,
-                letter_date=spec.letter_date,
-            )
-            letter = render_letter(replace(spec, reference=f"FA-{letter_id}"))
-            written = write_letter(letter, formats, folder, overwrite=overwrite)
-            tracking.update_letter_output(
-                case,
-                letter_id,
-                tuple(formats),
-                str(written[-1].parent),
-                letter.body_sha256,
-                files=written,
-            )
+        # Killed at any point, this leaves no recorded letter without its files.
+        saved = record_and_write(
+            case,
+            draft.spec,
+            formats,
+            folder,
+            finding_ids=draft.selection.finding_ids,
+            parent_request_id=draft.parent_request_id,
+            overwrite=overwrite,
+        )
     except OSError as error:
         raise LetterError(
             f"The letter could not be written to {folder} ({error.strerror or error}); "
             "nothing was recorded.",
             "Choose a folder you can write to, with free space.",
         ) from error
-    return SavedLetter(letter_id, letter, tuple(written))
+    return SavedLetter(saved.letter_id, saved.letter, saved.paths)

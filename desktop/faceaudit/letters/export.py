@@ -6,17 +6,21 @@ German, Spanish and Italian, so the letter looks the same on every machine.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import mimetypes
+import re
 from collections.abc import Sequence
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import format_datetime, make_msgid
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from faceaudit.letters.atomic import StagedFiles, interrupted_by, make_folder
 from faceaudit.letters.render import Evidence, Letter, PriorRequest, format_date, status_of
 
 FORMATS = ("pdf", "docx", "txt", "eml")
@@ -144,6 +148,59 @@ def _register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+@cache
+def _pdf_characters() -> frozenset[int]:
+    """The code points the embedded font can draw (regular and bold have the same set)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    _register_fonts()
+    return frozenset(getFont(FONT).face.charToGlyph)
+
+
+def pdf_missing_characters(text: str) -> str:
+    """The distinct characters of ``text`` the PDF would show as empty boxes, in order."""
+    drawable = _pdf_characters()
+    return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in drawable))
+
+
+def format_warnings(letter: Letter, formats: Sequence[str]) -> tuple[str, ...]:
+    """What the person must know about how ``letter`` comes out in ``formats``, before it is
+    sent: the CLI prints these, the window shows them.
+
+    The PDF embeds one font (Bitstream Vera: Latin, without most of Latin Extended) and
+    ReportLab lays text out left to right only, so Arabic, Hebrew, Japanese, emoji and many
+    Central European letters cannot be drawn in it. The other forms carry the text itself
+    and are shown with the reader's own fonts.
+    """
+    if "pdf" not in formats and "eml" not in formats:
+        return ()
+    spec = letter.spec
+    fields = (
+        ("your name", spec.sender.name),
+        ("your address", spec.sender.address),
+        ("your e-mail", spec.sender.email),
+        ("the operator's details", "\n".join(letter.recipient_lines)),
+        ("your reasons", spec.reason),
+    )
+    where = [label for label, value in fields if pdf_missing_characters(value)]
+    if "pdf" not in formats:
+        where = []  # the annex names none of them
+    whole = "pdf" in formats
+    missing = pdf_missing_characters(render_text(letter) if whole else render_annex_text(letter))
+    if not missing:
+        return ()
+    shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing[:12])
+    more = f" and {len(missing) - 12} more" if len(missing) > 12 else ""
+    in_what = f" in {', '.join(where)}" if where else ""
+    pdf = "the PDF" if whole else "the annex PDF attached to the e-mail"
+    return (
+        f"{pdf[0].upper()}{pdf[1:]} cannot show {len(missing)} character"
+        f"{'s' if len(missing) != 1 else ''}{in_what}: {shown}{more}. They would appear "
+        "as empty boxes or in the wrong order. The DOCX, text and e-mail forms show them "
+        "(--format docx,txt,eml); check the PDF before sending it, or send one of those.",
     )
 
 
@@ -309,49 +366,62 @@ def render_pdf(letter: Letter, annex_only: bool = False) -> bytes:
 # --- DOCX --------------------------------------------------------------------------
 
 
+# Characters XML 1.0 cannot hold: python-docx refuses them. Text from outside (a page's URLs,
+# an imported directory) can still carry them after the person's own text was cleaned.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+DOCX_PROPERTY_LIMIT = 255  # characters in a core property (title, author) of Word files
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def render_docx(letter: Letter) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
     document = Document()
-    document.core_properties.title = letter.subject
-    document.core_properties.author = letter.spec.sender.name
+    document.core_properties.title = _xml_safe(letter.subject)[:DOCX_PROPERTY_LIMIT]
+    document.core_properties.author = _xml_safe(letter.spec.sender.name)[:DOCX_PROPERTY_LIMIT]
     style = document.styles["Normal"]
     style.font.size = Pt(10.5)
 
+    def paragraph(text: str = "", style: str | None = None) -> Any:
+        return document.add_paragraph(_xml_safe(text), style=style)
+
     def lines(block: Sequence[str]) -> None:
-        paragraph = document.add_paragraph()
+        para = document.add_paragraph()
         for index, line in enumerate(block):
-            run = paragraph.add_run(line)
+            run = para.add_run(_xml_safe(line))
             if index < len(block) - 1:
                 run.add_break()
 
     lines(letter.sender_lines)
     lines([*letter.recipient_lines, *([letter.delivery_line] if letter.delivery_line else [])])
-    document.add_paragraph(letter.date_line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph(letter.date_line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if letter.reference_line:
-        document.add_paragraph(letter.reference_line)
-    document.add_paragraph().add_run(letter.subject).bold = True
-    document.add_paragraph(letter.salutation)
+        paragraph(letter.reference_line)
+    document.add_paragraph().add_run(_xml_safe(letter.subject)).bold = True
+    paragraph(letter.salutation)
     for block in letter.blocks:
-        document.add_paragraph(block.text, style="List Bullet" if block.kind == "item" else None)
-    document.add_paragraph(letter.closing)
-    document.add_paragraph("\n\n" + letter.spec.sender.name)
+        paragraph(block.text, style="List Bullet" if block.kind == "item" else None)
+    paragraph(letter.closing)
+    paragraph("\n\n" + letter.spec.sender.name)
     labels = letter.labels
     if letter.spec.evidence:
         document.add_page_break()
-        document.add_heading(labels["annex_title"], level=2)
-        document.add_paragraph(labels["annex_intro"])
+        document.add_heading(_xml_safe(labels["annex_title"]), level=2)
+        paragraph(labels["annex_intro"])
         if letter.spec.include_thumbnails:
-            document.add_paragraph(labels["annex_thumbnail_note"])
+            paragraph(labels["annex_thumbnail_note"])
         for number, item in enumerate(letter.spec.evidence, 1):
             lines(_evidence_lines(number, item, letter))
             if letter.spec.include_thumbnails and item.thumbnail_jpeg:
                 document.add_picture(io.BytesIO(item.thumbnail_jpeg), width=Mm(30))
     rows = history_rows(letter)
     if rows:
-        document.add_heading(labels["history_title"], level=2)
+        document.add_heading(_xml_safe(labels["history_title"]), level=2)
         for row in rows:
             lines([f"{k}{_colon(letter)} {v}" for k, v in row])
     out = io.BytesIO()
@@ -375,9 +445,11 @@ def render_eml(letter: Letter) -> bytes:
 
     message = EmailMessage()
     sender = letter.spec.sender
-    message["From"] = formataddr((sender.name, sender.email))
+    # Address objects, never strings formatted by hand: a name like 'Jöhn <x@y>' must stay
+    # a name, not become the address the reply goes to.
+    message["From"] = mailbox(sender.name, sender.email)
     if letter.to_email:
-        message["To"] = formataddr((letter.recipient.name, letter.to_email))
+        message["To"] = mailbox(letter.recipient.name, letter.to_email)
     message["Subject"] = letter.subject
     message["Date"] = format_datetime(dt.datetime.now(dt.UTC))
     message["Message-ID"] = make_msgid(
@@ -431,15 +503,15 @@ def slugify_reference(reference: str) -> str:
     return "".join(c if c.isalnum() or c == "-" else "-" for c in reference).strip("-")
 
 
-def write_letter(
-    letter: Letter, formats: Sequence[str], target: Path, *, overwrite: bool = False
-) -> list[Path]:
-    """Write ``letter`` in each format.
+def mailbox(name: str, address: str) -> Address:
+    """One e-mail header address; a non-ASCII domain is written in its ASCII (IDNA) form."""
+    local, _, domain = address.strip().rpartition("@")
+    with contextlib.suppress(UnicodeError):  # else left as typed
+        domain = domain.encode("idna").decode("ascii")
+    return Address(display_name=" ".join(name.split()), username=local, domain=domain)
 
-    ``target`` is a folder, or a file name ending in a format's suffix (``sam.docx``): each
-    format is then written beside it under the same name with its own suffix.
-    An existing file is never replaced unless ``overwrite``: nothing is written then.
-    """
+
+def _planned(letter: Letter, formats: Sequence[str], target: Path) -> tuple[Path, str]:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         from faceaudit.letters.render import LetterError
@@ -450,23 +522,44 @@ def write_letter(
     if target.suffix.lower().lstrip(".") in FORMATS and not target.is_dir():
         # "-o sam.docx": a file name, even with several formats (sam.docx, sam.pdf), never a
         # folder named like a file.
-        folder, stem = target.parent, target.stem
-    else:
-        folder, stem = target, default_stem(letter)
-    planned = [folder / f"{stem}.{fmt}" for fmt in formats]
-    planned += [folder / f"{stem}.mailto.txt" for fmt in formats if fmt == "eml"]
-    existing = [path for path in planned if path.exists()]
-    if existing and not overwrite:
+        return target.parent, target.stem
+    return target, default_stem(letter)
+
+
+def stage_letter(
+    letter: Letter,
+    formats: Sequence[str],
+    target: Path,
+    *,
+    overwrite: bool = False,
+    owner: str = "",
+    private: bool = False,
+) -> StagedFiles:
+    """Render ``letter`` in each format to temporary files beside their final names.
+
+    ``target`` is a folder, or a file name ending in a format's suffix (``sam.docx``): each
+    format is then written beside it under the same name with its own suffix. ``private``
+    (FaceAudit's own exports folder) makes the folder 0700 even if it exists; files are 0600.
+    An existing file is never replaced unless ``overwrite``, or unless it was left by an
+    interrupted run of the same ``owner`` (see :mod:`faceaudit.letters.atomic`).
+    Call :meth:`StagedFiles.publish`, then :meth:`StagedFiles.finish` once the letter is
+    recorded. Every failure is a LetterError with nothing written.
+    """
+    folder, stem = _planned(letter, formats, target)
+    names = [f"{stem}.{fmt}" for fmt in formats]
+    names += [f"{stem}.mailto.txt" for fmt in formats if fmt == "eml"]
+    existing = [folder / name for name in names if (folder / name).exists()]
+    if existing and not overwrite and not interrupted_by(folder, stem, owner):
         from faceaudit.letters.render import LetterError
 
         raise LetterError(
             f"{existing[0]} already exists (an earlier letter); nothing was written.",
             "Add --force to replace it, or write elsewhere with -o FOLDER.",
         )
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    written = []
+    make_folder(folder, private=private)
+    staged = StagedFiles(folder, stem, owner)
+    staged.remove_leftovers()
     for fmt in formats:
-        path = folder / f"{stem}.{fmt}"
         if fmt == "pdf":
             data = render_pdf(letter)
         elif fmt == "docx":
@@ -475,9 +568,21 @@ def write_letter(
             data = render_text(letter).encode("utf-8")
         else:
             data = render_eml(letter)
-            mailto = folder / f"{stem}.mailto.txt"
-            mailto.write_text(mailto_link(letter) + "\n", encoding="utf-8")
-            written.append(mailto)
-        path.write_bytes(data)
-        written.append(path)
+            staged.add(f"{stem}.mailto.txt", (mailto_link(letter) + "\n").encode("utf-8"))
+        staged.add(f"{stem}.{fmt}", data)
+    return staged
+
+
+def write_letter(
+    letter: Letter,
+    formats: Sequence[str],
+    target: Path,
+    *,
+    overwrite: bool = False,
+    private: bool = False,
+) -> list[Path]:
+    """Write ``letter`` in each format at once (nothing to record): see :func:`stage_letter`."""
+    staged = stage_letter(letter, formats, target, overwrite=overwrite, private=private)
+    written = staged.publish()
+    staged.finish()
     return written

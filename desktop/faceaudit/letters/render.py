@@ -211,7 +211,12 @@ class Letter:
 
 
 def render_letter(spec: LetterSpec) -> Letter:
-    """Fill the texts for ``spec``; raises a LetterError naming what is missing or unsupported."""
+    """Fill the texts for ``spec``; raises a LetterError naming what is missing or unsupported.
+
+    The person's and the operator's text is cleaned first (see :mod:`.cleaning`)."""
+    from faceaudit.letters.cleaning import clean_spec
+
+    spec = clean_spec(spec)
     _check_spec(spec)
     templates = load_templates(spec.language)
     labels = {k: polish(v, spec) for k, v in flatten(templates["labels"]).items()}

@@ -17,13 +17,19 @@ import base64
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import asdict, dataclass
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from faceaudit.store.errors import CorruptCaseError, TamperedDataError, WrongPassphraseError
+from faceaudit.store.errors import (
+    CorruptCaseError,
+    TamperedDataError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -60,7 +66,25 @@ class KdfParams:
     def derive(self, passphrase: str, salt: bytes) -> bytes:
         self.validate()
         kdf = Scrypt(salt=salt, length=KEY_BYTES, n=self.n, r=self.r, p=self.p)
-        return kdf.derive(passphrase.encode("utf-8"))
+        try:
+            secret = passphrase.encode("utf-8")
+        except UnicodeEncodeError:
+            # Python keeps bytes that are not UTF-8 (from a terminal, a variable) as lone
+            # surrogates, which have no UTF-8 form.
+            raise WeakPassphraseError(
+                "The passphrase contains bytes that are not UTF-8 text.",
+                "Type it again in a UTF-8 terminal, or save the passphrase file as UTF-8.",
+            ) from None
+        return kdf.derive(secret)
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The forms to try, NFC first: the same text typed on two systems can come as composed
+    (NFC, 'é') or decomposed (NFD, 'e' + accent) characters. New key files derive from NFC;
+    one written before passphrases were normalised derives from the text as it was typed."""
+    composed = unicodedata.normalize("NFC", passphrase)
+    decomposed = unicodedata.normalize("NFD", passphrase)
+    return list(dict.fromkeys((composed, passphrase, decomposed)))
 
 
 DEFAULT_KDF = KdfParams()
@@ -122,7 +146,7 @@ def wrap_key(case_id: str, data_key: bytes, passphrase: str, kdf: KdfParams) -> 
     """The key file's bytes: the data key sealed under a key derived from the passphrase."""
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
-    kek = kdf.derive(passphrase, salt)
+    kek = kdf.derive(unicodedata.normalize("NFC", passphrase), salt)
     wrapped = AESGCM(kek).encrypt(nonce, data_key, _wrap_aad(case_id))
     document = {
         "format": KEYFILE_FORMAT,
@@ -185,13 +209,15 @@ class KeyFile:
         return parsed
 
     def unwrap(self, passphrase: str) -> bytes:
-        kek = self.kdf.derive(passphrase, self.salt)
-        try:
-            return AESGCM(kek).decrypt(self.nonce, self.wrapped_key, _wrap_aad(self.case_id))
-        except InvalidTag:
-            raise WrongPassphraseError(
-                "The passphrase does not unlock this case.",
-                "Check the passphrase (it is case-sensitive) and try again. FaceAudit cannot "
-                "recover a forgotten passphrase: the case's biometric data stays locked "
-                "without it.",
-            ) from None
+        for form in passphrase_forms(passphrase):
+            kek = self.kdf.derive(form, self.salt)
+            try:
+                return AESGCM(kek).decrypt(self.nonce, self.wrapped_key, _wrap_aad(self.case_id))
+            except InvalidTag:
+                continue
+        raise WrongPassphraseError(
+            "The passphrase does not unlock this case.",
+            "Check the passphrase (it is case-sensitive) and try again. FaceAudit cannot "
+            "recover a forgotten passphrase: the case's biometric data stays locked "
+            "without it.",
+        )
