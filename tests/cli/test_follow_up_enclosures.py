@@ -157,7 +157,7 @@ def test_a_request_whose_file_is_gone_is_not_claimed_as_enclosed(
     [reminder] = exports.glob("*-FA-2-*.txt")
     text = reminder.read_text("utf-8")
     assert "Copy of my letter" not in text
-    assert "Enclosure:\n\n- History of the request" in text  # one item: the singular
+    assert "Enclosures:\n\n- Images of my face concerned (annex)\n- History of" in text
     printed = capsys.readouterr().out
     assert "FaceAudit has no file of your request of 2026-01-05" in printed
 

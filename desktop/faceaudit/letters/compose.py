@@ -205,6 +205,7 @@ def values(
         "this_letter": labels["this_letter.annex" if count else "this_letter.alone"],
         "annexes": labels["annexes.images_history" if count else "annexes.history"],
         "territory_in": labels.get(f"territory_in.{spec.jurisdiction}", ""),
+        "law_name": labels.get(f"law_name.{spec.jurisdiction}", ""),
         # The guidance and case law each regulator stands behind (the EDPB's and the
         # CJEU's do not bind the UK).
         **{

@@ -423,8 +423,9 @@ def _fill(text: str, values: Mapping[str, str], spec: LetterSpec, citations: lis
 def _enclosure_blocks(
     spec: LetterSpec, labels: Mapping[str, str], operator_name: str
 ) -> list[Block]:
-    """The list of what goes with a follow-up: exactly the files attached, then the annex
-    with the dates and channels of sending (always part of a reminder or complaint)."""
+    """The list of what goes with a follow-up: exactly the files attached, then the annexes
+    (the images, if any, and the history with the dates and channels of sending, which a
+    reminder or complaint always has)."""
     items = []
     for enclosure in spec.enclosures:
         on = format_date(enclosure.on, spec.language) if enclosure.on else ""
@@ -440,6 +441,8 @@ def _enclosure_blocks(
             items.append(labels["enclosure.reply"].format(operator_name=operator_name, date=on))
         else:
             items.append(enclosure.file_name)
+    if spec.evidence:
+        items.append(labels["enclosure.images"])
     items.append(labels["enclosure.history"])
     heading = labels["enclosures_heading.one" if len(items) == 1 else "enclosures_heading.other"]
     return [Block("text", heading), *(Block("item", item) for item in items)]
