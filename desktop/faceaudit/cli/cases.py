@@ -629,44 +629,31 @@ def _enrol_one(case: Case, app: App, photo: Path, *, force: bool = False) -> boo
 # -- sources -----------------------------------------------------------------------------
 
 
-def _is_path(text: str) -> bool:
-    try:
-        return Path(text).expanduser().exists()
-    except (OSError, ValueError, RuntimeError):
-        return False
-
-
-def _entries_from_file(path: str) -> list[tuple[str, str]]:
-    """(where, text) for each entry of a sources list, read as ``scan --urls-file`` reads it;
-    an entry that is not an existing path is read as a URL (``example.org/page``: https)."""
-    from faceaudit.collect.urls import list_entries, read_list_file, with_scheme
-
-    text, csv_rows = read_list_file(path)
-    return [
-        (
-            f"{path}:{entry.line}",
-            entry.value if Path(entry.value).exists() else with_scheme(entry.value),
-        )
-        for entry in list_entries(text, csv_rows=csv_rows)
-    ]
-
-
 def run_sources_add(args: argparse.Namespace, app: App) -> int:
-    entries = [(entry, entry) for entry in args.entries]
-    if args.urls_file:
-        entries += _entries_from_file(args.urls_file)
-    if not entries:
+    from faceaudit.store.source_list import read_source_list_file
+
+    if not args.entries and not args.urls_file:
         print("faceaudit sources add: give URLs or --urls-file FILE", file=sys.stderr)
         return EXIT_USAGE
     valid: list[str] = []
     refused = 0
-    for where, text in entries:
+    for text in args.entries:
         try:
             valid.append(normalise_source(text))
         except InvalidSourceError as error:
             refused += 1
-            prefix = "" if where == text else f"{where}: "
-            report_error(FaceAuditError(f"{prefix}{error.what} Skipped.", error.todo))
+            report_error(FaceAuditError(f"{error.what} Skipped.", error.todo))
+    if args.urls_file:
+        # The one list reader (faceaudit.store.source_list), as the window's list import.
+        listed = read_source_list_file(args.urls_file)
+        valid += listed.entries
+        for problem in listed.problems:
+            refused += 1
+            report_error(
+                FaceAuditError(
+                    f"{args.urls_file}:{problem.line}: {problem.what} Skipped.", problem.todo
+                )
+            )
     if args.depth < 0 or (args.max_pages is not None and args.max_pages < 1):
         print(
             "faceaudit sources add: --depth must be 0 or more, --max-pages 1 or more",

@@ -527,13 +527,21 @@ class _Run:
             raise
 
     def _error(
-        self, url: str, message: str, *, source: str | None = None, page_url: str | None = None
+        self,
+        url: str,
+        message: str,
+        *,
+        source: str | None = None,
+        page_url: str | None = None,
+        kind: str = "failed",
     ) -> None:
         with self.callback_lock:
             self.stats.errors += 1
             if source in self.sources:
                 self.sources[source].stats.errors += 1
-            self.on_error(SourceError(url=url, error=message, source=source, page_url=page_url))
+            self.on_error(
+                SourceError(url=url, error=message, source=source, page_url=page_url, kind=kind)
+            )
 
     def _progress(self, current: str) -> None:
         if self.on_progress is None:
@@ -590,14 +598,26 @@ class _Run:
             if task.source.settings.sitemap:  # after the policy: it reaches the same host
                 self._queue(_Task("sitemaps", task.url, task.source))
         elif self.settings.robots and (refusal := self._robots_refusal(task, fetcher)):
-            self._error(task.url, refusal, source=task.source.source, page_url=task.page_url)
+            self._error(
+                task.url,
+                refusal,
+                source=task.source.source,
+                page_url=task.page_url,
+                kind="skipped",
+            )
             return
         try:
             response = self._fetch(task, fetcher)
         except FetchError as error:
             if error.status in GONE_STATUSES:
                 self._checked(task, task.url)
-            self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
+            self._error(
+                task.url,
+                str(error),
+                source=task.source.source,
+                page_url=task.page_url,
+                kind="skipped" if error.skipped else "failed",
+            )
             return
         self._count(task, response)
         if response.kind in ("html", "image", "video"):
@@ -615,6 +635,7 @@ class _Run:
                     f"(the server called it {response.claimed_type or 'nothing'}).",
                     source=task.source.source,
                     page_url=task.page_url,
+                    kind="skipped",
                 )
         finally:
             response.discard()
@@ -693,6 +714,7 @@ class _Run:
                 "not fetched. Raise the limit or list fewer pages.",
                 source=task.source.source,
                 page_url=task.page_url,
+                kind="skipped",
             )
 
     # -- robots.txt --------------------------------------------------------------------------
@@ -878,7 +900,13 @@ class _Run:
         try:
             response = self._fetch(task, fetcher)
         except FetchError as error:
-            self._error(task.url, str(error), source=task.source.source, page_url=task.page_url)
+            self._error(
+                task.url,
+                str(error),
+                source=task.source.source,
+                page_url=task.page_url,
+                kind="skipped" if error.skipped else "failed",
+            )
             return
         self._count(task, response)
         with self.state_lock:
@@ -896,6 +924,7 @@ class _Run:
                     f"{response.claimed_type or 'nothing'}); it was skipped.",
                     source=task.source.source,
                     page_url=task.page_url,
+                    kind="skipped",
                 )
         finally:
             response.discard()

@@ -128,12 +128,19 @@ class FetchError(Exception):
     """A per-URL failure: ``str()`` says what happened and what to do."""
 
     def __init__(
-        self, message: str, *, status: int | None = None, url: str = "", timed_out: bool = False
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        url: str = "",
+        timed_out: bool = False,
+        skipped: bool = False,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.url = url
         self.timed_out = timed_out  # the server did not answer in time (a host's failure budget)
+        self.skipped = skipped  # over a size limit: not fetched on purpose, not a failure
 
 
 SOURCE_TIME_UP = (
@@ -264,6 +271,7 @@ class _Sink:
             raise FetchError(
                 f"The {self._kind_name()} is larger than the {self.cap // 2**20} MiB limit; "
                 "the download was stopped.",
+                skipped=True,
             )
 
     def _kind_name(self) -> str:
@@ -273,7 +281,9 @@ class _Sink:
         if self.kind is None:
             self._classify()
             if self.size > self.cap:
-                raise FetchError(f"The {self._kind_name()} is larger than its size limit.")
+                raise FetchError(
+                    f"The {self._kind_name()} is larger than its size limit.", skipped=True
+                )
 
     def body(self) -> bytes | None:
         """The body held in memory (None when it was spooled to ``path``)."""
@@ -729,6 +739,7 @@ class Fetcher:
                 f"The server announces {int(declared) / 2**20:.0f} MiB, over every size limit; "
                 "nothing was downloaded.",
                 url=original,
+                skipped=True,
             )
         sink = _Sink(caps, self.spool_dir)
         keep = False

@@ -57,3 +57,6 @@ class SourceError:
     error: str  # what happened and what to do, one or two plain sentences
     source: str | None = None
     page_url: str | None = None
+    # "failed" (it could not be fetched or read) or "skipped" (FaceAudit chose not to:
+    # robots.txt, a size limit, not an image): the Sources screen says which.
+    kind: str = "failed"

@@ -24,7 +24,7 @@ Threading, memory and durability: see :mod:`faceaudit.scan.pipeline` and
 :mod:`faceaudit.scan.sinks`.
 """
 
-from faceaudit.scan.control import ScanControl, ScanProgress
+from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
 from faceaudit.scan.pipeline import Scanner, ScanOutcome, ScanSettings
 from faceaudit.scan.sinks import FindingReport
 
@@ -35,4 +35,5 @@ __all__ = [
     "ScanProgress",
     "ScanSettings",
     "Scanner",
+    "SourceTally",
 ]

@@ -57,6 +57,27 @@ class ScanControl:
 
 
 @dataclass(frozen=True)
+class SourceTally:
+    """One source's part of a running scan, for a per-source view of the progress.
+
+    ``state``: waiting (nothing received yet), collecting, done, failed or skipped (the
+    listed address itself was not fetched on purpose: robots.txt, a size limit, not an
+    image; ``error`` says why), or "done earlier" (by the interrupted part of a resumed scan).
+    ``pages`` is known once the source is finished.
+    """
+
+    source: str
+    state: str = "waiting"
+    pages: int = 0
+    images: int = 0
+    faces: int = 0
+    findings: int = 0
+    errors: int = 0  # addresses that could not be fetched or read
+    skipped: int = 0  # addresses not fetched on purpose (robots.txt, size, not an image)
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class ScanProgress:
     """A snapshot of a running scan, sent to the progress callback.
 
@@ -77,6 +98,9 @@ class ScanProgress:
     eta_seconds: float | None
     paused: bool = False
     phase: str = "scanning"  # scanning | finishing | done | cancelled
+    pages: int = 0  # pages read, of the sources finished so far
+    video_frames: int = 0  # of images_done, frames sampled from videos
+    sources: tuple[SourceTally, ...] = ()  # per source, in the order listed
 
     def line(self) -> str:
         """One human line, for a terminal's status line."""

@@ -43,7 +43,7 @@ import numpy as np
 from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.errors import FaceAuditError, ImageError
 from faceaudit.faces.types import Face, FaceMatch, Reference, Verdict
-from faceaudit.scan.control import ScanControl, ScanProgress
+from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
 from faceaudit.scan.sinks import FindingReport, ScanSink, finding_identity, image_key
 
 ProgressCallback = Callable[[ScanProgress], None]
@@ -153,6 +153,7 @@ class _SourceEnd:
     stats: dict[str, Any]
     error: str | None  # the source as a whole failed (its listed URL or path)
     reported: bool  # the error already went through on_error (do not count it twice)
+    kind: str = "failed"  # or "skipped": robots.txt, a size limit, not an image
 
 
 @dataclass
@@ -164,6 +165,7 @@ class _Counters:
     findings: int = 0
     errors: int = 0
     pages: int = 0
+    video_frames: int = 0
     sources_done: int = 0
     sources_failed: int = 0
     http_from_cache: int = 0  # responses the HTTP cache answered (304 Not Modified)
@@ -252,6 +254,7 @@ class Scanner:
         self._repeats: dict[str, list[Candidate]] = {}  # source -> repeats waiting for it to end
         self._found: dict[str, list[tuple[float | None, FaceMatch, bytes]]] = {}  # sha -> finds
         self._sources_total = 0
+        self._tallies: dict[str, SourceTally] = {}  # each source's own counts, for progress
         self._started = 0.0
         self._last_progress = 0.0
         self._batch: contextlib.ExitStack | None = None
@@ -266,6 +269,10 @@ class Scanner:
         todo = [source for source in sources if source not in skip]
         self._sources_total = len(sources)
         self._counters.sources_done = len(sources) - len(todo)
+        self._tallies = {
+            source: SourceTally(source, "waiting" if source in todo else "done earlier")
+            for source in sources
+        }
         self._started = time.monotonic()
         candidates: queue.Queue[Any] = queue.Queue(maxsize=settings.queue_size)
         results: queue.Queue[_Result] = queue.Queue()
@@ -360,7 +367,7 @@ class Scanner:
         collector = cast(MultiSourceCollector, self.collector)
         by_text = {source.strip(): source for source in sources}
         listed = {source: _same_place_keys(source) for source in sources}
-        failures: dict[str, str] = {}  # errors about a listed URL/path itself: it failed
+        failures: dict[str, SourceError] = {}  # errors about a listed URL/path itself
         ended: set[str] = set()
 
         def on_candidate(candidate: Candidate) -> None:
@@ -375,13 +382,23 @@ class Scanner:
                 and error.page_url is None
                 and _place_key(error.url) in listed[source]
             ):
-                failures[source] = error.error
+                failures[source] = error
             self._put(candidates, error)
 
         def on_source_done(text: str, counts: dict[str, Any]) -> None:
             source = by_text.get(text, text)
             ended.add(source)
-            self._put(candidates, _SourceEnd(source, counts, failures.get(source), reported=True))
+            failure = failures.get(source)
+            self._put(
+                candidates,
+                _SourceEnd(
+                    source,
+                    counts,
+                    failure.error if failure else None,
+                    reported=True,
+                    kind=failure.kind if failure else "failed",
+                ),
+            )
 
         try:
             collector.collect_sources(
@@ -401,7 +418,7 @@ class Scanner:
 
     def _fetch_source(self, source: str, candidates: queue.Queue[Any]) -> None:
         stats: dict[str, Any] = {}
-        failures: list[str] = []  # errors about the listed URL/path itself: the source failed
+        failures: list[SourceError] = []  # errors about the listed URL/path itself
         listed = _same_place_keys(source)
 
         def on_candidate(candidate: Candidate) -> None:
@@ -409,7 +426,7 @@ class Scanner:
 
         def on_error(error: SourceError) -> None:
             if not failures and error.page_url is None and _place_key(error.url) in listed:
-                failures.append(error.error)
+                failures.append(error)
             self._put(candidates, error)
 
         try:
@@ -426,8 +443,17 @@ class Scanner:
             message = f"The source could not be collected: {type(failure).__name__}: {failure}"
             self._put(candidates, _SourceEnd(source, stats, message, reported=False))
             return
-        error = failures[0] if failures else None
-        self._put(candidates, _SourceEnd(source, stats or {}, error, reported=True))
+        first = failures[0] if failures else None
+        self._put(
+            candidates,
+            _SourceEnd(
+                source,
+                stats or {},
+                first.error if first else None,
+                reported=True,
+                kind=first.kind if first else "failed",
+            ),
+        )
 
     def _unblock(self, candidates: queue.Queue[Any]) -> None:
         """Empty the queue so fetch threads blocked on put() see the cancel and return."""
@@ -545,6 +571,7 @@ class Scanner:
             self._record_error(item)
             return 0
         source, candidate = cast(tuple[str, Candidate], item)
+        self._tally(source, state="collecting")
         job = self._take_candidate(source, candidate)
         if job is None:
             return 0
@@ -583,6 +610,17 @@ class Scanner:
     def _write(self, key: str, places: list[tuple[str, Provenance]], result: _Result) -> None:
         """Write one image's outcome in resumable order (see faceaudit.scan.sinks)."""
         self._counters.images_done += 1
+        if places and places[0][1].frame_time is not None:
+            self._counters.video_frames += 1
+        for source in dict.fromkeys(source for source, _ in places):
+            tally = self._tallies.get(source)
+            if tally is not None:
+                self._tallies[source] = dataclasses.replace(
+                    tally,
+                    images=tally.images + 1,
+                    faces=tally.faces + (0 if result.error else len(result.faces)),
+                    findings=tally.findings + (0 if result.error else len(result.wanted)),
+                )
         for _, provenance in places:
             self.sink.record_image(key, provenance)
         if result.error is not None:
@@ -635,6 +673,22 @@ class Scanner:
     def _record_error(self, error: SourceError) -> None:
         self._counters.errors += 1
         self.sink.image_error(error)
+        tally = self._tallies.get(error.source or "")
+        if tally is not None:
+            name = "skipped" if error.kind == "skipped" else "errors"
+            self._tallies[tally.source] = dataclasses.replace(
+                tally, **{name: getattr(tally, name) + 1}
+            )
+
+    def _tally(self, source: str, **changes: Any) -> None:
+        """Update one source's counts; a finished source is never shown as collecting again."""
+        tally = self._tallies.get(source)
+        if tally is None:
+            return
+        if changes.get("state") == "collecting" and tally.state != "waiting":
+            del changes["state"]
+        if changes:
+            self._tallies[source] = dataclasses.replace(tally, **changes)
 
     def _maybe_finish_source(self, source: str) -> None:
         end = self._ended.get(source)
@@ -647,11 +701,19 @@ class Scanner:
         self._counters.http_from_cache += int(end.stats.get("from_cache", 0))
         self._counters.bytes_downloaded += int(end.stats.get("bytes_downloaded", 0))
         self._counters.sources_done += 1
+        stats = dict(end.stats)
         if end.error is not None:
             self._counters.sources_failed += 1
             if not end.reported:
                 self._record_error(SourceError(url=source, error=end.error, source=source))
-        self.sink.source_done(source, end.error, end.stats)
+            stats["failure_kind"] = end.kind
+        self._tally(
+            source,
+            state="done" if end.error is None else end.kind,
+            pages=int(end.stats.get("pages", 0)),
+            error=end.error,
+        )
+        self.sink.source_done(source, end.error, stats)
 
     # -- reporting --------------------------------------------------------------------------------
 
@@ -694,6 +756,9 @@ class Scanner:
                 findings=counters.findings,
                 errors=counters.errors,
                 elapsed_seconds=elapsed,
+                pages=counters.pages,
+                video_frames=counters.video_frames,
+                sources=tuple(self._tallies.values()),
                 rate=rate,
                 eta_seconds=None if final else self._eta(elapsed, rate),
                 paused=self.control.paused,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -132,8 +132,12 @@ def scan_case(
     on_progress: ProgressCallback | None = None,
     references: Sequence[Reference] | None = None,
     source_changes: Mapping[str, Any] | None = None,
+    only_sources: Collection[int] | None = None,
 ) -> ScanOutcome:
     """Scan the case's sources with its references; ``resume`` continues an unfinished scan.
+
+    ``only_sources`` (source ids) scans just those, e.g. to retry one that failed: findings
+    of the other sources are then "not checked" by this scan, never "gone".
 
     ``references`` replaces the case's stored embeddings, e.g. the stored photos re-embedded
     with another model pack (embeddings of different packs cannot be compared). Each source
@@ -147,6 +151,8 @@ def scan_case(
             "Add a photo of yourself with `faceaudit enroll --case NAME PHOTO`.",
         )
     rows = case.sources()
+    if only_sources is not None:
+        rows = [row for row in rows if row.id in only_sources]
     sources = [row.url_or_path for row in rows]
     if not sources:
         raise FaceAuditError(

@@ -29,6 +29,11 @@ The public API (stable; the scan, letters and GUI code program against it)::
     row.settings -> SourceSettings(depth, max_pages, sitemap, render)  # what scans use
     case.set_source_settings(source_id, SourceSettings)  # a scan saves the settings it used
     normalise_source(text) -> str                  # the validation add_sources applies, per entry
+    source_list.parse_source_list(text) / read_source_list_file(path) -> SourceList(entries,
+        problems: LineProblem(line, text, what, todo, suggestion), duplicates)
+    case.source_states() -> list[SourceState]      # per source, from the last scan that
+        # finished it: not_scanned | fetched | no_face | faces_not_you | you_appear | failed
+        # | skipped, with pages, images, faces, findings, problems, reason
 
     # Scans (each call is one durable transaction: kill -9 + resume loses and duplicates nothing)
     scan_id = case.start_scan(settings: dict)

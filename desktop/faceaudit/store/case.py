@@ -49,6 +49,7 @@ from faceaudit.store.records import (
     SourceRow,
     SourceSettings,
 )
+from faceaudit.store.source_states import SourceState, load_source_states
 from faceaudit.store.sources import normalise_source
 from faceaudit.timestamps import utc_now
 
@@ -402,6 +403,12 @@ class Case:
                 "SELECT id, url, added_at, options FROM sources ORDER BY id"
             ).fetchall()
         return [SourceRow(int(r[0]), r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def source_states(self) -> list[SourceState]:
+        """Each source's state from the last scan that finished it (see store.source_states)."""
+        rows = self.sources()
+        with self._read() as conn:
+            return load_source_states(conn, rows)
 
     def remove_source(self, source_id: int) -> None:
         with self._write() as conn:
