@@ -67,6 +67,10 @@ REVEAL_ALL_FACES = Shortcut("reveal_all_faces", "Shift+R")
 DRAFT_LETTER = Shortcut("draft_letter", "Ctrl+Shift+L")
 EXPORT_CALENDAR = Shortcut("export_calendar", "Ctrl+Shift+E")
 
+# -- Sources and Scan (wt-sources) ------------------------------------------------------------
+IMPORT_SOURCES = Shortcut("import_sources", "Ctrl+Shift+I")
+RETRY_SOURCE = Shortcut("retry_source", "Ctrl+R")
+
 
 def with_shortcut(text: str, shortcut: Shortcut) -> str:
     """A tooltip that names the shortcut: "Lock the case (Ctrl+L)"."""

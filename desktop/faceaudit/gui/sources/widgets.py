@@ -1,0 +1,110 @@
+"""Pieces of the Sources screen: how far to collect a source, and the lines that were refused."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from faceaudit.store import SourceSettings
+from faceaudit.store.source_list import LineProblem
+
+MAX_DEPTH = 5
+MAX_PAGES = 100_000
+
+
+def collector_reads_sitemaps() -> bool:
+    """Whether this version's collector knows the sitemap option (it is saved either way)."""
+    from faceaudit.collect import CollectSettings
+
+    return "sitemap" in {field.name for field in dataclasses.fields(CollectSettings)}
+
+
+class SourceSettingsEditor(QWidget):
+    """Depth, page limit and sitemap of a source: what every later scan of it uses."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.depth_box = QSpinBox()
+        self.depth_box.setRange(0, MAX_DEPTH)
+        self.depth_box.setSpecialValueText(self.tr("this page only"))
+        self.depth_box.setSuffix(self.tr(" link level(s)"))
+        self.depth_box.setAccessibleName(self.tr("Crawl depth"))
+        self.depth_box.setToolTip(
+            self.tr("0 reads only the listed page; 1 also reads the pages it links to on its site")
+        )
+        self.pages_box = QSpinBox()
+        self.pages_box.setRange(0, MAX_PAGES)
+        self.pages_box.setSpecialValueText(self.tr("no limit of its own"))
+        self.pages_box.setAccessibleName(self.tr("Most pages per scan"))
+        self.sitemap_box = QCheckBox(self.tr("Also read the site's sitemap"))
+        self.sitemap_box.setToolTip(
+            self.tr("Reads /sitemap.xml and the sitemaps robots.txt names, within the same site")
+        )
+        self.sitemap_note = QLabel()
+        self.sitemap_note.setProperty("role", "hint")
+        self.sitemap_note.setWordWrap(True)
+        if not collector_reads_sitemaps():
+            self.sitemap_note.setText(
+                self.tr("Saved with the source; this version does not read sitemaps yet.")
+            )
+        self.sitemap_note.setVisible(bool(self.sitemap_note.text()))
+
+        sitemap_row = QHBoxLayout()
+        sitemap_row.addWidget(self.sitemap_box)
+        sitemap_row.addWidget(self.sitemap_note, 1)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Follow links:"), self.depth_box)
+        form.addRow(self.tr("At most:"), self.pages_box)
+        form.addRow(sitemap_row)
+        self.pages_box.setSuffix(self.tr(" pages"))
+        for signal in (self.depth_box.valueChanged, self.pages_box.valueChanged):
+            signal.connect(lambda _value: self.changed.emit())
+        self.sitemap_box.toggled.connect(lambda _on: self.changed.emit())
+
+    def settings(self) -> SourceSettings:
+        pages = self.pages_box.value()
+        return SourceSettings(
+            depth=self.depth_box.value(),
+            max_pages=pages or None,
+            sitemap=self.sitemap_box.isChecked(),
+        )
+
+    def set_settings(self, settings: SourceSettings) -> None:
+        self.depth_box.setValue(settings.depth)
+        self.pages_box.setValue(settings.max_pages or 0)
+        self.sitemap_box.setChecked(settings.sitemap)
+
+
+def problems_text(problems: list[LineProblem], where: str = "") -> str:
+    """One line per refused entry, with its line number: what is wrong and what to do."""
+    translate = QCoreApplication.translate
+    lines = []
+    for problem in problems:
+        if where:
+            head = translate("SourcesScreen", "%1, line %2:").replace("%1", where)
+        else:
+            head = translate("SourcesScreen", "Line %2:")
+        head = head.replace("%2", str(problem.line))
+        if problem.suggestion:
+            # Said in the window's language: the common case of a paste from a document.
+            words = (
+                translate("SourcesScreen", "“%1” has no https:// in front. Did you mean %2?")
+                .replace("%1", problem.text)
+                .replace("%2", problem.suggestion)
+            )
+        else:
+            words = f"{problem.what} {problem.todo}".strip()
+        lines.append(f"{head} {words}")
+    return "\n".join(lines)
