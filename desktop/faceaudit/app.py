@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from faceaudit.config import Config, load_config, save_config
 from faceaudit.paths import Paths, resolve_paths
 
 if TYPE_CHECKING:
@@ -25,17 +26,38 @@ class App:
     paths: Paths
     threads: int
     model_pack: str = "buffalo_sc"
+    config: Config = field(default_factory=Config)
+    config_problems: list[str] = field(default_factory=list)  # saved values not usable
+    # --model-pack / FACEAUDIT_MODEL_PACK: chosen for this run, above the saved setting.
+    model_pack_override: bool = False
     _engine: FaceEngine | None = field(default=None, repr=False)
 
     @classmethod
     def create(
         cls, data_dir: str | None = None, threads: int = 0, model_pack: str | None = None
     ) -> App:
+        paths = resolve_paths(data_dir)
+        loaded = load_config(paths)
+        chosen = model_pack or os.environ.get("FACEAUDIT_MODEL_PACK")
         return cls(
-            paths=resolve_paths(data_dir),
+            paths=paths,
             threads=threads or default_threads(),
-            model_pack=model_pack or os.environ.get("FACEAUDIT_MODEL_PACK") or "buffalo_sc",
+            model_pack=chosen or loaded.config.model_pack,
+            config=loaded.config,
+            config_problems=loaded.problems,
+            model_pack_override=bool(chosen),
         )
+
+    def update_config(self, config: Config) -> None:
+        """Save new settings and use them from now on (the next scan, the next enrolment)."""
+        save_config(self.paths, config)
+        previous, self.config = self.config, config
+        self.config_problems = []
+        if not self.model_pack_override and config.model_pack != self.model_pack:
+            self.model_pack = config.model_pack
+            self._engine = None  # another pack: its models load on next use
+        elif self._engine is not None and config.thresholds != previous.thresholds:
+            self._engine = self._engine.with_thresholds(config.thresholds)
 
     @property
     def engine(self) -> FaceEngine:
@@ -44,7 +66,9 @@ class App:
             from faceaudit.faces.modelpacks import ModelStore
 
             pack_dir = ModelStore(self.paths.models).require(self.model_pack)
-            self._engine = FaceEngine(pack_dir, threads=self.threads)
+            self._engine = FaceEngine(
+                pack_dir, threads=self.threads, thresholds=self.config.thresholds
+            )
         return self._engine
 
     def close(self) -> None:

@@ -209,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FaceAuditError as error:
         report_error(error)
         return EXIT_FAILED
+    for problem in app.config_problems:
+        print(f"faceaudit: settings: {problem}", file=sys.stderr)
     try:
         status = int(handler(args, app))
         sys.stdout.flush()  # a closed pipe (| head) is met here, not at interpreter exit

@@ -54,8 +54,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--max-pages", type=int, default=50, help="pages per run (default 50)")
     add_sitemap_option(parser)
     parser.add_argument("--max-images", type=int, default=5000, help="images per run")
-    parser.add_argument("--concurrency", type=int, default=8, help="parallel requests (default 8)")
-    parser.add_argument("--per-host", type=int, default=2, help="parallel requests per site")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        help="parallel requests (default: the saved setting, 8 unless changed)",
+    )
+    parser.add_argument(
+        "--per-host",
+        type=int,
+        default=None,
+        help="parallel requests per site (default: the saved setting, 2 unless changed)",
+    )
     add_network_options(parser)
     parser.add_argument(
         "--clear-cache", action="store_true", help="delete every cached page and image first"
@@ -89,8 +99,9 @@ def add_network_options(parser: argparse.ArgumentParser) -> None:
         "--ignore-robots",
         action="store_true",
         help="when crawling (--depth above 0), also visit pages the site's robots.txt asks "
-        "crawlers to skip. By default FaceAudit honours robots.txt for pages it discovers; "
-        "pages you list yourself are always fetched, as a browser visit would be.",
+        "crawlers to skip. By default FaceAudit honours robots.txt for pages it discovers "
+        "(unless Settings say otherwise); pages you list yourself are always fetched, as a "
+        "browser visit would be.",
     )
     parser.add_argument(
         "--insecure-tls",
@@ -116,9 +127,10 @@ def add_network_options(parser: argparse.ArgumentParser) -> None:
 
 
 def network_settings(args: argparse.Namespace) -> dict[str, Any]:
-    """CollectSettings fields chosen by the options of add_network_options()."""
-    return {
-        "robots": not args.ignore_robots,
+    """CollectSettings fields chosen by the options of add_network_options(); robots.txt
+    is only named when the option overrides the saved setting (faceaudit.config)."""
+    chosen: dict[str, Any] = {"robots": False} if args.ignore_robots else {}
+    return chosen | {
         "unverified_tls_hosts": frozenset(args.insecure_tls),
         "proxy": args.proxy,
         "use_env_proxy": not args.no_env_proxy,
@@ -127,15 +139,20 @@ def network_settings(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _settings(args: argparse.Namespace) -> CollectSettings:
+def _settings(args: argparse.Namespace, app: App) -> CollectSettings:
+    """The saved settings (faceaudit.config), with what the options change."""
+    options = app.config.network_options()
+    if args.concurrency is not None:
+        options["concurrency"] = args.concurrency
+    if args.per_host is not None:
+        options["per_host"] = args.per_host
+    options.update(network_settings(args))
     return CollectSettings(
         depth=args.depth,
         max_pages=args.max_pages,
         max_images=args.max_images,
         sitemap=args.sitemap,
-        concurrency=args.concurrency,
-        per_host=args.per_host,
-        **network_settings(args),
+        **options,
     )
 
 
@@ -176,7 +193,7 @@ def run(args: argparse.Namespace, app: App) -> int:
     if not sources:
         print("faceaudit collect: name at least one source or --list FILE.", file=sys.stderr)
         return EXIT_USAGE
-    settings = _settings(args)
+    settings = _settings(args, app)
     print(describe_proxy(settings), file=sys.stderr)
     lock = threading.Lock()
 

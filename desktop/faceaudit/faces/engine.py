@@ -227,6 +227,14 @@ class FaceEngine:
         self._models: _Models | None = None
         self._load_lock = threading.Lock()
 
+    def with_thresholds(self, thresholds: Thresholds) -> FaceEngine:
+        """The same models (already loaded ones are shared, not reloaded) judged with other
+        thresholds; this engine is left unchanged, so work already running keeps its own."""
+        other = FaceEngine(self.pack_dir, self.threads, thresholds, tiled=self.tiled)
+        with self._load_lock:
+            other._models = self._models
+        return other
+
     @property
     def models(self) -> _Models:
         if self._models is None:

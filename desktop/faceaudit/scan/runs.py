@@ -219,9 +219,16 @@ class WebCollector:
         use_cache: bool = True,
     ) -> None:
         from faceaudit.collect import CollectSettings
+        from faceaudit.config import load_config
 
         self.http_cache = paths.http_cache
-        options: dict[str, Any] = {"depth": depth, "use_cache": use_cache, **(network or {})}
+        # The person's saved network settings (timeouts, limits, robots.txt), then the caller's.
+        options: dict[str, Any] = {
+            "depth": depth,
+            "use_cache": use_cache,
+            **load_config(paths).config.network_options(),
+            **(network or {}),
+        }
         if max_pages is not None:
             options["max_pages"] = max_pages
         self.settings = CollectSettings(**options)
@@ -323,7 +330,8 @@ def web_collector(
     network: dict[str, Any] | None = None,
     use_cache: bool = True,
 ) -> WebCollector:
-    """The scan's collector; ``network`` holds CollectSettings fields (robots, TLS, proxy...).
+    """The scan's collector; ``network`` holds CollectSettings fields (robots, TLS, proxy...)
+    chosen for this scan, over the saved settings of config.toml (faceaudit.config).
 
     ``use_cache=False`` keeps every response in memory only (nothing under cache/http).
     """
