@@ -1,0 +1,1 @@
+"""Settings: model pack, match threshold, network, data folder, interface."""
