@@ -110,3 +110,41 @@ def test_locking_drops_the_faces(
 
 def test_references_model_is_a_correct_qt_model(qtmodeltester: Any) -> None:
     qtmodeltester.check(ReferencesModel())
+
+
+def test_a_stranger_is_refused_in_words_and_added_only_on_purpose(
+    me: MeScreen,
+    main_window: MainWindow,
+    dialogs: RecordingDialogs,
+    opened_case: Any,
+    person_photos: dict[str, list[Path]],
+    qtbot: Any,
+    screenshot: Any,
+) -> None:
+    me.add_photos([str(person_photos["obama"][0])])
+    qtbot.waitUntil(lambda: me.model.rowCount() == 1 and not me.busy, timeout=60_000)
+    stranger = person_photos["biden"][0]
+    me.add_photos([str(stranger)])
+    qtbot.waitUntil(lambda: me.add_anyway_button.isVisible(), timeout=60_000)
+    refused = me.refused_label.text()
+    assert f"{stranger.name} was not added" in refused
+    assert "does not look like you in your other reference photos" in refused
+    assert "you can add it anyway" in refused
+    assert me.add_anyway_button.text() == f"Add {stranger.name} anyway..."
+    assert len(opened_case.reference_rows()) == 1
+    screenshot(main_window, "me-stranger-refused")
+
+    dialogs.answers.append(False)  # the warning, declined: nothing is added
+    qtbot.mouseClick(me.add_anyway_button, Qt.MouseButton.LeftButton)
+    warning = dialogs.last("question")
+    assert "that person's photos will be counted as yours" in warning.text
+    assert me.add_anyway_button.isVisible() and len(opened_case.reference_rows()) == 1
+
+    dialogs.answers.append(True)
+    qtbot.mouseClick(me.add_anyway_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: me.model.rowCount() == 2 and not me.busy, timeout=60_000)
+    assert [row.label for row in opened_case.reference_rows()] == [
+        person_photos["obama"][0].name,
+        stranger.name,
+    ]
+    assert not me.add_anyway_button.isVisible()

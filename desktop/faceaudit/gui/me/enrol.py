@@ -72,9 +72,19 @@ class Refused:
     reason: str
     what: str = ""
     todo: str = ""
+    # "different_person" only: how alike the face was, and what the person may force.
+    similarity: float = 0.0
+    threshold: float = 0.0
+    path: str = ""
+    face_index: int | None = None
+
+    @property
+    def can_force(self) -> bool:
+        """The person may add it anyway, on purpose (an older photo, a new look)."""
+        return self.reason == "different_person"
 
 
-REASONS = ("no_face", "too_small", "unclear", "blurred", "unreadable", "other")
+REASONS = ("no_face", "too_small", "unclear", "blurred", "unreadable", "different_person", "other")
 
 
 @dataclass(frozen=True)
@@ -143,8 +153,12 @@ def check_model_pack(case: Case, app: App) -> None:
         case.set_model_pack(app.model_pack)
 
 
-def enrol_file(case: Case, app: App, path: str, face_index: int | None = None) -> Outcome:
-    """Enrol one photo file; ``face_index`` is the face the person picked among several."""
+def enrol_file(
+    case: Case, app: App, path: str, face_index: int | None = None, force: bool = False
+) -> Outcome:
+    """Enrol one photo file; ``face_index`` is the face the person picked among several.
+    ``force`` adds a face unlike the references already there (the person confirmed it)."""
+    from faceaudit.faces.consistency import DifferentPersonError
     from faceaudit.faces.engine import DOMINANT_AREA_RATIO
     from faceaudit.imaging import decode, read_image_file
 
@@ -174,7 +188,18 @@ def enrol_file(case: Case, app: App, path: str, face_index: int | None = None) -
         reference = app.engine.enrol_image(label, image, hashlib.sha256(data).hexdigest())
         # The store refuses a face unlike the references already enrolled (a stranger).
         reference_id = case.add_reference(
-            label, data, reference, match_threshold=app.engine.thresholds.match
+            label, data, reference, force=force, match_threshold=app.engine.thresholds.match
+        )
+    except DifferentPersonError as error:
+        return Refused(
+            label,
+            "different_person",
+            error.what,
+            error.todo,
+            similarity=error.similarity,
+            threshold=error.threshold,
+            path=path,
+            face_index=face_index,
         )
     except ImageError as error:
         return Refused(label, "unreadable", error.what, error.todo)

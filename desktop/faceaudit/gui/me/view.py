@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QLocale, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,9 +42,11 @@ class MeScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = ReferencesModel(self)
-        self.queue: deque[tuple[str, int | None]] = deque()
+        # (photo path, the face picked among several, add even if unlike the references)
+        self.queue: deque[tuple[str, int | None, bool]] = deque()
         self.busy = False
         self.refusals: list[str] = []
+        self.forcible: list[Refused] = []  # refused as unlike the references: may be forced
 
         content = QWidget()
         self.add_button = QPushButton(self.tr("&Add photos..."))
@@ -67,6 +69,9 @@ class MeScreen(QWidget):
         self.refused_label.setWordWrap(True)
         self.refused_label.setVisible(False)
         self.refused_label.setAccessibleName(self.tr("Photos that were not added"))
+        self.add_anyway_button = QPushButton()
+        self.add_anyway_button.setVisible(False)
+        self.add_anyway_button.clicked.connect(self.add_anyway)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -87,6 +92,10 @@ class MeScreen(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         layout.addWidget(self.refused_label)
+        anyway_row = QHBoxLayout()
+        anyway_row.addWidget(self.add_anyway_button)
+        anyway_row.addStretch(1)
+        layout.addLayout(anyway_row)
         layout.addWidget(self.list, 1)
         outer = QVBoxLayout(self)
         outer.addWidget(NeedsCase(context, content))
@@ -133,6 +142,8 @@ class MeScreen(QWidget):
     def _drop_everything(self) -> None:
         self.queue.clear()
         self.refusals.clear()
+        self.forcible.clear()
+        self._update_add_anyway()
         self.model.clear()
         set_state(self.refused_label, "", "")
         set_state(self.status_label, "", "")
@@ -154,8 +165,10 @@ class MeScreen(QWidget):
         if self.context.case is None:
             return
         self.refusals.clear()
+        self.forcible.clear()
+        self._update_add_anyway()
         set_state(self.refused_label, "", "")
-        self.queue.extend((path, None) for path in paths)
+        self.queue.extend((path, None, False) for path in paths)
         self._next()
 
     def _next(self) -> None:
@@ -165,7 +178,7 @@ class MeScreen(QWidget):
         if not self.queue:
             self.reload()
             return
-        path, face_index = self.queue.popleft()
+        path, face_index, force = self.queue.popleft()
         self.busy = True
         set_state(
             self.status_label,
@@ -180,6 +193,7 @@ class MeScreen(QWidget):
             self.context.app,
             path,
             face_index,
+            force,
             on_result=self._enrolled,
             on_error=self._failed,
         )
@@ -220,6 +234,20 @@ class MeScreen(QWidget):
                 self.tr("Use a sharper photo."),
             ),
             "unreadable": (self.tr("The file cannot be read as a photo."), outcome.todo),
+            "different_person": (
+                self.tr(
+                    "The face in it does not look like you in your other reference photos "
+                    "(similarity %1; photos of the same person score %2 or more). It may be "
+                    "someone else: a stranger's photo as a reference would make their photos "
+                    "count as yours."
+                )
+                .replace("%1", QLocale().toString(outcome.similarity, "f", 2))
+                .replace("%2", QLocale().toString(outcome.threshold, "f", 2)),
+                self.tr(
+                    "Check that the photo shows you. If it does (a much older photo, a big "
+                    "change of look), you can add it anyway."
+                ),
+            ),
         }
         return words.get(outcome.reason, (outcome.what, outcome.todo))
 
@@ -232,10 +260,38 @@ class MeScreen(QWidget):
             .replace("%3", todo)
         )
         set_state(self.refused_label, "bad", "\n\n".join(self.refusals))
+        if outcome.can_force:
+            self.forcible.append(outcome)
+            self._update_add_anyway()
+
+    def _update_add_anyway(self) -> None:
+        pending = self.forcible[0] if self.forcible else None
+        self.add_anyway_button.setVisible(pending is not None)
+        if pending is not None:
+            self.add_anyway_button.setText(self.tr("Add %1 anyway...").replace("%1", pending.label))
+
+    def add_anyway(self) -> bool:
+        """Add the first photo refused as unlike the references, after a clear warning."""
+        if not self.forcible or self.context.case is None:
+            return False
+        outcome = self.forcible[0]
+        question = self.tr(
+            "Add %1 as a reference photo even though it does not look like your other "
+            "photos?\n\nIf it is not you, that person's photos will be counted as yours: "
+            "they will be shown as strong matches and could end up in your letters. Add it "
+            "only if you are sure it is you."
+        ).replace("%1", outcome.label)
+        if not self.context.dialogs.question(self, self.tr("Add this photo anyway?"), question):
+            return False
+        self.forcible.pop(0)
+        self._update_add_anyway()
+        self.queue.append((outcome.path, outcome.face_index, True))
+        self._next()
+        return True
 
     def pick_face(self, choice: ChooseFace) -> FacePickerDialog:
         dialog = FacePickerDialog(choice, self)
-        dialog.chosen.connect(lambda index: self.queue.appendleft((choice.path, index)))
+        dialog.chosen.connect(lambda index: self.queue.appendleft((choice.path, index, False)))
         dialog.finished.connect(lambda _result: self._next())
         self.picker = dialog
         self.context.dialogs.open_dialog(dialog)

@@ -121,8 +121,32 @@
         <translation>Le fichier ne peut pas être lu comme une photo.</translation>
     </message>
     <message>
+        <source>The face in it does not look like you in your other reference photos (similarity %1; photos of the same person score %2 or more). It may be someone else: a stranger&apos;s photo as a reference would make their photos count as yours.</source>
+        <translation>Le visage ne vous ressemble pas sur vos autres photos de référence (similarité %1 ; les photos d’une même personne obtiennent %2 ou plus). Il s’agit peut-être de quelqu’un d’autre : la photo d’un inconnu comme référence ferait compter ses photos comme les vôtres.</translation>
+    </message>
+    <message>
+        <source>Check that the photo shows you. If it does (a much older photo, a big change of look), you can add it anyway.</source>
+        <translation>Vérifiez que la photo vous montre bien. Si c’est le cas (une photo bien plus ancienne, un grand changement d’apparence), vous pouvez l’ajouter quand même.</translation>
+    </message>
+    <message>
         <source>%1 was not added. %2 %3</source>
         <translation>%1 n’a pas été ajoutée. %2 %3</translation>
+    </message>
+    <message>
+        <source>Add %1 anyway...</source>
+        <translation>Ajouter %1 quand même…</translation>
+    </message>
+    <message>
+        <source>Add %1 as a reference photo even though it does not look like your other photos?
+
+If it is not you, that person&apos;s photos will be counted as yours: they will be shown as strong matches and could end up in your letters. Add it only if you are sure it is you.</source>
+        <translation>Ajouter %1 comme photo de référence alors qu’elle ne ressemble pas à vos autres photos ?
+
+Si ce n’est pas vous, les photos de cette personne compteront comme les vôtres : elles apparaîtront comme de fortes ressemblances et pourraient se retrouver dans vos lettres. Ne l’ajoutez que si vous avez la certitude que c’est vous.</translation>
+    </message>
+    <message>
+        <source>Add this photo anyway?</source>
+        <translation>Ajouter quand même cette photo ?</translation>
     </message>
     <message>
         <source>Remove the photo %1 from the case? Its encrypted copy and face data are deleted; scans will no longer use it.</source>
