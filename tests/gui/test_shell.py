@@ -111,6 +111,18 @@ def test_about_box_shows_version_and_licences(
     assert "never checks for updates" in dialog.releases_label.text()
 
 
+def test_about_box_says_where_releases_are_published(main_window: MainWindow) -> None:
+    import tomllib
+
+    from .conftest import PROJECT_ROOT
+
+    urls = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    dialog = main_window.show_about()
+    text = dialog.releases_label.text()
+    assert urls["Releases"].endswith("/releases")
+    assert f"New versions are published at: <a href='{urls['Releases']}'>" in text
+
+
 def test_unexpected_errors_are_words_and_a_log_not_a_traceback(
     gui_context: GuiContext, dialogs: RecordingDialogs
 ) -> None:

@@ -37,17 +37,40 @@ def components() -> list[Component]:
     ]
 
 
-def releases_url() -> str | None:
-    """Where releases are published, from the package's own metadata (no network)."""
+def _metadata_urls() -> dict[str, str]:
     try:
-        urls = metadata.metadata("faceaudit").get_all("Project-URL") or []
+        entries = metadata.metadata("faceaudit").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:
-        return None
+        return {}
     by_label = {}
-    for entry in urls:
+    for entry in entries:
         label, _, url = entry.partition(",")
         by_label[label.strip().lower()] = url.strip()
-    for label in _RELEASE_LABELS:
-        if by_label.get(label):
-            return by_label[label]
+    return by_label
+
+
+def _checkout_urls() -> dict[str, str]:
+    """[project.urls] of pyproject.toml when running from the source tree: an editable
+    install's metadata is only as new as its last ``pip install``."""
+    import tomllib
+
+    from faceaudit.paths import source_checkout_root
+
+    root = source_checkout_root()
+    if root is None:
+        return {}
+    try:
+        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    urls = project.get("project", {}).get("urls", {})
+    return {str(label).lower(): str(url) for label, url in urls.items()}
+
+
+def releases_url() -> str | None:
+    """Where releases are published, from the package's own files (no network)."""
+    for by_label in (_checkout_urls(), _metadata_urls()):
+        for label in _RELEASE_LABELS:
+            if by_label.get(label):
+                return by_label[label]
     return None
