@@ -35,16 +35,18 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin, urlsplit
-
-import requests
-import urllib3.exceptions
 
 from faceaudit import __version__
 from faceaudit.errors import ModelPackError
 from faceaudit.filelock import Busy, exclusive
 from faceaudit.paths import bundled_models_dir, source_checkout_root
+
+if TYPE_CHECKING:
+    # Imported where a download happens: the window reads the manifest and checks the
+    # files at start-up, and must not wait the ~0.3 s that requests takes to load.
+    import requests
 
 # progress(file_name, done_bytes, total_bytes); total_bytes is 0 when unknown. To cancel a
 # fetch, raise from it: staging files are removed and a partial download is kept for resuming.
@@ -620,6 +622,8 @@ def pip_download(
 
 
 def _session() -> requests.Session:
+    import requests
+
     session = requests.Session()
     # trust_env would also read ~/.netrc credentials; proxies and CA bundle are set per request.
     session.trust_env = False
@@ -645,6 +649,8 @@ def _check_hop(url: str, source: Source, previous: str) -> None:
 
 
 def _open(session: requests.Session, source: Source, headers: dict[str, str]) -> requests.Response:
+    import requests
+
     url = source.url
     for _ in range(MAX_REDIRECTS + 1):
         response = session.get(
@@ -679,6 +685,8 @@ def download(
     dropped connection leaves bytes that the next attempt (or the next run) continues from.
     A server that ignores Range sends the whole file again, and we start over.
     """
+    import requests
+
     host = urlsplit(source.url).netloc
     last_problem = ""
     with _session() as session:
@@ -777,6 +785,9 @@ def _write_body(
     progress: ProgressCallback | None,
 ) -> bool:
     """Write the body to ``partial``; False when the connection dropped before its end."""
+    import requests
+    import urllib3.exceptions
+
     with partial.open("ab" if append else "wb") as out:
         done = out.tell()
         try:
@@ -808,6 +819,8 @@ def _is_network_error(error: OSError) -> bool:
 
 
 def _why_unreachable(error: requests.RequestException) -> str:
+    import requests
+
     if isinstance(error, requests.exceptions.SSLError):
         return "its TLS certificate could not be verified"
     if isinstance(error, requests.Timeout):

@@ -5,7 +5,7 @@ It only composes: no feature logic lives here. Screens come from :mod:`faceaudit
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from faceaudit.gui import shortcuts
-from faceaudit.gui.about.view import AboutDialog
 from faceaudit.gui.context import GuiContext
 from faceaudit.gui.screens import SCREENS, ScreenEntry
+
+if TYPE_CHECKING:
+    from faceaudit.gui.about.view import AboutDialog
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _SP = QStyle.StandardPixmap
@@ -154,6 +156,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def show_about(self) -> AboutDialog:
+        # Loaded when asked for: package metadata takes a tenth of a second to read.
+        from faceaudit.gui.about.view import AboutDialog
+
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context.dialogs.open_dialog(dialog)

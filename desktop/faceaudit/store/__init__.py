@@ -87,42 +87,103 @@ What is encrypted, where files live and how deletion works: docs/STORAGE.md.
 
 from __future__ import annotations
 
-from faceaudit.store.case import Case, finding_key
-from faceaudit.store.casestore import DB_FILE, KEY_FILE, CaseStore, validate_case_name
-from faceaudit.store.crypto import DEFAULT_KDF, MIN_PASSPHRASE_CHARS, KdfParams
-from faceaudit.store.errors import (
-    CaseBusyError,
-    CaseExistsError,
-    CaseNotFoundError,
-    CorruptCaseError,
-    DiskFullError,
-    ForeignFileError,
-    InvalidCaseNameError,
-    NewerSchemaError,
-    ReadOnlyError,
-    StoreError,
-    TamperedDataError,
-    UnknownRowError,
-    WeakPassphraseError,
-    WrongPassphraseError,
-)
-from faceaudit.store.history import PRESENCE_STATES, FindingHistory, FindingPlace, site_of
-from faceaudit.store.records import (
-    EVIDENCE_POLICIES,
-    REVIEW_STATES,
-    CaseSummary,
-    EvidenceInfo,
-    FindingRow,
-    Person,
-    ReferenceRow,
-    ScanRow,
-    ScanSourceRow,
-    Sighting,
-    SourceRow,
-    SourceSettings,
-)
-from faceaudit.store.schema import SCHEMA_VERSION
-from faceaudit.store.sources import InvalidSourceError, normalise_source
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from faceaudit.store.case import Case, finding_key
+    from faceaudit.store.casestore import DB_FILE, KEY_FILE, CaseStore, validate_case_name
+    from faceaudit.store.crypto import DEFAULT_KDF, MIN_PASSPHRASE_CHARS, KdfParams
+    from faceaudit.store.errors import (
+        CaseBusyError,
+        CaseExistsError,
+        CaseNotFoundError,
+        CorruptCaseError,
+        DiskFullError,
+        ForeignFileError,
+        InvalidCaseNameError,
+        NewerSchemaError,
+        ReadOnlyError,
+        StoreError,
+        TamperedDataError,
+        UnknownRowError,
+        WeakPassphraseError,
+        WrongPassphraseError,
+    )
+    from faceaudit.store.history import PRESENCE_STATES, FindingHistory, FindingPlace, site_of
+    from faceaudit.store.records import (
+        EVIDENCE_POLICIES,
+        REVIEW_STATES,
+        CaseSummary,
+        EvidenceInfo,
+        FindingRow,
+        Person,
+        ReferenceRow,
+        ScanRow,
+        ScanSourceRow,
+        Sighting,
+        SourceRow,
+        SourceSettings,
+    )
+    from faceaudit.store.schema import SCHEMA_VERSION
+    from faceaudit.store.sources import InvalidSourceError, normalise_source
+
+# Loaded on first use (PEP 562): the window imports ``faceaudit.store.records`` to draw its
+# lists, and must not wait for the whole store (crypto, the collector, OpenCV) to load.
+_EXPORTS = {
+    "Case": "faceaudit.store.case",
+    "CaseBusyError": "faceaudit.store.errors",
+    "CaseExistsError": "faceaudit.store.errors",
+    "CaseNotFoundError": "faceaudit.store.errors",
+    "CaseStore": "faceaudit.store.casestore",
+    "CaseSummary": "faceaudit.store.records",
+    "CorruptCaseError": "faceaudit.store.errors",
+    "DB_FILE": "faceaudit.store.casestore",
+    "DEFAULT_KDF": "faceaudit.store.crypto",
+    "DiskFullError": "faceaudit.store.errors",
+    "EVIDENCE_POLICIES": "faceaudit.store.records",
+    "EvidenceInfo": "faceaudit.store.records",
+    "FindingHistory": "faceaudit.store.history",
+    "FindingPlace": "faceaudit.store.history",
+    "FindingRow": "faceaudit.store.records",
+    "ForeignFileError": "faceaudit.store.errors",
+    "InvalidCaseNameError": "faceaudit.store.errors",
+    "InvalidSourceError": "faceaudit.store.sources",
+    "KEY_FILE": "faceaudit.store.casestore",
+    "KdfParams": "faceaudit.store.crypto",
+    "MIN_PASSPHRASE_CHARS": "faceaudit.store.crypto",
+    "NewerSchemaError": "faceaudit.store.errors",
+    "PRESENCE_STATES": "faceaudit.store.history",
+    "Person": "faceaudit.store.records",
+    "REVIEW_STATES": "faceaudit.store.records",
+    "ReadOnlyError": "faceaudit.store.errors",
+    "ReferenceRow": "faceaudit.store.records",
+    "SCHEMA_VERSION": "faceaudit.store.schema",
+    "ScanRow": "faceaudit.store.records",
+    "ScanSourceRow": "faceaudit.store.records",
+    "Sighting": "faceaudit.store.records",
+    "SourceRow": "faceaudit.store.records",
+    "SourceSettings": "faceaudit.store.records",
+    "StoreError": "faceaudit.store.errors",
+    "TamperedDataError": "faceaudit.store.errors",
+    "UnknownRowError": "faceaudit.store.errors",
+    "WeakPassphraseError": "faceaudit.store.errors",
+    "WrongPassphraseError": "faceaudit.store.errors",
+    "finding_key": "faceaudit.store.case",
+    "normalise_source": "faceaudit.store.sources",
+    "site_of": "faceaudit.store.history",
+    "validate_case_name": "faceaudit.store.casestore",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DB_FILE",

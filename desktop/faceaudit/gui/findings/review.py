@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from faceaudit.store import Case
+if TYPE_CHECKING:
+    from faceaudit.store import Case
 
 MAX_UNDO = 100
 
