@@ -116,6 +116,18 @@ def os_error(error: OSError, doing: str) -> StoreError:
     )
 
 
+_CASE_ID = re.compile("[0-9a-f]{32}")  # uuid4().hex, as create() makes it
+
+
+def _intact(conn: sqlite3.Connection) -> bool:
+    """SQLite's quick integrity check (reads every page; a case database is small)."""
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error:
+        return False
+    return rows == [("ok",)]
+
+
 # A case is built under a hidden name and renamed into place when complete.
 STAGING_PREFIX = ".creating-"
 STAGING_MAX_AGE = 15 * 60.0  # seconds
@@ -345,7 +357,20 @@ class CaseStore:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.Error as error:
             raise translate(error, db_path) from error
-        if meta.get("case_id") != sealer.case_id:
+        stored_id = meta.get("case_id")
+        if not _CASE_ID.fullmatch(str(stored_id or "")) or not meta.get("key_check"):
+            # The database lost its own identity: it is damaged, whatever the key file holds.
+            raise CorruptCaseError(
+                f"The case database {db_path} is damaged: the record of which case it is "
+                "is missing or unreadable.",
+                "Restore the case folder from a backup. FaceAudit did not change the file.",
+            )
+        if stored_id != sealer.case_id:
+            if not _intact(conn):
+                raise CorruptCaseError(
+                    f"The case database {db_path} is damaged (SQLite's integrity check fails).",
+                    "Restore the case folder from a backup. FaceAudit did not change the file.",
+                )
             raise CorruptCaseError(
                 f"The key file beside {db_path} belongs to another case.",
                 "Put the case's own key file back (restore the folder from a backup).",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from faceaudit.store.errors import (
     CaseBusyError,
+    CaseDeletedError,
     CorruptCaseError,
     DiskFullError,
     ReadOnlyError,
@@ -43,6 +44,14 @@ def translate(error: sqlite3.Error, where: Path) -> StoreError:
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     message = str(error).lower()
+    if not where.exists() and not where.parent.exists():
+        # Not damage: the case was deleted while this command or scan was using it.
+        return CaseDeletedError(
+            f"The case {where.parent.name!r} was deleted while this was running (its folder "
+            "is gone), so it stopped; nothing more was saved.",
+            "Nothing to repair. If the deletion was a mistake, restore the case folder from a "
+            "backup.",
+        )
     if primary == _SQLITE_FULL or "disk is full" in message:
         return DiskFullError(
             f"The disk is full: the change to {where} could not be saved and was undone.",

@@ -57,5 +57,9 @@ class CaseBusyError(StoreError):
     """Another FaceAudit process holds the case's write lock for too long."""
 
 
+class CaseDeletedError(StoreError):
+    """The case was deleted (``case delete``, or its folder removed) while it was open."""
+
+
 class UnknownRowError(StoreError):
     """A finding, reference, source or scan id that the case does not hold."""
