@@ -13,13 +13,17 @@ module inside worker processes; see ``faceaudit.collect.sandbox``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
+import threading
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError, features
+from PIL import Image, UnidentifiedImageError, features
 
 from faceaudit.errors import ImageError
 
@@ -141,6 +145,19 @@ class ImageInfo:
         return self.width * self.height
 
 
+_EXIF_WARNINGS = threading.Lock()  # catch_warnings swaps process-wide state
+
+
+@contextlib.contextmanager
+def _quiet_exif() -> Iterator[None]:
+    """Pillow reports damaged EXIF blocks (common in photos edited by phones and web tools)
+    with a warning printed on stderr; the pixels are fine and only the orientation is
+    read from it, so the warning is kept from the person's terminal."""
+    with _EXIF_WARNINGS, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
 def _open(data: bytes) -> tuple[Image.Image, str]:
     fmt = sniff_format(data)
     if fmt is None:
@@ -152,7 +169,8 @@ def _open(data: bytes) -> tuple[Image.Image, str]:
     refuse_unsupported(fmt)
     try:
         # Restricting the decoders keeps Pillow's rarely used (and CVE-prone) formats shut.
-        image = Image.open(io.BytesIO(data), formats=[fmt])
+        with _quiet_exif():  # JPEG's opener reads the EXIF block (for the dpi)
+            image = Image.open(io.BytesIO(data), formats=[fmt])
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ImageError(
             f"The {fmt} image is corrupt or truncated ({error}).",
@@ -209,6 +227,33 @@ def _to_rgb8(image: Image.Image) -> Image.Image:
     return image
 
 
+# EXIF orientation -> the transpose that shows the picture upright (as ImageOps.exif_transpose).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation, 1 (as stored) when absent or unreadable."""
+    with _quiet_exif():
+        try:
+            value = image.getexif().get(0x0112, 1)
+        except Exception:  # any damage in the EXIF block means "as stored"
+            return 1
+    return value if isinstance(value, int) else 1
+
+
+def _oriented(image: Image.Image) -> Image.Image:
+    method = _UPRIGHT.get(_orientation(image))
+    return image.transpose(method) if method is not None else image
+
+
 def decode(data: bytes) -> np.ndarray:
     """Decode the first frame of an image into an 8-bit BGR array, orientation applied."""
     info = probe(data)
@@ -218,7 +263,7 @@ def decode(data: bytes) -> np.ndarray:
             if info.frames > 1:
                 image.seek(0)
             image.load()
-            oriented = ImageOps.exif_transpose(image) or image
+            oriented = _oriented(image)
             rgb = _to_rgb8(oriented)
             array = np.asarray(rgb, dtype=np.uint8)
     except ImageError:

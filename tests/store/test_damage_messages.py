@@ -22,8 +22,7 @@ def _store(home: Path) -> CaseStore:
 
 def _make(store: CaseStore, name: str) -> Path:
     with store.create(name, PASSPHRASE, person=Person(full_name="Sam")) as case:
-        directory = case.directory
-    return directory
+        return case.directory
 
 
 def _damage_meta_page(db: Path) -> None:
