@@ -10,6 +10,7 @@ equivalent spellings (RFC 3986 §6.2.2) for de-duplication; it is never fetched.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import ipaddress
 import re
@@ -227,9 +228,19 @@ class ParsedURLs(NamedTuple):
     duplicates: int = 0
 
 
-def _candidate_text(line: str, csv_row: bool) -> str:
+def csv_delimiter(text: str) -> str:
+    """The list's CSV separator: a semicolon where a comma is the decimal mark (Excel in
+    French, German, Italian...), a tab from some exports, else a comma — whichever separates
+    cells on the most lines."""
+    lines = [line for line in text.splitlines()[:200] if line.strip() and line[0] != "#"]
+    counts = {sep: sum(sep in line for line in lines) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] > counts[","] else ","
+
+
+def _candidate_text(line: str, csv_row: bool, delimiter: str = ",") -> str:
     """The URL part of a line: a CSV row's first non-empty cell, else the first word."""
-    cells = next(csv.reader([line]), []) if csv_row else line.split()
+    cells = next(csv.reader([line], delimiter=delimiter), []) if csv_row else line.split()
     for cell in cells:
         if cell.strip():
             return cell.strip()
@@ -252,12 +263,13 @@ def list_entries(text: str, *, csv_rows: bool = False) -> Iterator[ListEntry]:
     one reader of lists: ``scan --urls-file`` and ``sources add --urls-file`` both use it.
     """
     first = True
+    delimiter = csv_delimiter(text) if csv_rows else ","
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = raw_line.strip().lstrip("\ufeff")
         if not line or line.startswith("#"):
             continue
         line = re.split(r"\s+#", line, maxsplit=1)[0].strip()
-        candidate = _candidate_text(line, csv_rows).strip("<>\"'")
+        candidate = _candidate_text(line, csv_rows, delimiter).strip("<>\"'")
         if not candidate:
             continue  # an empty CSV row
         if first and candidate.lower() in _CSV_HEADERS:
@@ -324,8 +336,28 @@ def read_list_file(path: str | Path) -> tuple[str, bool]:
             f"The URL list {file_path} cannot be read ({error.strerror}).",
             "Check the file name and its permissions.",
         ) from error
+    return decode_list_bytes(data), file_path.suffix.lower() == ".csv"
+
+
+def decode_list_bytes(data: bytes) -> str:
+    """A list file's text: UTF-32/UTF-16 by their byte-order mark (Windows' Notepad and Excel
+    save "Unicode" text as UTF-16), UTF-16 without one when every other byte is zero, then
+    UTF-8 (with or without a BOM), then Latin-1."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 > len(sample):
+        # ASCII text in UTF-16 has a zero in every other byte: which ones says the order.
+        even_zeros = sample[0::2].count(0)
+        codec = "utf-16-be" if even_zeros > sample[1::2].count(0) else "utf-16-le"
+        return data.decode(codec, errors="replace")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return text, file_path.suffix.lower() == ".csv"
+        return data.decode("latin-1")
