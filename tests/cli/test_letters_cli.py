@@ -675,3 +675,10 @@ def test_marking_dates_warns_refuses_late_extensions_and_pauses_uk_clocks(
     assert "answer due 2026-04-13" in capsys.readouterr().out
     assert _mark(case_name, "1", "paused", "--date", "2026-03-05") != 0
     assert "Only UK law" in capsys.readouterr().err
+
+
+def test_a_swiss_objection_needs_no_reason(tmp_path: Path) -> None:
+    command = [*one_shot("objection", "ch", "de", "pimeyes"), "--url", "https://x.ch/a.jpg"]
+    assert main([*command, "--format", "txt", "-o", str(tmp_path)]) == 0
+    [letter] = tmp_path.glob("*.txt")
+    assert "Meine Gründe" not in letter.read_text("utf-8")

@@ -19,6 +19,7 @@ from faceaudit.letters.render import (
     Enclosure,
     Evidence,
     Letter,
+    LetterError,
     LetterSpec,
     PriorRequest,
     Sender,
@@ -365,3 +366,20 @@ def test_counts_use_plural_forms(language: str) -> None:
             assert not re.search(r"[A-Za-zÀ-ÿ]\((s|es|er|n|i|e)\)", text), text
     assert "lists 1 image of my face" in body(letter(operator="meta", evidence=EVIDENCE[:1]))
     assert "2 Bilder" in body(letter(language="de", operator="meta", evidence=EVIDENCE))
+
+
+def test_only_the_gdpr_asks_an_objection_for_reasons() -> None:
+    # FADP Art. 30(2)(b): an express objection suffices; CCPA opt-outs and BIPA need none.
+    for jurisdiction, language, lead in (
+        ("ch", "de", "Meine Gründe sind folgende:"),
+        ("ch", "fr", "Mes raisons sont les suivantes"),
+        ("ca", "en", "My reasons are the following:"),
+        ("il", "it", "I miei motivi sono i seguenti:"),
+    ):
+        bare = body(letter("objection", jurisdiction, language, reason=""))
+        assert lead not in bare
+        given = body(letter("objection", jurisdiction, language, reason="Ich will es nicht."))
+        assert lead in given and "Ich will es nicht." in given
+    for jurisdiction in ("eu", "uk"):
+        with pytest.raises(LetterError, match=r"Art\. 21"):
+            letter("objection", jurisdiction, reason="")

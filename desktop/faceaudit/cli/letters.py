@@ -51,6 +51,7 @@ from faceaudit.letters.render import (
     MissingDetailsError,
     PriorRequest,
     Sender,
+    objection_needs_reason,
     render_letter,
 )
 from faceaudit.letters.saving import record_and_write
@@ -317,7 +318,11 @@ def _authority(
 
 def run_letter(args: argparse.Namespace, app: App) -> int:
     directory = Directory.load(app.paths.operators)
-    if args.letter_type == "objection" and not (args.reason or "").strip():
+    if (
+        args.jurisdiction in ("eu", "uk")
+        and objection_needs_reason(args.letter_type, args.jurisdiction)
+        and not (args.reason or "").strip()
+    ):
         raise LetterError(
             "An objection needs your own reasons: the law asks for grounds relating to "
             "your particular situation (GDPR Art. 21(1)).",

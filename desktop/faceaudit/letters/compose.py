@@ -119,6 +119,9 @@ def composition(
             keys.append("uk.reminder_complaint")
         return [*keys, "@enclosures"]
     head = [f"{family}.{letter_type}"]
+    if letter_type == "objection" and family != "gdpr":
+        # The FADP, the CCPA and BIPA ask for no reasons: the person's, if given, are said.
+        head += [*([f"{family}.objection_reasons"] if f.reason else []), f"{family}.objection_end"]
     about = ["@residence"] if f.resident else []
     about += ["@evidence"] if f.evidence else []
     if family == "gdpr":
@@ -135,7 +138,7 @@ def composition(
         # Opt-out and limitation requests need no verification (they are not "verifiable").
         tail = [] if letter_type == "objection" else ["ca.verify", "ca.deadline"]
         return [*head, *about, "ca.rules", *tail]
-    return ["il.intro", *about, f"il.{letter_type}", "il.deadline"]
+    return ["il.intro", *about, *head, "il.deadline"]
 
 
 # Reminders and complaints with a text of their own rather than the family's.

@@ -33,6 +33,7 @@ from faceaudit.letters.render import (
     LetterSpec,
     PriorRequest,
     Sender,
+    objection_needs_reason,
     render_letter,
 )
 from faceaudit.letters.saving import record_and_write
@@ -150,12 +151,6 @@ def prepare(
     letter_date = request.letter_date or today or dt.date.today()
     person = case.person
     sender = sender_of(person)
-    if request.letter_type == "objection" and not request.reason.strip():
-        raise NeedsReason(
-            "An objection needs your own reasons: the law asks for grounds relating to your "
-            "particular situation (GDPR Art. 21(1)).",
-            "Write them in the reasons field.",
-        )
     prior: PriorRequest | None = None
     history: tuple[PriorRequest, ...] = ()
     parent_request_id: int | None = None
@@ -186,6 +181,16 @@ def prepare(
         )
     else:
         choice = choose_jurisdiction(sender.country, operator, request.jurisdiction)
+    # Only the GDPR asks an objection for grounds (Art. 21(1)); the FADP, CCPA and BIPA do not.
+    if (
+        objection_needs_reason(request.letter_type, choice.jurisdiction)
+        and not request.reason.strip()
+    ):
+        raise NeedsReason(
+            "An objection needs your own reasons: the law asks for grounds relating to your "
+            "particular situation (GDPR Art. 21(1)).",
+            "Write them in the reasons field.",
+        )
     selection = _selection(case, request, operator, original)
     evidence = selection.evidence(case, request.include_thumbnails)
     if not evidence and request.letter_type in ("erasure", "objection"):

@@ -299,6 +299,14 @@ def polish(text: str, spec: LetterSpec) -> str:
     return text
 
 
+def objection_needs_reason(letter_type: str, jurisdiction: str | None) -> bool:
+    """Only the GDPR (and the UK GDPR) ask an objection for grounds relating to the person's
+    particular situation (Art. 21(1)); the Swiss FADP takes an express objection as it is
+    (Art. 30(2)(b)), CCPA opt-outs need no reason (§1798.120) and BIPA no release at all.
+    ``jurisdiction`` None: not chosen yet, so the answer is "maybe" only for the GDPR."""
+    return letter_type == "objection" and FAMILY.get(jurisdiction or "eu") == "gdpr"
+
+
 def _check_spec(spec: LetterSpec) -> None:
     if spec.letter_type not in LETTER_TYPES:
         raise LetterError(
@@ -322,10 +330,10 @@ def _check_spec(spec: LetterSpec) -> None:
         missing.append("your postal address (--address)")
     if not spec.sender.email.strip():
         missing.append("your e-mail address (--email)")
-    if spec.letter_type == "objection" and not spec.reason.strip():
+    if objection_needs_reason(spec.letter_type, spec.jurisdiction) and not spec.reason.strip():
         raise LetterError(
             "An objection needs your own reason: the law asks for grounds relating to your "
-            "particular situation.",
+            "particular situation (GDPR Art. 21(1)).",
             "Give it with --reason TEXT, e.g. why the use of your face harms you.",
         )
     if spec.letter_type in ("reminder", "complaint") and spec.prior is None:
