@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from faceaudit import __version__
@@ -143,3 +145,23 @@ def test_dark_and_light_palettes(window_factory: Any, qapp: QApplication) -> Non
     window_factory(scheme="light")
     light = qapp.palette().window().color().lightness()
     assert dark < 100 < light
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_current_screen_is_highlighted_in_the_navigation(
+    window_factory: Any, qtbot: Any, scheme: str
+) -> None:
+    # The navigation's style sheet must keep the selection visible: white text on no
+    # highlight made the current screen's name vanish.
+    window = window_factory(scheme=scheme)
+    window.show()
+    qtbot.waitExposed(window)
+    navigation = window.navigation
+    rect = navigation.visualItemRect(navigation.item(navigation.currentRow()))
+    image = navigation.viewport().grab(rect).toImage()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    highlight = app.palette().color(QPalette.ColorRole.Highlight).rgb()
+    points = [(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)]
+    hits = sum(1 for x, y in points if image.pixelColor(x, y).rgb() == highlight)
+    assert hits > len(points) // 3

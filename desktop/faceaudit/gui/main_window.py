@@ -33,7 +33,7 @@ _NAVIGATION_ICONS = {
     "cases": _SP.SP_DirClosedIcon,
     "me": _SP.SP_FileDialogInfoView,
     "sources": _SP.SP_DriveNetIcon,
-    "scan": _SP.SP_MediaPlay,
+    "scan": _SP.SP_BrowserReload,
     "findings": _SP.SP_FileDialogContentsView,
     "letters": _SP.SP_FileDialogDetailedView,
     "settings": _SP.SP_FileDialogListView,

@@ -23,6 +23,10 @@ QLabel[role="title"] { font-size: 16pt; font-weight: 600; }
 QFrame[role="notice"] { border: 1px solid %(hint)s; border-radius: 6px; padding: 6px; }
 QListWidget#navigation { border: none; border-right: 1px solid %(rule)s; padding: 6px 4px; }
 QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }
+QListWidget#navigation::item:selected {
+    background: palette(highlight); color: palette(highlighted-text);
+}
+QListWidget#navigation::item:hover:!selected { background: palette(alternate-base); }
 """
 
 _COLOURS = {
