@@ -44,10 +44,11 @@ def translate(error: sqlite3.Error, where: Path) -> StoreError:
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     message = str(error).lower()
-    if not where.exists() and not where.parent.exists():
-        # Not damage: the case was deleted while this command or scan was using it.
+    if not where.exists():
+        # Not damage: the case was deleted while this command or scan was using it (its
+        # folder may be back already, re-made by a write of the scan still running).
         return CaseDeletedError(
-            f"The case {where.parent.name!r} was deleted while this was running (its folder "
+            f"The case {where.parent.name!r} was deleted while this was running (its database "
             "is gone), so it stopped; nothing more was saved.",
             "Nothing to repair. If the deletion was a mistake, restore the case folder from a "
             "backup.",
