@@ -95,6 +95,12 @@ class Draft:
     def spec(self) -> LetterSpec:
         return self.letter.spec
 
+    def format_warnings(self, formats: Sequence[str]) -> tuple[str, ...]:
+        """What the preview must say about ``formats`` (e.g. characters the PDF cannot show)."""
+        from faceaudit.letters.export import format_warnings
+
+        return format_warnings(self.letter, formats)
+
 
 @dataclass(frozen=True)
 class SavedLetter:
