@@ -5,8 +5,9 @@
 #   ~/.local/share/applications/        the menu entry
 #   ~/.local/share/icons/hicolor/       the icon, at every size
 #   ~/.local/share/metainfo/            the software-centre description
-# Every file written is listed in ~/.local/lib/FaceAudit/installed-files.txt, which
-# uninstall.sh reads, so an uninstall removes exactly what was installed.
+# Every file written is listed in ~/.local/lib/FaceAudit/installed-files.txt, and every
+# folder created in installed-dirs.txt beside it, which uninstall.sh reads, so an uninstall
+# removes exactly what was installed (a folder only once it is empty).
 # Usage: bash install.sh [--prefix DIR]   (DIR defaults to ~/.local)
 set -euo pipefail
 
@@ -31,7 +32,22 @@ if [ -e "$app_dir" ]; then
     echo "Replacing the FaceAudit installed in $app_dir (your data is not touched) ..."
     bash "$here/uninstall.sh" --prefix "$prefix" --keep-data --quiet
 fi
-mkdir -p "$prefix/lib" "$prefix/bin" "$prefix/share/applications" "$prefix/share/metainfo"
+# The folders this creates (parents first), so that uninstall.sh removes them again.
+created_dirs=()
+make_dir() {
+    local missing=() dir="$1"
+    while [ ! -d "$dir" ]; do
+        missing=("$dir" "${missing[@]}")
+        dir="$(dirname "$dir")"
+    done
+    if [ "${#missing[@]}" -gt 0 ]; then
+        mkdir -p "$1"
+        created_dirs+=("${missing[@]}")
+    fi
+}
+for dir in "$prefix/lib" "$prefix/bin" "$prefix/share/applications" "$prefix/share/metainfo"; do
+    make_dir "$dir"
+done
 staging="$(mktemp -d "$prefix/lib/.FaceAudit-install.XXXXXX")"
 trap 'rm -rf "$staging"' EXIT
 cp -a "$here/FaceAudit/." "$staging/"
@@ -56,10 +72,16 @@ cp "$here/share/metainfo/$app_id.metainfo.xml" "$prefix/share/metainfo/"
 installed "$prefix/share/metainfo/$app_id.metainfo.xml"
 for png in "$here"/share/icons/hicolor/*/apps/"$app_id".png "$here"/share/icons/hicolor/scalable/apps/"$app_id".svg; do
     relative="${png#"$here"/share/}"
-    mkdir -p "$(dirname "$prefix/share/$relative")"
+    make_dir "$(dirname "$prefix/share/$relative")"
     cp "$png" "$prefix/share/$relative"
     installed "$prefix/share/$relative"
 done
+
+if [ "${#created_dirs[@]}" -gt 0 ]; then
+    printf '%s\n' "${created_dirs[@]}" > "$app_dir/installed-dirs.txt"
+else
+    : > "$app_dir/installed-dirs.txt"
+fi
 
 bash "$app_dir/uninstall.sh" --refresh-caches-only --prefix "$prefix"
 

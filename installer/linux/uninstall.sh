@@ -52,6 +52,21 @@ if [ -f "$record" ]; then
         esac
     done < "$record"
 fi
+# The folders install.sh created go too, deepest first, once empty (whatever else put
+# files there keeps them), at the very end: deleting the data may empty one more.
+created_dirs=()
+if [ -f "$app_dir/installed-dirs.txt" ]; then
+    mapfile -t created_dirs < "$app_dir/installed-dirs.txt"
+fi
+remove_created_dirs() {
+    local index
+    for ((index = ${#created_dirs[@]} - 1; index >= 0; index--)); do
+        case "${created_dirs[index]}" in
+            "$prefix"/*) rmdir -- "${created_dirs[index]}" 2>/dev/null || true ;;
+        esac
+    done
+}
+trap remove_created_dirs EXIT
 if [ -d "$app_dir" ]; then
     rm -rf -- "$app_dir"
     say "Removed the FaceAudit application from $app_dir and its menu entry."

@@ -74,6 +74,11 @@ def installed_paths(home: Path) -> list[Path]:
     return sorted(p for p in (home / ".local").rglob("*") if p.is_file() or p.is_symlink())
 
 
+def everything(home: Path) -> set[Path]:
+    """Every file, link and folder in the HOME (an empty folder left behind counts)."""
+    return set(home.rglob("*"))
+
+
 def make_data(home: Path) -> Path:
     data = home / ".local" / "share" / "FaceAudit"
     (data / "cases" / "camille").mkdir(parents=True)
@@ -104,11 +109,13 @@ def test_uninstall_removes_everything_installed_and_keeps_the_data(
     download: Path, home: Path
 ) -> None:
     data = make_data(home)
-    before = set(installed_paths(home))
+    (home / ".local" / "bin").mkdir()  # the person's own folder: stays, though empty
+    before = everything(home)
     assert run(download / "install.sh", home).returncode == 0
     result = run(home / ".local/lib/FaceAudit/uninstall.sh", home)  # no terminal: never asks
     assert result.returncode == 0, result.stderr
-    assert set(installed_paths(home)) == before  # exactly what was there before installing
+    # Exactly what was there before installing: no file and no empty folder left behind.
+    assert everything(home) == before
     assert (data / "cases" / "camille" / "case.db").read_bytes() == b"encrypted case"
     assert "kept" in result.stdout
 
@@ -135,3 +142,5 @@ def test_deleting_data_needs_a_confirmation(download: Path, home: Path) -> None:
     assert deleted.returncode == 0
     assert not data.exists()
     assert not (home / ".local/lib/FaceAudit").exists()
+    # The data folder was made here, the rest by install.sh: all gone, nothing left empty.
+    assert sorted(home.rglob("*")) == [home / ".local", home / ".local" / "share"]
