@@ -26,6 +26,7 @@ import numpy as np
 from PIL import Image, UnidentifiedImageError, features
 
 from faceaudit.errors import ImageError
+from faceaudit.localfiles import read_capped
 
 # 40 megapixels is more than any camera photo published on a web page (a 24 MP photo is
 # 6000x4000) and about 120 MB of BGR pixels once decoded: a safe ceiling for a desktop.
@@ -277,27 +278,18 @@ def decode(data: bytes) -> np.ndarray:
 
 
 def read_image_file(path: str | Path) -> bytes:
-    """Read a local image file with a size cap; errors name the file and say what to do."""
-    file_path = Path(path)
-    try:
-        size = file_path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImageError(
-                f"{file_path} is {size / 2**20:.0f} MiB, over the "
-                f"{MAX_FILE_BYTES // 2**20} MiB limit for one image.",
-                "Use a smaller copy of the picture.",
-            )
-        return file_path.read_bytes()
-    except FileNotFoundError as error:
-        raise ImageError(f"{file_path} does not exist.", "Check the path.") from error
-    except IsADirectoryError as error:
-        raise ImageError(
-            f"{file_path} is a folder, not an image.", "Name an image file."
-        ) from error
-    except PermissionError as error:
-        raise ImageError(
-            f"{file_path} cannot be read (permission denied).", "Check the file's permissions."
-        ) from error
+    """Read a local image file with a size cap; errors name the file and say what to do.
+
+    Only a regular file is read: a device (``/dev/zero``), a named pipe or a socket is
+    refused before it is opened (see :mod:`faceaudit.localfiles`).
+    """
+    return read_capped(
+        Path(path),
+        MAX_FILE_BYTES,
+        role="image",
+        error=ImageError,
+        too_large_todo="Use a smaller copy of the picture.",
+    )
 
 
 def load_image(path: str | Path) -> np.ndarray:

@@ -120,4 +120,4 @@ def test_requests_edit_discard_undo_outcome_and_reply(
     assert main([*case, "discard", "1"]) == 1
     assert "not a draft" in capsys.readouterr().err
     assert main([*case, "outcome", "1", "complied", "--reply", str(tmp_path / "nope.pdf")]) == 1
-    assert "is not a file" in capsys.readouterr().err
+    assert "nope.pdf cannot be read: it does not exist" in capsys.readouterr().err

@@ -109,6 +109,23 @@ def terminal_safe(text: str) -> str:
     return _UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: no finding, letter or source has a larger id
+_DIGITS = re.compile("[0-9]+")  # str.isdigit() also takes "²", which int() refuses
+
+
+def id_arg(text: str) -> int:
+    """An argparse type: one id, a whole number from 1 to :data:`MAX_ID`."""
+    value = text.strip()
+    if not _DIGITS.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number, e.g. 12)")
+    number = int(value)
+    if not 1 <= number <= MAX_ID:
+        raise argparse.ArgumentTypeError(
+            f"{value} is not an id FaceAudit gives (ids go from 1 to {MAX_ID})"
+        )
+    return number
+
+
 def id_list_arg(text: str) -> list[int]:
     """An argparse type: ids as a list with ranges, e.g. ``2,3,5-9`` (order kept, no repeats)."""
     ids: list[int] = []
@@ -116,11 +133,15 @@ def id_list_arg(text: str) -> list[int]:
         if not part:
             continue
         low, dash, high = part.partition("-")
-        if not (low.isdigit() and (not dash or high.isdigit())):
+        if not (_DIGITS.fullmatch(low) and (not dash or _DIGITS.fullmatch(high))):
             raise argparse.ArgumentTypeError(
                 f"{part!r} is not an id or a range of ids (e.g. 2,3,5-9)"
             )
         first, last = int(low), int(high) if dash else int(low)
+        if last > MAX_ID:
+            raise argparse.ArgumentTypeError(
+                f"{part!r} is past the largest id FaceAudit gives ({MAX_ID})"
+            )
         if last < first or last - first >= 100_000:
             raise argparse.ArgumentTypeError(f"{part!r} is not a usable range (e.g. 5-9)")
         ids.extend(range(first, last + 1))

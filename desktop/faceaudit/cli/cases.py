@@ -14,16 +14,18 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, report_error
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, id_arg, report_error
 from faceaudit.cli.collect import add_sitemap_option
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
 from faceaudit.faces.consistency import DifferentPersonError
+from faceaudit.localfiles import read_capped
 from faceaudit.store import (
     EVIDENCE_POLICIES,
     Case,
@@ -39,6 +41,7 @@ from faceaudit.store import (
 )
 
 PASSPHRASE_ENV = "FACEAUDIT_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+MAX_PASSPHRASE_FILE_BYTES = 64 * 1024  # a passphrase is one line; this is generous
 
 Subparsers = argparse._SubParsersAction
 
@@ -69,10 +72,18 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """The case passphrase from --passphrase-file, FACEAUDIT_PASSPHRASE, or a prompt."""
     passphrase_file = getattr(args, "passphrase_file", None)
     if passphrase_file:
+        # Only a small regular file: /dev/zero or a named pipe is refused, never read.
+        data = read_capped(
+            passphrase_file,
+            MAX_PASSPHRASE_FILE_BYTES,
+            role="passphrase file",
+            error=PassphraseNeededError,
+            too_large_todo="Put the passphrase alone on the file's first line.",
+        )
         _warn_if_readable_by_others(Path(passphrase_file))
         try:
-            text = Path(passphrase_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
             raise PassphraseNeededError(
                 f"The passphrase file {passphrase_file} cannot be read ({error}).",
                 "Check the file name, or set FACEAUDIT_PASSPHRASE instead.",
@@ -259,7 +270,7 @@ def _register_enroll(subparsers: Subparsers) -> None:
     )
     parser.add_argument(
         "--remove",
-        type=int,
+        type=id_arg,
         action="append",
         default=[],
         metavar="ID",
@@ -708,7 +719,9 @@ def run_sources_remove(args: argparse.Namespace, app: App) -> int:
     with open_case(args, app) as case:
         by_url = {row.url_or_path: row.id for row in case.sources()}
         for target in args.targets:
-            source_id = int(target) if target.isdigit() else by_url.get(target.strip())
+            # An id past SQLite's integers (over 18 digits) names no source either.
+            is_id = re.fullmatch("[0-9]{1,18}", target) is not None
+            source_id = int(target) if is_id else by_url.get(target.strip())
             if source_id is None:
                 failures += 1
                 report_error(

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, request_records
+from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, id_arg, request_records
 from faceaudit.cli.wording import counted
 from faceaudit.letters import calendar, clock, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
@@ -88,9 +88,11 @@ def _formats_arg(text: str) -> list[str]:
 
 def _ids_arg(text: str) -> list[int]:
     try:
-        return [int(part) for part in text.split(",") if part.strip()]
-    except ValueError as error:
-        raise argparse.ArgumentTypeError("finding ids are numbers separated by commas") from error
+        return [id_arg(part) for part in text.split(",") if part.strip()]
+    except argparse.ArgumentTypeError as error:
+        raise argparse.ArgumentTypeError(
+            f"finding ids are numbers separated by commas ({error})"
+        ) from error
 
 
 # --- letter -----------------------------------------------------------------------------
@@ -156,7 +158,7 @@ def _register_letter(subparsers: Subparsers) -> None:
     )
     case.add_argument(
         "--request",
-        type=int,
+        type=id_arg,
         metavar="LETTER_ID",
         help="for a reminder or complaint: the letter it follows up",
     )
@@ -730,7 +732,7 @@ def _register_requests(subparsers: Subparsers) -> None:
         help="record that a letter was sent, answered, extended, paused/resumed (UK) or closed",
     )
     _case_and_passphrase(mark)
-    mark.add_argument("letter_id", type=int, metavar="ID", help="the letter's number")
+    mark.add_argument("letter_id", type=id_arg, metavar="ID", help="the letter's number")
     mark.add_argument("status", choices=MARK_STATUSES)
     mark.add_argument("--date", type=date_arg, help="when it happened (default: today)")
     mark.add_argument(

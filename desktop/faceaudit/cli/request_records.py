@@ -13,9 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from faceaudit.cli import EXIT_OK, date_arg
+from faceaudit.cli import EXIT_OK, date_arg, id_arg
 from faceaudit.letters import corrections, tracking
 from faceaudit.letters.render import LetterError
+from faceaudit.localfiles import read_capped
 from faceaudit.timestamps import utc_now
 
 ACTIONS = ("edit", "discard", "undo", "outcome", "reply")
@@ -26,22 +27,22 @@ def register(actions: argparse._SubParsersAction, common: Callable[[Any], None])
     edit = actions.add_parser(
         "edit", help="correct the day a letter was sent (the due date is counted again)"
     )
-    edit.add_argument("letter_id", type=int, metavar="ID")
+    edit.add_argument("letter_id", type=id_arg, metavar="ID")
     edit.add_argument("--date", type=date_arg, required=True, help="the day it was sent")
     edit.add_argument("--received", type=date_arg, help="the day the operator received it")
     discard = actions.add_parser("discard", help="remove a letter drafted but never sent")
-    discard.add_argument("letter_id", type=int, metavar="ID")
+    discard.add_argument("letter_id", type=id_arg, metavar="ID")
     undo = actions.add_parser(
         "undo", help="take back the latest step recorded (closed, answered, extended, sent...)"
     )
-    undo.add_argument("letter_id", type=int, metavar="ID")
+    undo.add_argument("letter_id", type=id_arg, metavar="ID")
     outcome = actions.add_parser(
         "outcome",
         help="record the operator's answer (complied, partly, refused), with its reply file",
         description="Record what the operator answered, and keep its reply (a PDF, an e-mail, "
         "a scan) in the case, encrypted like the other evidence.",
     )
-    outcome.add_argument("letter_id", type=int, metavar="ID")
+    outcome.add_argument("letter_id", type=id_arg, metavar="ID")
     outcome.add_argument("outcome", choices=corrections.OUTCOMES)
     outcome.add_argument("--date", type=date_arg, help="when it answered (default: today)")
     outcome.add_argument("--reply", type=Path, metavar="FILE", help="the reply, kept in the case")
@@ -49,7 +50,7 @@ def register(actions: argparse._SubParsersAction, common: Callable[[Any], None])
     reply = actions.add_parser(
         "reply", help="list the replies kept for a letter, or save them (-o FOLDER)"
     )
-    reply.add_argument("letter_id", type=int, metavar="ID")
+    reply.add_argument("letter_id", type=id_arg, metavar="ID")
     reply.add_argument("-o", "--output", type=Path, metavar="FOLDER", help="save them here")
     for parser in (edit, discard, undo, outcome, reply):
         common(parser)
@@ -81,20 +82,14 @@ def run(args: argparse.Namespace, case: Any) -> int:
 
 
 def _read_reply(path: Path) -> bytes:
-    try:
-        if not path.is_file():
-            raise LetterError(f"{path} is not a file.", "Give the reply's file with --reply.")
-        if path.stat().st_size > corrections.MAX_REPLY_BYTES:
-            raise LetterError(
-                f"{path} is larger than {corrections.MAX_REPLY_BYTES // (1024 * 1024)} MiB.",
-                "Keep the large file yourself and attach a letter or summary of it.",
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise LetterError(
-            f"The reply file {path} cannot be read ({error.strerror or error}).",
-            "Check the file name and its permissions.",
-        ) from error
+    """The reply file's bytes: a regular file under the cap (never a device or a pipe)."""
+    return read_capped(
+        path,
+        corrections.MAX_REPLY_BYTES,
+        role="reply file",
+        error=LetterError,
+        too_large_todo="Keep the large file yourself and attach a letter or summary of it.",
+    )
 
 
 def _outcome(args: argparse.Namespace, case: Any) -> int:

@@ -4,12 +4,18 @@ ZIP archives (data exports) are read in memory, member by member, never extracte
 the member count, each member's declared and actual size, the compression ratio and the
 total are all capped, so a zip bomb is refused before (declared sizes) or while (actual
 sizes) it inflates. Nested archives are not opened.
+
+Only folders and regular files are read (through :mod:`faceaudit.localfiles`): a device, a
+named pipe or a socket given as a source is refused, and one met inside a folder is skipped
+and named, never opened (``/dev/zero`` never ends; a named pipe blocks until written to).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +24,7 @@ from pathlib import Path
 from faceaudit.collect.fetch import sniff_kind
 from faceaudit.errors import ImageError
 from faceaudit.imaging import MAX_FILE_BYTES, refuse_unsupported, sniff_format
+from faceaudit.localfiles import kind_of, open_regular, special_file_kind
 
 MAX_ARCHIVE_MEMBERS = 20_000
 MAX_ARCHIVE_TOTAL_BYTES = 4 * 1024**3
@@ -31,6 +38,10 @@ MEDIA_SUFFIXES = (
 
 class LocalError(Exception):
     """A local file, folder or archive that cannot be used (message says why and what to do)."""
+
+
+def _local_error(what: str, todo: str) -> LocalError:
+    return LocalError(f"{what} {todo}".strip())
 
 
 @dataclass(frozen=True)
@@ -49,32 +60,38 @@ class LocalItem:
             return hashlib.sha256(self.data).hexdigest()
         assert self.path is not None
         digest = hashlib.sha256()
-        with self.path.open("rb") as handle:
+        with open_regular(self.path, role="video", error=_local_error) as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         return digest.hexdigest()
 
 
 def _read_head(path: Path, size: int = 64) -> bytes:
-    with path.open("rb") as handle:
+    with open_regular(path, error=_local_error) as handle:
         return handle.read(size)
 
 
 def _file_item(path: Path, max_video_bytes: int) -> LocalItem | None:
-    """The item for a file, or None if it is neither an image nor a video."""
-    try:
-        head = _read_head(path)
-        size = path.stat().st_size
-    except OSError as error:
-        raise LocalError(f"{path} cannot be read ({error.strerror}).") from error
-    kind = sniff_kind(head)
+    """The item for a regular file, or None if it is neither an image nor a video."""
+    data = b""
+    with open_regular(path, error=_local_error) as handle:
+        try:
+            head = handle.read(64)
+            size = os.fstat(handle.fileno()).st_size
+            kind = sniff_kind(head)
+            if kind == "image" and size <= MAX_FILE_BYTES:
+                # One byte past the cap: a file that grows after the size check is caught.
+                data = head + handle.read(MAX_FILE_BYTES + 1 - len(head))
+                size = len(data)
+        except OSError as error:
+            raise LocalError(f"{path} cannot be read ({error.strerror}).") from error
     if kind == "image":
         refusal = _refusal(str(path), head)
         if refusal is not None:
             raise refusal
         if size > MAX_FILE_BYTES:
             raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the image size limit.")
-        return LocalItem(str(path), "image", data=path.read_bytes())
+        return LocalItem(str(path), "image", data=data)
     if kind == "video":
         if size > max_video_bytes:
             raise LocalError(f"{path} is {size / 2**20:.0f} MiB, over the video size limit.")
@@ -93,22 +110,41 @@ def _refusal(location: str, head: bytes) -> LocalError | None:
 
 def walk_local(source: Path, *, max_video_bytes: int = 1024**3) -> Iterator[LocalItem | LocalError]:
     """Every image and video of a local source; per-file problems are yielded, not raised."""
-    if source.is_dir():
-        yield from _walk_folder(source, max_video_bytes)
-    elif zipfile.is_zipfile(source):
-        yield from walk_zip(source)
-    elif source.is_file():
-        try:
-            item = _file_item(source, max_video_bytes)
-        except LocalError as error:
-            yield error
-            return
-        if item is None:
-            yield LocalError(f"{source} is not an image, a video or a ZIP archive FaceAudit reads.")
-        else:
-            yield item
-    else:
+    try:
+        mode = source.stat().st_mode
+    except FileNotFoundError:
         yield LocalError(f"{source} does not exist.")
+        return
+    except (OSError, ValueError) as error:
+        yield LocalError(f"{source} cannot be read ({getattr(error, 'strerror', None) or error}).")
+        return
+    if stat.S_ISDIR(mode):
+        yield from _walk_folder(source, max_video_bytes)
+        return
+    kind = kind_of(mode)
+    if kind is not None:
+        yield LocalError(
+            f"{source} is {kind}, not a file or folder; FaceAudit reads only regular files, "
+            "folders and ZIP archives. Give the path of a picture, a video, a folder or a .zip."
+        )
+        return
+    try:
+        if _is_zip(source):
+            yield from walk_zip(source)
+            return
+        item = _file_item(source, max_video_bytes)
+    except LocalError as error:
+        yield error
+        return
+    if item is None:
+        yield LocalError(f"{source} is not an image, a video or a ZIP archive FaceAudit reads.")
+    else:
+        yield item
+
+
+def _is_zip(path: Path) -> bool:
+    with open_regular(path, error=_local_error) as handle:
+        return zipfile.is_zipfile(handle)
 
 
 def _walk_folder(folder: Path, max_video_bytes: int) -> Iterator[LocalItem | LocalError]:
@@ -126,6 +162,10 @@ def _walk_folder(folder: Path, max_video_bytes: int) -> Iterator[LocalItem | Loc
                 )
                 return
             path = Path(directory) / name
+            kind = special_file_kind(path)
+            if kind is not None:
+                yield LocalError(f"{path} is {kind}, not a file; skipped (never opened).")
+                continue
             if path.suffix.lower() == ".zip":
                 yield from walk_zip(path)
                 continue
@@ -156,18 +196,22 @@ def _sniffable(path: Path) -> bool:
     """Screenshots and exports often have no extension; sniff small unknown files."""
     try:
         return path.is_file() and sniff_format(_read_head(path, 16)) is not None
-    except OSError:
+    except (OSError, LocalError):
         return False
 
 
 def walk_zip(archive: Path) -> Iterator[LocalItem | LocalError]:
     """Images inside a ZIP archive, read in memory with caps (videos inside are skipped)."""
-    try:
-        handle = zipfile.ZipFile(archive)
-    except (OSError, zipfile.BadZipFile) as error:
-        yield LocalError(f"{archive} is not a readable ZIP archive ({error}).")
-        return
-    with handle:
+    with contextlib.ExitStack() as stack:
+        try:
+            raw = stack.enter_context(open_regular(archive, error=_local_error))
+            handle = stack.enter_context(zipfile.ZipFile(raw))
+        except LocalError as error:
+            yield error
+            return
+        except (OSError, zipfile.BadZipFile) as error:
+            yield LocalError(f"{archive} is not a readable ZIP archive ({error}).")
+            return
         members = [info for info in handle.infolist() if not info.is_dir()]
         if len(members) > MAX_ARCHIVE_MEMBERS:
             yield LocalError(

@@ -319,23 +319,21 @@ def parse_url_file(path: str | Path) -> ParsedURLs:
 
 
 def read_list_file(path: str | Path) -> tuple[str, bool]:
-    """A list file's text (UTF-8, or Latin-1 as a fallback) and whether it is CSV."""
+    """A list file's text (UTF-8, or Latin-1 as a fallback) and whether it is CSV.
+
+    Only a regular file of at most MAX_LIST_FILE_BYTES is read (never a device or a pipe).
+    """
     from faceaudit.errors import FaceAuditError
+    from faceaudit.localfiles import read_capped
 
     file_path = Path(path)
-    try:
-        if file_path.stat().st_size > MAX_LIST_FILE_BYTES:
-            raise FaceAuditError(
-                f"{file_path} is larger than {MAX_LIST_FILE_BYTES // 2**20} MiB; "
-                "it does not look like a list of URLs.",
-                "Split the list into smaller files.",
-            )
-        data = file_path.read_bytes()
-    except OSError as error:
-        raise FaceAuditError(
-            f"The URL list {file_path} cannot be read ({error.strerror}).",
-            "Check the file name and its permissions.",
-        ) from error
+    data = read_capped(
+        file_path,
+        MAX_LIST_FILE_BYTES,
+        role="URL list",
+        error=FaceAuditError,
+        too_large_todo="It does not look like a list of URLs: split it into smaller files.",
+    )
     return decode_list_bytes(data), file_path.suffix.lower() == ".csv"
 
 

@@ -41,6 +41,7 @@ from urllib.parse import urljoin, urlsplit
 from faceaudit import __version__
 from faceaudit.errors import ModelPackError
 from faceaudit.filelock import Busy, exclusive
+from faceaudit.localfiles import read_capped
 from faceaudit.paths import bundled_models_dir, source_checkout_root
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ CACHE_DIR_NAME = ".cache"
 USER_AGENT = f"FaceAudit/{__version__}"
 
 CHUNK_BYTES = 1 << 20
+MAX_MANIFEST_BYTES = 1 << 20  # the shipped manifest is a few KiB
 CONNECT_TIMEOUT_S = 15.0
 READ_TIMEOUT_S = 60.0  # idle time between bytes, not a deadline
 MAX_REDIRECTS = 5
@@ -153,7 +155,9 @@ def load_manifest(path: Path | None = None) -> Manifest:
         if path is None:
             text, origin = default_manifest_text()
         else:
-            text, origin = path.read_text(encoding="utf-8"), str(path)
+            # Only a regular file, and never more than a manifest could hold.
+            data = read_capped(path, MAX_MANIFEST_BYTES, role="manifest", error=ModelPackError)
+            text, origin = data.decode("utf-8"), str(path)
         return parse_manifest(json.loads(text), origin)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ModelPackError(

@@ -21,13 +21,16 @@ import re
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from faceaudit import boundedjson
 from faceaudit.errors import FaceAuditError
+from faceaudit.localfiles import open_regular, read_capped
 from faceaudit.timestamps import utc_now
 
 IMPORT_FILE = "datarequests.json"
@@ -242,14 +245,25 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
             for path in (
                 sorted((source / folder).glob("*.json")) if (source / folder).is_dir() else ()
             ):
-                size = path.stat().st_size
-                if size > MAX_RECORD_BYTES:
+                # A device or named pipe among the records is never opened, only skipped.
+                try:
+                    data = read_capped(path, MAX_RECORD_BYTES, role="record", error=DirectoryError)
+                except DirectoryError:
+                    yield f"{folder}/{path.name}", b""  # reported with the skipped records
                     continue
-                account(size)
-                yield f"{folder}/{path.name}", path.read_bytes()
+                account(len(data))
+                yield f"{folder}/{path.name}", data
         return
-    if zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
+    # An archive must be a regular file: /dev/zero or a named pipe would never end.
+    with open_regular(source, role="operator database", error=DirectoryError) as handle:
+        yield from _iter_archive(source, handle, account)
+
+
+def _iter_archive(
+    source: Path, handle: BinaryIO, account: Callable[..., None]
+) -> Iterator[tuple[str, bytes]]:
+    if zipfile.is_zipfile(handle):
+        with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
             if len(members) > MAX_ARCHIVE_MEMBERS:
                 account(0, members=len(members))
@@ -258,15 +272,16 @@ def _iter_members(source: Path) -> Iterator[tuple[str, bytes]]:
                     continue
                 if info.file_size > MAX_RECORD_BYTES:
                     continue
-                with archive.open(info) as handle:
-                    data = handle.read(MAX_RECORD_BYTES + 1)
+                with archive.open(info) as record:
+                    data = record.read(MAX_RECORD_BYTES + 1)
                 if len(data) > MAX_RECORD_BYTES:
                     continue
                 account(len(data))
                 yield info.filename, data
         return
+    handle.seek(0)
     try:
-        tar_archive = tarfile.open(source, mode="r:*")  # noqa: SIM115 - closed below
+        tar_archive = tarfile.open(fileobj=handle, mode="r:*")  # noqa: SIM115 - closed below
     except (tarfile.TarError, OSError) as error:
         raise DirectoryError(
             f"{source} is neither a folder, a zip nor a tarball ({error}).",
@@ -311,8 +326,8 @@ def import_datarequests(source: Path, operators_dir: Path) -> ImportReport:
     for name, raw in _iter_members(source):
         kind = _member_kind(name)
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = boundedjson.loads(raw)
+        except ValueError:  # not UTF-8, not JSON, or nested deeper than a record ever is
             skipped.append(name)
             continue
         record = (
@@ -372,8 +387,8 @@ def _load_layer(path: Path, provenance: str) -> list[Operator]:
     if not path.is_file():
         return []
     try:
-        data = json.loads(path.read_text("utf-8"))
-        return [operator_from_json(item, provenance) for item in data["operators"]]
+        data = boundedjson.loads(path.read_bytes())
+        return [operator_from_json(item, provenance) for item in data["operators"]]  # type: ignore[index]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise DirectoryError(
             f"The operator file {path} cannot be read ({error}).",

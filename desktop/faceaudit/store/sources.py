@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from faceaudit.localfiles import special_file_kind
 from faceaudit.store.errors import StoreError
 
 MAX_SOURCE_CHARS = 4096
@@ -78,5 +79,11 @@ def _checked_path(text: str) -> str:
         raise InvalidSourceError(
             f"{text!r} is neither a web address nor an existing file or folder.",
             "Start web addresses with http:// or https://, or check the path.",
+        )
+    kind = special_file_kind(path)
+    if kind is not None:  # a device or named pipe would never end, or block, when scanned
+        raise InvalidSourceError(
+            f"{text!r} is {kind}, not a file or folder.",
+            "Give the path of a picture, a video, a folder or a .zip archive.",
         )
     return str(path.resolve())
