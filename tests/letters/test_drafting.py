@@ -156,3 +156,15 @@ def test_letter_and_date_warnings_carry_codes(letters_case: Case, tmp_path: Path
     notices = clock.date_notices(letters_case, saved.letter_id, dt.date(2026, 3, 1), "post")
     assert [n.code for n in notices] == ["sent-before-letter-date", "posted-no-receipt"]
     assert notices[0].param("printed") == "2026-03-02"
+
+
+def test_more_formats_of_a_saved_letter_stay_one_letter(letters_case: Case, tmp_path: Path) -> None:
+    letters_case.review(letters_case.findings()[0].id, "confirmed")
+    draft = drafting.prepare(letters_case, DIRECTORY, drafting.DraftRequest("access", _meta()))
+    saved = drafting.save(letters_case, draft, ["pdf"], tmp_path / "mine.pdf")
+    more = drafting.write_more(letters_case, saved, ["docx"], tmp_path / "mine.docx")
+    assert (tmp_path / "mine.docx").is_file() and len(more.written) == 2
+    [tracked] = tracking.list_tracked(letters_case)
+    assert tracked.letter.formats == ("pdf", "docx")
+    with pytest.raises(LetterError, match="already exists"):
+        drafting.write_more(letters_case, saved, ["docx"], tmp_path / "mine.docx")

@@ -76,12 +76,29 @@ def begin(window: MainWindow) -> QDialog | None:
     from faceaudit.gui.firstrun.view import FirstRunDialog, first_run_needed
 
     context = window.context
+    announce_due_requests(window)
     if not first_run_needed(context):
         context.preload_models()
         return None
     dialog = FirstRunDialog(context, has_cases(context), window)
     context.dialogs.open_dialog(dialog)
     return dialog
+
+
+def announce_due_requests(window: MainWindow) -> None:
+    """Say in the status bar which requests are due or overdue: at start-up (every case,
+    without a passphrase) and each time a case opens."""
+    letters = window.screens.get("letters")
+    load = getattr(letters, "load_due_notice", None)
+    if load is None:
+        return
+
+    def show(text: str) -> None:
+        if text:
+            window.statusBar().showMessage(text)
+
+    load(show)
+    window.context.case_opened.connect(lambda _case: load(show))
 
 
 def run(app: App, argv: list[str]) -> int:

@@ -20,6 +20,7 @@ from faceaudit.letters import tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.directory import Directory, Operator, domain_of, slugify
 from faceaudit.letters.enclosures import follow_up_enclosures
+from faceaudit.letters.export import write_letter
 from faceaudit.letters.jurisdiction import (
     REGIME_NAMES,
     JurisdictionChoice,
@@ -62,6 +63,10 @@ class NamesNoData(LetterError):
 
 class NeedsReason(LetterError):
     """An objection without the person's own grounds."""
+
+
+class OperatorDetailsMissing(LetterError):
+    """An operator typed by hand without a name, or without any way to reach it."""
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,7 @@ def given_operator(name: str, address: str, email: str, site: str = "") -> Opera
     """An operator the person entered by hand (from the site's privacy page)."""
     name, address, email = name.strip(), address.strip(), email.strip()
     if not name or not (address or email):
-        raise LetterError(
+        raise OperatorDetailsMissing(
             "The operator needs a name and a postal address or a privacy e-mail address.",
             "Find them in the site's privacy policy or legal notice (look for 'data "
             "controller', 'privacy', 'imprint' or 'legal notice').",
@@ -291,3 +296,34 @@ def save(
             "Choose a folder you can write to, with free space.",
         ) from error
     return SavedLetter(saved.letter_id, saved.letter, saved.paths)
+
+
+def write_more(
+    case: Case,
+    saved: SavedLetter,
+    formats: Sequence[str],
+    target: Path,
+    *,
+    overwrite: bool = False,
+) -> SavedLetter:
+    """Write a letter already recorded in more formats (the same letter, the same number:
+    exporting a PDF then a DOCX is one letter, not two)."""
+    try:
+        written = write_letter(saved.letter, formats, target, overwrite=overwrite)
+    except OSError as error:
+        raise LetterError(
+            f"The letter could not be written to {target} ({error.strerror or error}).",
+            "Choose a folder you can write to, with free space.",
+        ) from error
+    record = tracking.get_letter(case, saved.letter_id)
+    every = tuple(dict.fromkeys((*record.formats, *formats)))
+    files = tuple(dict.fromkeys((*(Path(f) for f in record.files), *written)))
+    tracking.update_letter_output(
+        case,
+        saved.letter_id,
+        every,
+        str(written[-1].parent),
+        saved.letter.body_sha256,
+        files=files,
+    )
+    return SavedLetter(saved.letter_id, saved.letter, (*saved.written, *written))

@@ -1,0 +1,101 @@
+"""What the Letters screen asks of the core, as plain functions run off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from faceaudit.letters import calendar, clock, corrections, drafting, overview, tracking
+from faceaudit.letters.directory import Directory
+from faceaudit.letters.jurisdiction import Notice
+from faceaudit.letters.selection import OperatorFindings, findings_by_operator
+
+if TYPE_CHECKING:
+    from faceaudit.store import Case, CaseStore
+
+DUE_SOON_DAYS = 7  # a request due within a week is announced with the overdue ones
+
+
+@dataclass(frozen=True)
+class Overview:
+    directory: Directory
+    groups: list[OperatorFindings]
+    tracked: list[tracking.Tracked]
+    today: dt.date
+
+
+def load_overview(case: Case, operators_dir: Path, today: dt.date | None = None) -> Overview:
+    """The directory, the sites the person was found on, and every letter with its status."""
+    today = today or dt.date.today()
+    directory = Directory.load(operators_dir)
+    return Overview(
+        directory,
+        findings_by_operator(case, directory),
+        tracking.list_tracked(case, today),
+        today,
+    )
+
+
+def load_tracked(case: Case, today: dt.date | None = None) -> list[tracking.Tracked]:
+    return tracking.list_tracked(case, today or dt.date.today())
+
+
+def export(
+    case: Case,
+    draft: drafting.Draft,
+    saved: drafting.SavedLetter | None,
+    fmt: str,
+    target: Path,
+) -> drafting.SavedLetter:
+    """Write the letter in one format to ``target`` (a file the person chose in the save
+    dialog, which asked before replacing it). The first export records the letter."""
+    if saved is None:
+        return drafting.save(case, draft, [fmt], target, overwrite=True)
+    return drafting.write_more(case, saved, [fmt], target, overwrite=True)
+
+
+def mark_sent(
+    case: Case, letter_id: int, sent_at: dt.date, channel: str
+) -> tuple[tracking.RequestRecord, list[Notice]]:
+    request = tracking.mark_sent(
+        case, letter_id, sent_at, channel, person_country=case.person.country
+    )
+    return request, clock.date_notices(case, letter_id, sent_at, channel)
+
+
+def edit_sent_date(case: Case, letter_id: int, sent_at: dt.date) -> tracking.RequestRecord:
+    return corrections.edit_sent_date(case, letter_id, sent_at)
+
+
+def discard(case: Case, letter_id: int) -> tracking.LetterRecord:
+    return corrections.discard_draft(case, letter_id)
+
+
+def record_outcome(case: Case, letter_id: int, outcome: str, on: dt.date) -> tracking.RequestRecord:
+    return corrections.record_outcome(case, letter_id, outcome, on)
+
+
+def open_requests(
+    store: CaseStore, today: dt.date, case_name: str | None = None
+) -> list[overview.DueRequest]:
+    """Requests still waiting for an answer, read without any passphrase (overdue first)."""
+    rows = overview.open_requests(store, today)
+    return [row for row in rows if case_name is None or row.case == case_name]
+
+
+def write_calendar(store: CaseStore, case_name: str, target: Path, today: dt.date) -> int:
+    """The case's deadlines as a .ics file (``requests --ics``); returns how many."""
+    rows = open_requests(store, today, case_name)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        calendar.write_ics(calendar.deadline_events(rows, today), target)
+    except OSError as error:
+        from faceaudit.letters.render import LetterError
+
+        raise LetterError(
+            f"The calendar could not be written to {target} ({error.strerror or error}).",
+            "Choose a folder you can write to.",
+        ) from error
+    return len(rows)
