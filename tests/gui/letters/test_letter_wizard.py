@@ -70,7 +70,7 @@ def test_draft_export_every_format_and_mark_sent(
     text = wizard.preview.toPlainText()
     assert site.url("img/portrait.jpg") in text and "Loopback Media SAS" in text
     assert site.url("img/other.jpg") not in text  # Biden is not cited
-    assert "because you live in FR" in wizard.law_label.text()
+    assert "because your country (FR) is in the EU/EEA" in wizard.law_label.text()
     assert "cites 1 image" in wizard.export_message.text()
 
     out = tmp_path / "letters"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -57,7 +58,15 @@ class LettersScreen(QWidget):
                 "site's operator then gets one letter covering all of them."
             )
         )
-        self.empty_label.setVisible(False)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.choose_label = hint_label(self.tr("Choose a site on the left to draft its letter."))
+        self.choose_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder = QWidget()
+        placeholder_layout = QVBoxLayout(placeholder)
+        placeholder_layout.addStretch(1)
+        placeholder_layout.addWidget(self.choose_label)
+        placeholder_layout.addWidget(self.empty_label)
+        placeholder_layout.addStretch(2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -65,15 +74,17 @@ class LettersScreen(QWidget):
         site_label.setBuddy(self.site_list)
         left_layout.addWidget(site_label)
         left_layout.addWidget(self.site_list, 1)
-        left_layout.addWidget(self.empty_label)
         self.wizard = DraftPanel(context)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.wizard)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.right = QStackedWidget()
+        self.right.addWidget(placeholder)
+        self.right.addWidget(scroll)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 700])
         self.tracker = TrackerPanel(context)
@@ -136,6 +147,7 @@ class LettersScreen(QWidget):
         self.wizard.directory = overview.directory
         self.sites.set_groups(overview.groups)
         self.empty_label.setVisible(not overview.groups)
+        self.choose_label.setVisible(bool(overview.groups))
         self.tracker.set_items(overview.tracked, overview.today)
         self._show_case_notice(overview.tracked, overview.today)
         self.tabs.setTabText(
@@ -171,6 +183,7 @@ class LettersScreen(QWidget):
         if case is None or not index.isValid():
             return
         self.tabs.setCurrentIndex(0)
+        self.right.setCurrentIndex(1)
         self.wizard.start(
             index.data(SitesModel.SITE_ROLE),
             index.data(SitesModel.OPERATOR_ROLE),
@@ -180,6 +193,7 @@ class LettersScreen(QWidget):
     def _follow_up(self, tracked: Tracked, kind: str) -> None:
         self.tabs.setCurrentIndex(0)
         self.site_list.clearSelection()
+        self.right.setCurrentIndex(1)
         self.wizard.start_follow_up(tracked, kind)
 
     # -- what is due -----------------------------------------------------------------------
@@ -223,7 +237,8 @@ class LettersScreen(QWidget):
         )
 
     def case_notice(self) -> str:
-        return self.notice_label.text() if self.notice_label.isVisible() else ""
+        """What the screen says about this case's requests ("" when nothing is due)."""
+        return self.notice_label.text()
 
     # -- closing ---------------------------------------------------------------------------
 
@@ -232,5 +247,6 @@ class LettersScreen(QWidget):
         self.tracker.clear()
         self.wizard.clear()
         self.wizard.directory = None
+        self.right.setCurrentIndex(0)
         set_state(self.notice_label, "", "")
         self.loaded = False

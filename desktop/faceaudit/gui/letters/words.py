@@ -110,19 +110,18 @@ def notice_templates() -> dict[str, str]:
         "requested": QCoreApplication.translate("LetterWords", "%regime, as you chose."),
         "person-eu": QCoreApplication.translate(
             "LetterWords",
-            "%regime, because you live in %person, in the EU/EEA, where it protects you "
+            "%regime, because your country (%person) is in the EU/EEA, where it protects you "
             "whoever holds your data (Art. 3 GDPR).",
         ),
         "person-home": QCoreApplication.translate(
-            "LetterWords", "%regime, because you live in %person."
+            "LetterWords", "%regime, because your country is %person."
         ),
         "operator": QCoreApplication.translate(
-            "LetterWords", "%regime, because the operator is established in %operator."
+            "LetterWords", "%regime, because the operator's country is %operator."
         ),
         "operator-person-unknown": QCoreApplication.translate(
             "LetterWords",
-            "%regime, because the operator is established in %operator (your country is not "
-            "known).",
+            "%regime, because the operator's country is %operator (yours is not known).",
         ),
         "default": QCoreApplication.translate("LetterWords", "%regime, by default."),
         "follows-up": QCoreApplication.translate(
@@ -143,9 +142,9 @@ def notice_templates() -> dict[str, str]:
         ),
         "outside-territory": QCoreApplication.translate(
             "LetterWords",
-            "%regime covers people in its territory and operators established there; you live "
-            "in %person and the operator is in %operator: it may answer that the law does not "
-            "apply to you.",
+            "%regime covers people in its territory and operators established there; your "
+            "country is %person and the operator's is %operator: it may answer that the law "
+            "does not apply to you.",
         ),
         "erasure-without-reason": QCoreApplication.translate(
             "LetterWords",

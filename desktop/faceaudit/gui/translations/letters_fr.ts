@@ -363,20 +363,24 @@
         <translation>%regime, comme vous l&apos;avez choisi.</translation>
     </message>
     <message>
-        <source>%regime, because you live in %person, in the EU/EEA, where it protects you whoever holds your data (Art. 3 GDPR).</source>
-        <translation>%regime, parce que vous vivez en %person, dans l&apos;UE/EEE, où il vous protège quel que soit le détenteur de vos données (art. 3 du RGPD).</translation>
+        <source>%regime, because your country (%person) is in the EU/EEA, where it protects you whoever holds your data (Art. 3 GDPR).</source>
+        <translation>%regime, parce que votre pays (%person) est dans l&apos;UE/EEE, où il vous protège quel que soit le détenteur de vos données (art. 3 du RGPD).</translation>
     </message>
     <message>
-        <source>%regime, because you live in %person.</source>
-        <translation>%regime, parce que vous vivez en %person.</translation>
+        <source>%regime, because your country is %person.</source>
+        <translation>%regime, parce que votre pays est %person.</translation>
     </message>
     <message>
-        <source>%regime, because the operator is established in %operator.</source>
-        <translation>%regime, parce que l&apos;opérateur est établi en %operator.</translation>
+        <source>%regime, because the operator&apos;s country is %operator.</source>
+        <translation>%regime, parce que le pays de l&apos;opérateur est %operator.</translation>
     </message>
     <message>
-        <source>%regime, because the operator is established in %operator (your country is not known).</source>
-        <translation>%regime, parce que l&apos;opérateur est établi en %operator (votre pays n&apos;est pas connu).</translation>
+        <source>%regime, because the operator&apos;s country is %operator (yours is not known).</source>
+        <translation>%regime, parce que le pays de l&apos;opérateur est %operator (le vôtre n&apos;est pas connu).</translation>
+    </message>
+    <message>
+        <source>%regime covers people in its territory and operators established there; your country is %person and the operator&apos;s is %operator: it may answer that the law does not apply to you.</source>
+        <translation>%regime couvre les personnes sur son territoire et les opérateurs qui y sont établis ; votre pays est %person et celui de l&apos;opérateur %operator : il peut répondre que la loi ne s&apos;applique pas à vous.</translation>
     </message>
     <message>
         <source>%regime, by default.</source>
@@ -393,10 +397,6 @@
     <message>
         <source>%regime protects people who live in that state, and your country is given as %person: the letter cannot say that you live there, and the operator may answer that the law does not apply.</source>
         <translation>%regime protège les personnes qui vivent dans cet État, et votre pays est indiqué comme %person : la lettre ne peut pas dire que vous y vivez, et l&apos;opérateur peut répondre que la loi ne s&apos;applique pas.</translation>
-    </message>
-    <message>
-        <source>%regime covers people in its territory and operators established there; you live in %person and the operator is in %operator: it may answer that the law does not apply to you.</source>
-        <translation>%regime couvre les personnes sur son territoire et les opérateurs qui y sont établis ; vous vivez en %person et l&apos;opérateur est en %operator : il peut répondre que la loi ne s&apos;applique pas à vous.</translation>
     </message>
     <message>
         <source>Without your own reasons the erasure rests on unlawful processing and withdrawn consent only: an objection (Art. 17(1)(c)) needs grounds relating to your particular situation, e.g. why being identifiable from your face harms you.</source>
@@ -504,6 +504,10 @@
     <message>
         <source>No confirmed findings yet. Confirm the faces that are you in Findings: each site&apos;s operator then gets one letter covering all of them.</source>
         <translation>Aucun résultat confirmé pour l&apos;instant. Confirmez dans Résultats les visages qui sont le vôtre : l&apos;opérateur de chaque site recevra alors une seule lettre qui les couvre tous.</translation>
+    </message>
+    <message>
+        <source>Choose a site on the left to draft its letter.</source>
+        <translation>Choisissez un site à gauche pour rédiger sa lettre.</translation>
     </message>
     <message>
         <source>Choose a &amp;site:</source>

@@ -1,0 +1,50 @@
+"""Screenshots of the Letters screen in each state worth seeing: en/fr, light/dark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from .conftest import PASSPHRASE, sent_letter
+
+pytestmark = [pytest.mark.models]
+
+
+def test_letters_screenshots(
+    window_factory: Any, screenshot: Any, qtbot: Any, gui_context: Any, dialogs: Any,
+    meta_case: Any, tmp_path: Path,
+) -> None:  # fmt: skip
+    from faceaudit.store import Person
+
+    sent_letter(meta_case, tmp_path, days_ago=45)
+    empty = gui_context.case_store.create("empty", PASSPHRASE, person=Person(full_name="A"))
+    empty.close()
+    meta_case.close()
+    for language in ("en", "fr"):
+        for scheme in ("light", "dark"):
+            window = window_factory(language=language, scheme=scheme)
+            window.resize(1280, 900)
+            window.show()
+            qtbot.waitExposed(window)
+            window.show_screen("letters")
+            screen = window.screens["letters"]
+            gui_context.open_case(gui_context.case_store.open("empty", PASSPHRASE))
+            qtbot.waitUntil(lambda s=screen: s.loaded)
+            screenshot(window, "letters-no-findings")
+
+            gui_context.open_case(gui_context.case_store.open("camille", PASSPHRASE))
+            qtbot.waitUntil(lambda s=screen: s.loaded and s.sites.rowCount() == 1)
+            assert screen.select_site("instagram.com")
+            options = screen.wizard.options_box
+            options.type_box.setCurrentIndex(options.type_box.findData("erasure"))
+            qtbot.mouseClick(screen.wizard.preview_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda s=screen: bool(s.wizard.preview.toPlainText()))
+            screenshot(window, "letters-preview")
+
+            screen.tabs.setCurrentIndex(1)
+            screen.tracker.select(1)
+            screenshot(window, "letters-tracker-overdue")
+            window.close()
