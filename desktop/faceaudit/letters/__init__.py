@@ -30,6 +30,9 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     overview.deadlines_by_case(store, today) -> {case name: CaseDeadlines(next_due, overdue)}
     calendar.write_ics(calendar.deadline_events(requests, today), path)  # one event per due date
     from faceaudit.letters.jurisdiction import choose_jurisdiction   # law from residence, said
+    from faceaudit.letters import drafting     # the window's wizard: a case letter in two steps
+    draft = drafting.prepare(case, directory, drafting.DraftRequest("erasure", operator))
+    saved = drafting.save(case, draft, ["pdf"], folder)   # records it (FA-n), writes the files
     letter.warnings / letter.advice    # what to know before sending, what to attach and keep
     # For the window, the same as codes with parameters (jurisdiction.Notice: code, text,
     # params, param(name)): choice.reason_notice / choice.warning_notices,

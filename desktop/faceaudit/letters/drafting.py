@@ -1,7 +1,7 @@
 """Drafting a letter from an open case in two steps: prepare (preview) and save (track, write).
 
-The CLI's ``letter --case`` and the window's letter wizard take the same path: the person's
-details come from the case, the findings cited from :mod:`selection`, the law from
+The window's letter wizard drafts here, with the steps of the CLI's ``letter --case``: the
+person's details come from the case, the findings cited from :mod:`selection`, the law from
 :mod:`jurisdiction` (with its reason), and a reminder or complaint rests on the request it
 follows up. :func:`prepare` renders without storing anything, so a preview costs nothing;
 :func:`save` records the letter (its number is the reference printed on it) and writes the

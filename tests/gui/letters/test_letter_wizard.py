@@ -17,6 +17,7 @@ from faceaudit.gui.letters.view import LettersScreen
 from faceaudit.letters import tracking
 
 pytestmark = [pytest.mark.models]
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def open_screen(qtbot, window_factory, gui_context, case, language="en") -> LettersScreen:
@@ -170,7 +171,8 @@ def test_unreviewed_findings_only_when_chosen(
     screen = open_screen(qtbot, window_factory, gui_context, meta_case)
     wizard = screen.wizard
     assert screen.select_site("instagram.com")
-    preview(qtbot, screen)
+    qtbot.keyClick(wizard, Qt.Key.Key_L, CTRL_SHIFT)  # the declared shortcut previews
+    qtbot.waitUntil(lambda: bool(wizard.preview.toPlainText()) and not wizard.busy)
     assert "photo_9.jpg" not in wizard.preview.toPlainText()
     assert "1 unreviewed finding on its sites is not cited" in wizard.export_message.text()
     wizard.options_box.unreviewed_check.setChecked(True)

@@ -107,6 +107,8 @@ class TrackerPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_sent_date)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.calendar_button.clicked.connect(self.export_calendar)
+        calendar_key = shortcuts.action(self, "", shortcuts.EXPORT_CALENDAR)
+        calendar_key.triggered.connect(self.export_calendar)
         self._update()
 
     # -- showing ---------------------------------------------------------------------------

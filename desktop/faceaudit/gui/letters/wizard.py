@@ -107,6 +107,8 @@ class DraftPanel(QWidget):
         layout.addWidget(self.send_box)
         layout.addStretch(1)
 
+        preview_key = shortcuts.action(self, "", shortcuts.DRAFT_LETTER)
+        preview_key.triggered.connect(self.render_preview)
         self.preview_button.clicked.connect(self.render_preview)
         for fmt, button in self.export_buttons.items():
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
@@ -171,7 +173,7 @@ class DraftPanel(QWidget):
 
     def render_preview(self) -> None:
         case = self.context.case
-        if case is None or self.directory is None or self.busy:
+        if case is None or self.directory is None or self.busy or not self.isEnabled():
             return
         try:
             request = self.options_box.request(self.operator_box.operator(), self.follows_up)
