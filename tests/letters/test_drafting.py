@@ -166,5 +166,7 @@ def test_more_formats_of_a_saved_letter_stay_one_letter(letters_case: Case, tmp_
     assert (tmp_path / "mine.docx").is_file() and len(more.written) == 2
     [tracked] = tracking.list_tracked(letters_case)
     assert tracked.letter.formats == ("pdf", "docx")
+    # A follow-up can enclose every file of the letter, whichever format came first.
+    assert {Path(f).name for f in tracked.letter.files} == {"mine.pdf", "mine.docx"}
     with pytest.raises(LetterError, match="already exists"):
         drafting.write_more(letters_case, saved, ["docx"], tmp_path / "mine.docx")

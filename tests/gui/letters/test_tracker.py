@@ -46,7 +46,8 @@ def test_overdue_offers_the_reminder_then_the_complaint(
     assert "Meta Platforms Ireland" in wizard.operator_box.summary.text()
     text = wizard.preview.toPlainText()
     assert f"FA-{first}" in text  # the reminder cites the request it follows up
-    assert "original request" in wizard.export_message.text()  # attach it, keep proof
+    assert "attach them yourself" in wizard.export_message.text()  # the earlier letter
+    assert "Keep proof that you sent this reminder" in wizard.export_message.text()
 
     dialogs.save_files.append(str(tmp_path / "reminder.txt"))
     qtbot.mouseClick(wizard.export_buttons["txt"], Qt.MouseButton.LeftButton)

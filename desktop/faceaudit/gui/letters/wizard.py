@@ -244,7 +244,7 @@ class DraftPanel(QWidget):
                     selection.unreviewed_left_out,
                 )
             )
-        lines.append(words.advice(draft.spec.letter_type))
+        lines += [words.notice(item) for item in compose.advice_notices(draft.spec)]
         return lines
 
     def _failed(self, error: BaseException) -> None:

@@ -94,6 +94,8 @@ def _fill(template: str, notice: Notice) -> str:
         "%accepted": ", ".join(language(c) for c in notice.param("accepted").split(",") if c),
         "%language": language(notice.param("language")),
         "%last": notice.param("last"),
+        "%files": ", ".join(f for f in notice.param("files").split(",") if f),
+        "%reference": notice.param("reference"),
         "%printed": notice.param("printed"),
         "%sent": notice.param("sent"),
         "%received": notice.param("received"),
@@ -168,6 +170,18 @@ def notice_templates() -> dict[str, str]:
             "Your last contact with the organisation was on %last, more than three months ago: "
             "the ICO may not take this complaint. Send a reminder first, or explain the delay.",
         ),
+        # what to attach and keep ("keep-proof" is worded by letter type in keep_proof)
+        "attach-enclosures": QCoreApplication.translate(
+            "LetterWords",
+            "The letter lists what goes with it: the e-mail draft (.eml) carries those files; "
+            "if you send the letter another way, attach them yourself: %files.",
+        ),
+        "no-copy-of-request": QCoreApplication.translate(
+            "LetterWords",
+            "FaceAudit has no file of your request of %sent, so the letter does not list a copy "
+            "of it: attach one if you kept it.",
+        ),
+        "keep-proof": "",
         # dates that contradict each other
         "sent-before-letter-date": QCoreApplication.translate(
             "LetterWords",
@@ -251,24 +265,27 @@ def equivalent_templates() -> dict[tuple[str, str], str]:
     }
 
 
-def advice(letter_type: str) -> str:
-    """What to attach and keep (the core's ``advice``, by letter type)."""
+def keep_proof(letter_type: str) -> str:
+    """The core's ``keep-proof`` advice, by letter type."""
     if letter_type == "reminder":
         return QCoreApplication.translate(
             "LetterWords",
-            "Attach a copy of your original request, and keep proof that you sent the reminder "
-            "(the sent e-mail, or the registered-post receipt).",
+            "Keep proof that you sent this reminder and when — the sent e-mail, the "
+            "registered-post receipt, a screenshot of the web form's confirmation: the period "
+            "for an answer counts from receipt.",
         )
     if letter_type == "complaint":
         return QCoreApplication.translate(
             "LetterWords",
-            "Attach copies of your request, of any reminder and of any answer, with proof that "
-            "you sent them: the authority asks for them. Keep proof of sending this complaint "
-            "too.",
+            "Keep proof that you sent this complaint (and your earlier letters) and when — the "
+            "sent e-mail, the registered-post receipt, a screenshot of the web form's "
+            "confirmation: the authority may ask for it.",
         )
     return QCoreApplication.translate(
         "LetterWords",
-        "Keep proof that you sent this letter and when (the sent e-mail, a delivery receipt).",
+        "Keep proof that you sent this letter and when — the sent e-mail, the registered-post "
+        "receipt, a screenshot of the web form's confirmation: the period for an answer counts "
+        "from receipt.",
     )
 
 
@@ -277,6 +294,8 @@ def notice(item: Notice) -> str:
     if item.code == "equivalent":
         key = (item.param("regime"), item.param("type"))
         return equivalent_templates().get(key, item.text)
+    if item.code == "keep-proof":
+        return keep_proof(item.param("type"))
     template = notice_templates().get(item.code)
     return _fill(template, item) if template is not None else item.text
 

@@ -383,6 +383,18 @@
         <translation>%regime couvre les personnes sur son territoire et les opérateurs qui y sont établis ; votre pays est %person et celui de l&apos;opérateur %operator : il peut répondre que la loi ne s&apos;applique pas à vous.</translation>
     </message>
     <message>
+        <source>Keep proof that you sent this reminder and when — the sent e-mail, the registered-post receipt, a screenshot of the web form&apos;s confirmation: the period for an answer counts from receipt.</source>
+        <translation>Gardez la preuve de l&apos;envoi de cette relance et de sa date — l&apos;e-mail envoyé, l&apos;accusé de réception du recommandé, une capture de la confirmation du formulaire web : le délai de réponse court à partir de la réception.</translation>
+    </message>
+    <message>
+        <source>Keep proof that you sent this complaint (and your earlier letters) and when — the sent e-mail, the registered-post receipt, a screenshot of the web form&apos;s confirmation: the authority may ask for it.</source>
+        <translation>Gardez la preuve de l&apos;envoi de cette plainte (et de vos lettres précédentes) et de sa date — l&apos;e-mail envoyé, l&apos;accusé de réception du recommandé, une capture de la confirmation du formulaire web : l&apos;autorité peut la demander.</translation>
+    </message>
+    <message>
+        <source>Keep proof that you sent this letter and when — the sent e-mail, the registered-post receipt, a screenshot of the web form&apos;s confirmation: the period for an answer counts from receipt.</source>
+        <translation>Gardez la preuve de l&apos;envoi de cette lettre et de sa date — l&apos;e-mail envoyé, l&apos;accusé de réception du recommandé, une capture de la confirmation du formulaire web : le délai de réponse court à partir de la réception.</translation>
+    </message>
+    <message>
         <source>%regime, by default.</source>
         <translation>%regime, par défaut.</translation>
     </message>
@@ -413,6 +425,14 @@
     <message>
         <source>Your last contact with the organisation was on %last, more than three months ago: the ICO may not take this complaint. Send a reminder first, or explain the delay.</source>
         <translation>Votre dernier contact avec l&apos;organisme date du %last, il y a plus de trois mois : l&apos;ICO pourrait ne pas recevoir cette plainte. Envoyez d&apos;abord une relance, ou expliquez le délai.</translation>
+    </message>
+    <message>
+        <source>The letter lists what goes with it: the e-mail draft (.eml) carries those files; if you send the letter another way, attach them yourself: %files.</source>
+        <translation>La lettre énumère ce qui l&apos;accompagne : le brouillon d&apos;e-mail (.eml) contient ces fichiers ; si vous l&apos;envoyez autrement, joignez-les vous-même : %files.</translation>
+    </message>
+    <message>
+        <source>FaceAudit has no file of your request of %sent, so the letter does not list a copy of it: attach one if you kept it.</source>
+        <translation>FaceAudit n&apos;a pas de fichier de votre demande du %sent : la lettre n&apos;en mentionne donc pas de copie. Joignez-en une si vous l&apos;avez gardée.</translation>
     </message>
     <message>
         <source>The letter is dated %printed, but you marked it sent on %sent, before that date. Check the send date: the operator sees the letter&apos;s own date.</source>
@@ -469,18 +489,6 @@
     <message>
         <source>Illinois BIPA has no supervisory authority: the complaint becomes a final notice to the operator; BIPA is enforced by private action, so consider consulting a lawyer.</source>
         <translation>Le BIPA de l&apos;Illinois n&apos;a pas d&apos;autorité de contrôle : la plainte devient une dernière mise en demeure à l&apos;opérateur ; le BIPA s&apos;applique par une action en justice privée, pensez à consulter un avocat.</translation>
-    </message>
-    <message>
-        <source>Attach a copy of your original request, and keep proof that you sent the reminder (the sent e-mail, or the registered-post receipt).</source>
-        <translation>Joignez une copie de votre demande initiale, et gardez la preuve de l&apos;envoi de la relance (l&apos;e-mail envoyé, ou l&apos;accusé de réception du recommandé).</translation>
-    </message>
-    <message>
-        <source>Attach copies of your request, of any reminder and of any answer, with proof that you sent them: the authority asks for them. Keep proof of sending this complaint too.</source>
-        <translation>Joignez des copies de votre demande, de toute relance et de toute réponse, avec la preuve de leur envoi : l&apos;autorité les demande. Gardez aussi la preuve de l&apos;envoi de cette plainte.</translation>
-    </message>
-    <message>
-        <source>Keep proof that you sent this letter and when (the sent e-mail, a delivery receipt).</source>
-        <translation>Gardez la preuve de l&apos;envoi de cette lettre et de sa date (l&apos;e-mail envoyé, un accusé de réception).</translation>
     </message>
     <message>
         <source>FaceAudit cannot tell which law protects you: US privacy law depends on the state you live in. Choose the law yourself (California or Illinois).</source>
