@@ -7,12 +7,13 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from faceaudit import __version__
 from faceaudit.gui import i18n, theme
@@ -78,7 +79,9 @@ def begin(window: MainWindow) -> QDialog | None:
     context = window.context
     announce_due_requests(window)
     if not first_run_needed(context):
-        context.preload_models()
+        # Not before the window is drawn: loading the models imports onnxruntime and
+        # insightface for seconds, and the window's first paint would wait on that thread.
+        after_first_paint(window, context.preload_models)
         return None
     dialog = FirstRunDialog(context, has_cases(context), window)
     context.dialogs.open_dialog(dialog)
@@ -117,6 +120,34 @@ def run(app: App, argv: list[str]) -> int:
     window.show()
     begin(window)
     return int(qapp.exec())
+
+
+PAINT_FALLBACK_MS = 3000  # a window never painted (started minimised) still loads the models
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(window)
+        self.window, self.action, self.done = window, action, False
+        window.installEventFilter(self)
+        QTimer.singleShot(PAINT_FALLBACK_MS, self, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self, self.fire)  # once the paint is finished
+        return False
+
+    def fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.window.removeEventFilter(self)
+            self.action()
+
+
+def after_first_paint(window: QWidget, action: Callable[[], object]) -> None:
+    """Run ``action`` once, just after the window's next paint (at the latest after
+    PAINT_FALLBACK_MS: a window already drawn, or never drawn, waits no longer)."""
+    _AfterFirstPaint(window, action)
 
 
 class FirstPaintReporter(QObject):

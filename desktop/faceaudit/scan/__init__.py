@@ -24,9 +24,35 @@ Threading, memory and durability: see :mod:`faceaudit.scan.pipeline` and
 :mod:`faceaudit.scan.sinks`.
 """
 
-from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
-from faceaudit.scan.pipeline import Scanner, ScanOutcome, ScanSettings
-from faceaudit.scan.sinks import FindingReport
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
+    from faceaudit.scan.pipeline import Scanner, ScanOutcome, ScanSettings
+    from faceaudit.scan.sinks import FindingReport
+
+# Loaded on first use (PEP 562): the window imports faceaudit.scan.control to show progress
+# and must not wait for the pipeline (numpy, the collector, the face engine) to load.
+_EXPORTS = {
+    "FindingReport": "faceaudit.scan.sinks",
+    "ScanControl": "faceaudit.scan.control",
+    "ScanOutcome": "faceaudit.scan.pipeline",
+    "ScanProgress": "faceaudit.scan.control",
+    "ScanSettings": "faceaudit.scan.pipeline",
+    "Scanner": "faceaudit.scan.pipeline",
+    "SourceTally": "faceaudit.scan.control",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FindingReport",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from faceaudit.store import Case, SourceSettings
-from faceaudit.store.source_list import SourceList
-from faceaudit.store.source_states import SourceState
+if TYPE_CHECKING:  # annotations only: the window starts without loading the case store
+    from faceaudit.store import Case, SourceSettings
+    from faceaudit.store.source_list import SourceList
+    from faceaudit.store.source_states import SourceState
 
 
 @dataclass(frozen=True)

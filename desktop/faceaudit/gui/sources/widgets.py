@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QSpinBox,
     QWidget,
 )
@@ -19,13 +16,6 @@ from faceaudit.store.source_list import LineProblem
 
 MAX_DEPTH = 5
 MAX_PAGES = 100_000
-
-
-def collector_reads_sitemaps() -> bool:
-    """Whether this version's collector knows the sitemap option (it is saved either way)."""
-    from faceaudit.collect import CollectSettings
-
-    return "sitemap" in {field.name for field in dataclasses.fields(CollectSettings)}
 
 
 class SourceSettingsEditor(QWidget):
@@ -51,18 +41,10 @@ class SourceSettingsEditor(QWidget):
         self.sitemap_box.setToolTip(
             self.tr("Reads /sitemap.xml and the sitemaps robots.txt names, within the same site")
         )
-        self.sitemap_note = QLabel()
-        self.sitemap_note.setProperty("role", "hint")
-        self.sitemap_note.setWordWrap(True)
-        if not collector_reads_sitemaps():
-            self.sitemap_note.setText(
-                self.tr("Saved with the source; this version does not read sitemaps yet.")
-            )
-        self.sitemap_note.setVisible(bool(self.sitemap_note.text()))
 
         sitemap_row = QHBoxLayout()
         sitemap_row.addWidget(self.sitemap_box)
-        sitemap_row.addWidget(self.sitemap_note, 1)
+        sitemap_row.addStretch(1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Follow links:"), self.depth_box)
