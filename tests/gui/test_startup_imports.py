@@ -28,9 +28,7 @@ print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in {h
 
 def test_building_and_showing_the_window_loads_no_heavy_module(sandbox_home: Path) -> None:
     roots = {name.split(".")[0] for name in HEAVY if "." not in name}
-    script = BUILD_WINDOW.replace("{heavy_roots}", repr(roots)).replace(
-        "{heavy}", repr(set(HEAVY))
-    )
+    script = BUILD_WINDOW.replace("{heavy_roots}", repr(roots)).replace("{heavy}", repr(set(HEAVY)))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACEAUDIT_HOME": str(sandbox_home)}
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120

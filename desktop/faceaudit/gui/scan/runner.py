@@ -91,9 +91,10 @@ def run_case_scan(
 
 
 def cli_network() -> dict[str, Any]:
-    """The network settings of a CLI scan given no network option (robots.txt honoured...)."""
+    """The network settings of a CLI scan given no network option. Timeouts, request limits
+    and robots.txt are not named: the saved settings decide them (faceaudit.config), as
+    for ``faceaudit scan``."""
     return {
-        "robots": True,
         "unverified_tls_hosts": frozenset(),
         "proxy": None,
         "use_env_proxy": True,
