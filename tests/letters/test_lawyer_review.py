@@ -383,3 +383,15 @@ def test_only_the_gdpr_asks_an_objection_for_reasons() -> None:
     for jurisdiction in ("eu", "uk"):
         with pytest.raises(LetterError, match=r"Art\. 21"):
             letter("objection", jurisdiction, reason="")
+
+
+def test_the_history_annex_gives_the_day_the_operator_received_the_request() -> None:
+    posted = PriorRequest(
+        "FA-1", "access", D(2026, 1, 5), D(2026, 2, 9), "registered-post", received_at=D(2026, 1, 9)
+    )
+    text = render_text(letter("complaint", prior=posted, history=(posted,)))
+    assert "Channel: registered post\nReceived: 9 January 2026\nAnswer due: 9 February 2026" in text
+    german = render_text(letter("complaint", language="de", prior=posted, history=(posted,)))
+    assert "Zugegangen am: 9. Januar 2026" in german
+    emailed = PriorRequest("FA-1", "access", D(2026, 1, 5), D(2026, 2, 5), "email")
+    assert "Received:" not in render_text(letter("complaint", prior=emailed, history=(emailed,)))

@@ -130,6 +130,9 @@ def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
                 else labels["history_none"],
             ),
         ]
+        if request.received_at is not None and request.received_at != request.sent_at:
+            # The day it reached the operator, from the delivery record: the period ran from it.
+            row.insert(2, (labels["history_received"], format_date(request.received_at, language)))
         rows.append(row)
     return rows
 
