@@ -170,3 +170,28 @@ def test_more_formats_of_a_saved_letter_stay_one_letter(letters_case: Case, tmp_
     assert {Path(f).name for f in tracked.letter.files} == {"mine.pdf", "mine.docx"}
     with pytest.raises(LetterError, match="already exists"):
         drafting.write_more(letters_case, saved, ["docx"], tmp_path / "mine.docx")
+
+
+def test_find_operators_by_name_domain_or_url() -> None:
+    assert [o.slug for o in drafting.find_operators(DIRECTORY, "https://www.reddit.com/r/x")][
+        :1
+    ] == ["reddit"]
+    assert "meta" in [o.slug for o in drafting.find_operators(DIRECTORY, "Meta")]
+    assert drafting.find_operators(DIRECTORY, "  ") == []
+    assert all(o.kind == "controller" for o in drafting.find_operators(DIRECTORY, "e"))
+
+
+def test_an_operator_chosen_for_a_site_cites_that_sites_findings(letters_case: Case) -> None:
+    blog = letters_case.findings()[2]
+    letters_case.review(blog.id, "confirmed")
+    reddit = DIRECTORY.get("reddit")
+    assert reddit is not None
+    alone = drafting.prepare(letters_case, DIRECTORY, drafting.DraftRequest("access", reddit))
+    assert alone.selection.finding_ids == ()
+    for_site = drafting.prepare(
+        letters_case,
+        DIRECTORY,
+        drafting.DraftRequest("access", reddit, site="https://blog.example.org/team"),
+    )
+    assert for_site.selection.finding_ids == (blog.id,)
+    assert for_site.spec.operator.domains == reddit.domains  # the letter's record unchanged

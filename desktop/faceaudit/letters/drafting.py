@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +84,9 @@ class DraftRequest:
     authority: Operator | None = None  # complaint: None = the only one that fits
     letter_date: dt.date | None = None  # None: today
     include_thumbnails: bool = False
+    # The site the person chose the operator for: its findings are cited even when the
+    # operator's directory record does not list that domain (a small site's publisher).
+    site: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,11 @@ def prepare(
             "particular situation (GDPR Art. 21(1)).",
             "Write them in the reasons field.",
         )
-    selection = _selection(case, request, operator, original)
+    site = domain_of(request.site) if request.site else ""
+    cites = operator
+    if site and site not in operator.domains:
+        cites = replace(operator, domains=(*operator.domains, site))
+    selection = _selection(case, request, cites, original)
     evidence = selection.evidence(case, request.include_thumbnails)
     if not evidence and request.letter_type in ("erasure", "objection"):
         raise NamesNoData(
@@ -327,3 +334,19 @@ def write_more(
         files=files,
     )
     return SavedLetter(saved.letter_id, saved.letter, (*saved.written, *written))
+
+
+def find_operators(directory: Directory, text: str, limit: int = 50) -> list[Operator]:
+    """Controllers matching a name, slug, domain or URL the person typed, best first."""
+    query = text.strip()
+    if not query:
+        return []
+    found: list[Operator] = []
+    exact = directory.get(query.lower(), "controller")
+    if exact is not None:
+        found.append(exact)
+    if "." in query:
+        found += directory.by_domain(query, "controller")
+    found += directory.by_name(query, "controller")
+    unique = list({operator.slug: operator for operator in found}.values())
+    return unique[:limit]

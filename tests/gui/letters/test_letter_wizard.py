@@ -181,3 +181,23 @@ def test_unreviewed_findings_only_when_chosen(
     assert "photo_9.jpg" in wizard.preview.toPlainText()
     assert "includes 1 finding you have not reviewed" in wizard.export_message.text()
     assert meta_case.finding(extra).review == "unreviewed"
+
+
+def test_another_operator_chosen_from_the_directory(
+    qtbot, window_factory, gui_context, scanned_case
+) -> None:
+    case, site, _finding = scanned_case
+    screen = open_screen(qtbot, window_factory, gui_context, case)
+    assert screen.select_site("127.0.0.1")
+    box = screen.wizard.operator_box
+    box.search_edit.setText("nothing like this anywhere")
+    qtbot.mouseClick(box.search_button, Qt.MouseButton.LeftButton)
+    assert "Nothing found in the directory" in box.summary.text()
+    assert box.manual_radio.isChecked()
+    box.search_edit.setText("reddit")
+    qtbot.keyClick(box.search_edit, Qt.Key.Key_Return)
+    assert box.directory_radio.isChecked() and "Reddit" in box.summary.text()
+    preview(qtbot, screen)
+    text = screen.wizard.preview.toPlainText()
+    assert "redditdatarequests@reddit.com" in text
+    assert site.url("img/portrait.jpg") in text  # the site's findings, whoever runs it

@@ -44,7 +44,18 @@ def test_letters_screenshots(
             qtbot.waitUntil(lambda s=screen: bool(s.wizard.preview.toPlainText()))
             screenshot(window, "letters-preview")
 
+            wizard = screen.wizard
+            dialogs.save_files.append(str(tmp_path / f"{language}-{scheme}" / "erasure.pdf"))
+            qtbot.mouseClick(wizard.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda w=wizard: w.saved is not None and not w.busy)
+            qtbot.mouseClick(wizard.send_box.button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda w=wizard: w.sent_letter is not None)
+            scroll = wizard.parentWidget().parentWidget()
+            scroll.ensureWidgetVisible(wizard.send_box)
+            screenshot(window, "letters-saved-and-sent")
+
             screen.tabs.setCurrentIndex(1)
+            qtbot.waitUntil(lambda s=screen: s.tracker.model.rowCount() >= 2)
             screen.tracker.select(1)
             screenshot(window, "letters-tracker-overdue")
             window.close()

@@ -42,9 +42,11 @@ def date_edit(accessible: str) -> QDateEdit:
 
 
 class OperatorBox(QGroupBox):
-    """The operator: the directory's record for the site, or details typed by hand."""
+    """The operator: the directory's record for the site, one found by searching the
+    directory, or details typed by hand."""
 
     changed = Signal()
+    search_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("1. Who the letter goes to"), parent)
@@ -56,6 +58,16 @@ class OperatorBox(QGroupBox):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.directory_radio = QRadioButton(self.tr("From FaceAudit's directory"))
         self.manual_radio = QRadioButton(self.tr("Enter the details by hand"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Search the directory"))
+        self.search_edit.setPlaceholderText(self.tr("Another operator: a name or a domain"))
+        self.search_button = QPushButton(self.tr("Searc&h"))
+        self.results_box = QComboBox()
+        self.results_box.setAccessibleName(self.tr("Operators found in the directory"))
+        self.results_box.setVisible(False)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addWidget(self.search_button)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Operator's name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Example Media SAS"))
@@ -83,10 +95,17 @@ class OperatorBox(QGroupBox):
         layout = QFormLayout(self)
         layout.addRow(self.summary)
         layout.addRow(self.directory_radio)
+        layout.addRow(search_row)
+        layout.addRow(self.results_box)
         layout.addRow(self.manual_radio)
         layout.addRow(self.manual)
         layout.addRow(self.hint)
         self.directory_radio.toggled.connect(self._mode_changed)
+        self.search_button.clicked.connect(
+            lambda: self.search_requested.emit(self.search_edit.text())
+        )
+        self.search_edit.returnPressed.connect(self.search_button.click)
+        self.results_box.currentIndexChanged.connect(self._result_chosen)
         for edit in (self.name_edit, self.email_edit):
             edit.textChanged.connect(self.changed)
         self.address_edit.textChanged.connect(self.changed)
@@ -96,6 +115,11 @@ class OperatorBox(QGroupBox):
         self.name_edit.clear()
         self.address_edit.clear()
         self.email_edit.clear()
+        self.search_edit.clear()
+        self.results_box.clear()
+        self.results_box.setVisible(False)
+        for widget in (self.search_edit, self.search_button, self.results_box):
+            widget.setEnabled(True)
         self.directory_radio.setEnabled(found is not None)
         self.manual_radio.setEnabled(True)
         if found is not None:
@@ -109,9 +133,39 @@ class OperatorBox(QGroupBox):
         self.fixed = operator
         self.directory_radio.setEnabled(False)
         self.manual_radio.setEnabled(False)
+        for widget in (self.search_edit, self.search_button, self.results_box):
+            widget.setEnabled(False)
         self.manual.setVisible(False)
         self.hint.setVisible(False)
         self.summary.setText(self._describe(operator))
+
+    def show_results(self, found: list[Operator]) -> None:
+        """What a directory search found: the first is chosen, the others offered."""
+        self.results_box.blockSignals(True)
+        self.results_box.clear()
+        for operator in found:
+            self.results_box.addItem(operator.name, operator)
+        self.results_box.blockSignals(False)
+        self.results_box.setVisible(len(found) > 1)
+        if not found:
+            self.summary.setText(
+                self.tr("Nothing found in the directory for “%1”: enter the details by hand.")
+                .replace("%1", self.search_edit.text().strip())
+            )  # fmt: skip
+            self.manual_radio.setChecked(True)
+            return
+        self._result_chosen()
+
+    def _result_chosen(self) -> None:
+        operator = self.results_box.currentData()
+        if operator is None:
+            return
+        self.found = operator
+        self.directory_radio.setEnabled(True)
+        if self.directory_radio.isChecked():
+            self._mode_changed()
+        else:
+            self.directory_radio.setChecked(True)
 
     def _mode_changed(self) -> None:
         manual = self.manual_radio.isChecked()
@@ -234,7 +288,9 @@ class OptionsBox(QGroupBox):
     def letter_type(self) -> str:
         return str(self.type_box.currentData())
 
-    def request(self, operator: Operator | None, follows_up: int | None) -> drafting.DraftRequest:
+    def request(
+        self, operator: Operator | None, follows_up: int | None, site: str = ""
+    ) -> drafting.DraftRequest:
         authority = self.authority_box.currentData() if self.authority_box.isVisible() else None
         return drafting.DraftRequest(
             letter_type=self.letter_type(),
@@ -245,6 +301,7 @@ class OptionsBox(QGroupBox):
             follows_up=follows_up,
             reason=self.reason_edit.toPlainText().strip(),
             authority=authority,
+            site=site if follows_up is None else "",
         )
 
 

@@ -115,6 +115,7 @@ class DraftPanel(QWidget):
         self.mailto_button.clicked.connect(self.open_mailto)
         self.send_box.button.clicked.connect(self.mark_sent)
         self.operator_box.changed.connect(self._choices_changed)
+        self.operator_box.search_requested.connect(self._search_directory)
         self.options_box.changed.connect(self._choices_changed)
         self.clear()
 
@@ -150,6 +151,11 @@ class DraftPanel(QWidget):
         self.operator_box.set_fixed(tracked.letter.operator)
         self.render_preview()
 
+    def _search_directory(self, text: str) -> None:
+        # The directory is in memory: a lookup is quick enough for the GUI thread.
+        if self.directory is not None and text.strip():
+            self.operator_box.show_results(drafting.find_operators(self.directory, text))
+
     def _choices_changed(self) -> None:
         if self.draft is not None or self.saved is not None:
             self.draft = self.saved = None
@@ -176,7 +182,9 @@ class DraftPanel(QWidget):
         if case is None or self.directory is None or self.busy or not self.isEnabled():
             return
         try:
-            request = self.options_box.request(self.operator_box.operator(), self.follows_up)
+            request = self.options_box.request(
+                self.operator_box.operator(), self.follows_up, self.operator_box.site
+            )
         except LetterError as error:
             set_state(self.message, "bad", self._error_words(error))
             return

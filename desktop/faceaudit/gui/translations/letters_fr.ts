@@ -574,6 +574,22 @@
         <translation>Saisir les coordonnées à la main</translation>
     </message>
     <message>
+        <source>Search the directory</source>
+        <translation>Chercher dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <source>Another operator: a name or a domain</source>
+        <translation>Un autre opérateur : un nom ou un domaine</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>C&amp;hercher</translation>
+    </message>
+    <message>
+        <source>Operators found in the directory</source>
+        <translation>Opérateurs trouvés dans l&apos;annuaire</translation>
+    </message>
+    <message>
         <source>Operator&apos;s name</source>
         <translation>Nom de l&apos;opérateur</translation>
     </message>
@@ -608,6 +624,10 @@
     <message>
         <source>Find them in the site&apos;s privacy policy or legal notice (look for “data controller”, “privacy”, “imprint” or “legal notice”).</source>
         <translation>Vous les trouverez dans la politique de confidentialité ou les mentions légales du site (cherchez « responsable du traitement », « confidentialité », « mentions légales »).</translation>
+    </message>
+    <message>
+        <source>Nothing found in the directory for “%1”: enter the details by hand.</source>
+        <translation>Rien trouvé dans l&apos;annuaire pour « %1 » : saisissez les coordonnées à la main.</translation>
     </message>
     <message>
         <source>FaceAudit&apos;s directory does not know who runs %1.</source>
