@@ -18,7 +18,7 @@ import io
 import struct
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -255,26 +255,84 @@ def _oriented(image: Image.Image) -> Image.Image:
     return image.transpose(method) if method is not None else image
 
 
-def decode(data: bytes) -> np.ndarray:
-    """Decode the first frame of an image into an 8-bit BGR array, orientation applied."""
+# Rows handed over at a time: a 40 MP photo is about 120 MB as one block of bytes, 5 MB as
+# a band of 256 rows; Pillow keeps 4 bytes a pixel of its own meanwhile.
+BAND_ROWS = 256
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A decoded first frame in Pillow's RGB form, handed out in bands of rows."""
+
+    image: Image.Image
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        width, height = self.image.size
+        return height, width, 3
+
+    def bands(self) -> Iterator[bytes]:
+        """RGB bytes, ``BAND_ROWS`` rows at a time: never a second copy of the whole image."""
+        width, height = self.image.size
+        for top in range(0, height, BAND_ROWS):
+            with self.image.crop((0, top, width, min(height, top + BAND_ROWS))) as band:
+                yield band.tobytes()
+
+
+def decode_rgb(data: bytes) -> Decoded:
+    """Decode the first frame (orientation applied, 8-bit RGB) without turning it into an
+    array yet: :func:`decode`, or a decoder process sending it in bands, does that."""
     info = probe(data)
     image, fmt = _open(data)
     try:
-        with image:
-            if info.frames > 1:
-                image.seek(0)
-            image.load()
-            oriented = _oriented(image)
-            rgb = _to_rgb8(oriented)
-            array = np.asarray(rgb, dtype=np.uint8)
-    except ImageError:
-        raise
+        if info.frames > 1:
+            image.seek(0)
+        image.load()
+        oriented = _oriented(image)
+        rgb = _to_rgb8(oriented)
     except (*_CORRUPT_FILE_ERRORS, MemoryError, Image.DecompressionBombError) as error:
+        image.close()
         raise ImageError(
             f"The {fmt} image could not be decoded: it is corrupt or truncated ({error}).",
             "Try another copy of the picture.",
         ) from error
-    return np.ascontiguousarray(array[:, :, ::-1])
+    # Each intermediate image is closed as soon as it is not the result: at most one more
+    # copy of the pixels lives at a time.
+    for step in (image, oriented):
+        if step is not rgb:
+            step.close()
+    return Decoded(rgb)
+
+
+def bgr_from_bands(shape: tuple[int, int, int], bands: Iterable[bytes]) -> np.ndarray:
+    """The BGR array of an image given as RGB bands: one array, filled and swapped in place."""
+    array = np.empty(shape, dtype=np.uint8)
+    flat = array.reshape(-1)
+    offset = 0
+    for band in bands:
+        flat[offset : offset + len(band)] = np.frombuffer(band, dtype=np.uint8)
+        offset += len(band)
+    if offset != flat.size:
+        raise ImageError("The decoded image is incomplete.", "Try another copy of the picture.")
+    return rgb_to_bgr_in_place(array)
+
+
+def rgb_to_bgr_in_place(array: np.ndarray) -> np.ndarray:
+    """Swap the red and blue channels of an (h, w, 3) array in place, a band at a time
+    (OpenCV is imported here, not by the decoder processes that import this module)."""
+    import cv2
+
+    for top in range(0, array.shape[0], BAND_ROWS):
+        band = array[top : top + BAND_ROWS]
+        cv2.cvtColor(band, cv2.COLOR_RGB2BGR, dst=band)
+    return array
+
+
+def decode(data: bytes) -> np.ndarray:
+    """Decode the first frame of an image into an 8-bit BGR array, orientation applied."""
+    decoded = decode_rgb(data)
+    with decoded.image:
+        return bgr_from_bands(decoded.shape, decoded.bands())
 
 
 def read_image_file(path: str | Path) -> bytes:

@@ -128,3 +128,19 @@ def test_a_corrupt_video_is_a_clear_error(tmp_path) -> None:
     junk.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 64)
     with pytest.raises(VideoError, match=r"cannot be opened|no readable frames"):
         list(sample_frames_contained(junk))
+
+
+def test_the_size_is_read_in_the_worker_before_decoding(decoder: ContainedDecoder) -> None:
+    assert decoder.pixels(_png(64, 48)) == 64 * 48
+    with pytest.raises(ImageError, match="claims 50000x50000 pixels"):
+        decoder.pixels(png_header_only(50_000, 50_000))
+
+
+def test_a_large_photo_is_handed_over_in_bands_not_copies() -> None:
+    """24 MP: Pillow's own copy (96 MB) fits a 200 MB limit; the three more whole copies
+    decoding used to make (array, BGR, bytes to send: 288 MB more) did not."""
+    big = _png(6000, 4000)
+    with ContainedDecoder(workers=1, memory_budget=200 * 1024 * 1024, timeout=60) as decoder:
+        array = decoder.decode(big)
+    assert array.shape == (4000, 6000, 3)
+    assert tuple(array[0, 0]) == (30, 200, 10) and tuple(array[-1, -1]) == (30, 200, 10)

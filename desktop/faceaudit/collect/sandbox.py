@@ -18,10 +18,10 @@ import os
 import queue
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -65,26 +65,55 @@ def _worker_main(conn: Connection, budget: int) -> None:
             return
         op = message[0]
         if op == "decode":
+            _decode_and_send(conn, message[1], imaging)
+            _release_freed_memory()
+        elif op == "probe":
             try:
-                array = imaging.decode(message[1])
-                reply: tuple[Any, ...] = ("ok", array.shape, array.tobytes())
-                del array
+                info = imaging.probe(message[1])
+                conn.send(("ok", info.width, info.height))
             except ImageError as error:
-                reply = ("error", error.what, error.todo)
-            except MemoryError:
-                reply = (
-                    "error",
-                    "Decoding the image needed more memory than FaceAudit allows for one picture.",
-                    "The picture is too large or built to exhaust memory; use a smaller copy.",
-                )
-            try:
-                conn.send(reply)
-            except MemoryError:
-                conn.send(("error", "The decoded image is too large to hand over.", ""))
+                conn.send(("error", error.what, error.todo))
         elif op == "fault":
             _fault(message[1])
         elif op == "stop":
             return
+
+
+_OUT_OF_MEMORY = (
+    "error",
+    "Decoding the image needed more memory than FaceAudit allows for one picture.",
+    "The picture is too large or built to exhaust memory; use a smaller copy.",
+)
+
+
+def _decode_and_send(conn: Connection, data: bytes, imaging: Any) -> None:
+    """("ok", shape), then the RGB rows in bands (Pillow's copy and one band in memory, not
+    three copies of the image); an empty band ends early, followed by the error."""
+    try:
+        decoded = imaging.decode_rgb(data)
+    except ImageError as error:
+        conn.send(("error", error.what, error.todo))
+        return
+    except MemoryError:
+        conn.send(_OUT_OF_MEMORY)
+        return
+    with decoded.image:
+        conn.send(("ok", decoded.shape))
+        try:
+            for band in decoded.bands():
+                conn.send_bytes(band)
+        except MemoryError:
+            conn.send_bytes(b"")
+            conn.send(_OUT_OF_MEMORY)
+
+
+def _release_freed_memory() -> None:
+    """Give the pixels just freed back to the system (glibc keeps freed heap otherwise, and a
+    decoder process would stay as large as the largest image it ever decoded)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _fault(kind: str) -> None:
@@ -97,6 +126,13 @@ def _fault(kind: str) -> None:
             hog.append(np.ones(64 * 1024 * 1024, dtype=np.uint8))
     if kind == "hang":
         threading.Event().wait()
+
+
+_T = TypeVar("_T")
+
+
+class _Stalled(Exception):
+    """A worker did not answer within the time limit."""
 
 
 class _Worker:
@@ -175,13 +211,36 @@ class ContainedDecoder:
                 self._all.remove(worker)
 
     def decode(self, data: bytes) -> np.ndarray:
-        return self._call(("decode", data))
+        return self._call(("decode", data), self._receive_pixels)
+
+    def pixels(self, data: bytes) -> int:
+        """Width x height from the header (read in a worker too), refused over MAX_PIXELS:
+        what decoding will hold, known before any pixel is decoded."""
+        return self._call(("probe", data), lambda worker, reply: reply[1] * reply[2])
 
     def _inject_fault(self, kind: str) -> np.ndarray:
         """Test hook: make a worker really abort, over-allocate or hang, then report it."""
-        return self._call(("fault", kind))
+        return self._call(("fault", kind), self._receive_pixels)
 
-    def _call(self, message: tuple[Any, ...]) -> np.ndarray:
+    def _receive_pixels(self, worker: _Worker, reply: tuple[Any, ...]) -> np.ndarray:
+        """The bands after ("ok", shape), read straight into the one array they fill."""
+        from faceaudit.imaging import rgb_to_bgr_in_place
+
+        shape = tuple(reply[1])
+        array = np.empty(shape, dtype=np.uint8)
+        view = array.reshape(-1).data
+        offset = 0
+        while offset < len(view):
+            if not worker.conn.poll(self._timeout):
+                raise _Stalled
+            received = worker.conn.recv_bytes_into(view, offset)
+            if received == 0:  # the worker gave up part-way: the error follows
+                failure = worker.conn.recv()
+                raise ImageError(failure[1], failure[2])
+            offset += received
+        return rgb_to_bgr_in_place(array)
+
+    def _call(self, message: tuple[Any, ...], receive: Callable[[_Worker, Any], _T]) -> _T:
         if self._closed:
             raise ImageError("The image decoder was shut down.", "")
         worker = self._idle.get()
@@ -191,14 +250,22 @@ class ContainedDecoder:
             try:
                 worker.conn.send(message)
                 if not worker.conn.poll(self._timeout):
-                    self._retire(worker)
-                    worker = None
-                    raise ImageError(
-                        f"Decoding the image took longer than {self._timeout:.0f} s "
-                        "and was stopped.",
-                        "The file may be built to stall decoders; try another copy.",
-                    )
+                    raise _Stalled
                 reply = worker.conn.recv()
+                if reply[0] == "error":
+                    raise ImageError(reply[1], reply[2])
+                return receive(worker, reply)
+            except MemoryError:  # this process could not hold the pixels: the pipe is
+                self._retire(worker)  # left mid-image, so that worker cannot be reused
+                worker = None
+                raise ImageError(_OUT_OF_MEMORY[1], _OUT_OF_MEMORY[2]) from None
+            except _Stalled:
+                self._retire(worker)
+                worker = None
+                raise ImageError(
+                    f"Decoding the image took longer than {self._timeout:.0f} s and was stopped.",
+                    "The file may be built to stall decoders; try another copy.",
+                ) from None
             except (EOFError, OSError, BrokenPipeError):
                 code = worker.process.exitcode if worker is not None else None
                 if worker is not None:
@@ -214,10 +281,6 @@ class ContainedDecoder:
                 ) from None
         finally:
             self._idle.put(worker)
-        if reply[0] == "error":
-            raise ImageError(reply[1], reply[2])
-        _tag, shape, raw = reply
-        return np.frombuffer(raw, dtype=np.uint8).reshape(shape).copy()
 
     def close(self) -> None:
         self._closed = True

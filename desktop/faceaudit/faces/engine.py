@@ -56,6 +56,20 @@ ENROL_MIN_SHARPNESS = (
 DOMINANT_AREA_RATIO = 4.0  # the largest face must be this many times the next to be "the" face
 
 
+def _merged(
+    detector: object,
+    first: tuple[np.ndarray, np.ndarray],
+    second: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two passes' boxes and landmarks, overlapping detections merged by NMS."""
+    if not len(second[0]):
+        return first
+    boxes = np.vstack([first[0], second[0]]).astype(np.float32)
+    landmarks = np.vstack([first[1], second[1]]).astype(np.float32)
+    keep = detector.nms(boxes)  # type: ignore[attr-defined]
+    return boxes[keep], landmarks[keep]
+
+
 def _fit_side(width: int, height: int, long_side: int) -> tuple[int, int]:
     """Detector input (w, h): the image's aspect ratio, long side at most ``long_side``, /32."""
     scale = long_side / max(width, height)
@@ -248,38 +262,66 @@ class FaceEngine:
     def detect(self, image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Boxes with scores (N, 5) and landmarks (N, 5, 2), all passes merged by NMS."""
         height, width = image.shape[:2]
+        # Photos this large are event and press photos: small faces beside a large one are
+        # the rule there, so the tiles always run (web photos rarely exceed 3000 px).
+        if self.tiled and max(width, height) > TILED_FROM:
+            return self._detect_very_large(image)
         detector = self.models.detector
-        boxes, landmarks = detector.detect(  # type: ignore[attr-defined]
-            image, input_size=base_sizes(width, height), det_thresh=DETECTION_FLOOR
+        boxes, landmarks = self._detect_at(image, base_sizes(width, height))
+        if needs_large_pass(width, height, boxes):
+            large = _fit_side(width, height, min(LARGE_SIDE, max(width, height)))
+            boxes, landmarks = _merged(
+                detector, (boxes, landmarks), self._detect_at(image, [large])
+            )
+        return boxes, landmarks
+
+    def _detect_at(
+        self, image: np.ndarray, sizes: list[tuple[int, int]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        boxes, landmarks = self.models.detector.detect(  # type: ignore[attr-defined]
+            image, input_size=sizes, det_thresh=DETECTION_FLOOR
         )
         if landmarks is None:
             landmarks = np.zeros((len(boxes), 5, 2), dtype=np.float32)
-        # Photos this large are event and press photos: small faces beside a large one are
-        # the rule there, so the tiles always run (web photos rarely exceed 3000 px).
-        tiled = self.tiled and max(width, height) > TILED_FROM
-        if tiled or needs_large_pass(width, height, boxes):
-            if tiled:
-                more_boxes, more_landmarks = self._detect_tiles(image)
-            else:
-                large = _fit_side(width, height, min(LARGE_SIDE, max(width, height)))
-                more_boxes, more_landmarks = detector.detect(  # type: ignore[attr-defined]
-                    image, input_size=[large], det_thresh=DETECTION_FLOOR
-                )
-            if len(more_boxes):
-                all_boxes = np.vstack([boxes, more_boxes]).astype(np.float32)
-                all_landmarks = np.vstack([landmarks, more_landmarks]).astype(np.float32)
-                keep = detector.nms(all_boxes)  # type: ignore[attr-defined]
-                boxes, landmarks = all_boxes[keep], all_landmarks[keep]
         return boxes, landmarks
 
-    def _detect_tiles(self, image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Faces of every tile, in the photo's coordinates (merged by the caller's NMS)."""
-        detector = self.models.detector
+    def _detect_very_large(self, image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every pass over one copy shrunk to the tiles' scale (a 60 px face is 32 px there).
+
+        The photo is resized once, with area averaging, to about 28% of its pixels: the
+        base passes shrink that copy instead of the full photo, and the tiles are cut from
+        it at their detector size, so no pass makes a full-size copy (a 35 MP photo is 105
+        MB) and none resizes the full photo again. Measured in
+        benchmarks/bench_large_photos.py (recall) and bench_memory.py (peak memory).
+        """
         height, width = image.shape[:2]
+        scale = FACE_AT_DETECTOR / SMALLEST_FACE
+        size = (max(32, round(width * scale)), max(32, round(height * scale)))
+        small = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        sx, sy = size[0] / width, size[1] / height
+        detector = self.models.detector
+        found = self._detect_at(small, base_sizes(*size))
+        found = _merged(detector, found, self._detect_tiles(small, width, height))
+        boxes, landmarks = found
+        boxes[:, [0, 2]] /= sx
+        boxes[:, [1, 3]] /= sy
+        landmarks[:, :, 0] /= sx
+        landmarks[:, :, 1] /= sy
+        return boxes, landmarks
+
+    def _detect_tiles(
+        self, small: np.ndarray, width: int, height: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Faces of every tile of a ``width`` x ``height`` photo, cut from its shrunk copy
+        ``small``, in ``small``'s coordinates (merged by the caller's NMS)."""
+        detector = self.models.detector
+        sx, sy = small.shape[1] / width, small.shape[0] / height
         all_boxes, all_landmarks = [], []
-        for x, y, w, h, size in tiles(width, height):
+        for tile_x, tile_y, tile_w, tile_h, size in tiles(width, height):
+            x, y = round(tile_x * sx), round(tile_y * sy)
+            w, h = round(tile_w * sx), round(tile_h * sy)
             boxes, landmarks = detector.detect(  # type: ignore[attr-defined]
-                image[y : y + h, x : x + w], input_size=[size], det_thresh=DETECTION_FLOOR
+                small[y : y + h, x : x + w], input_size=[size], det_thresh=DETECTION_FLOOR
             )
             if not len(boxes):
                 continue

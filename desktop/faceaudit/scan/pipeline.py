@@ -43,11 +43,13 @@ import numpy as np
 from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.errors import FaceAuditError, ImageError
 from faceaudit.faces.types import Face, FaceMatch, Reference, Verdict
+from faceaudit.scan.budget import DEFAULT_PIXEL_BUDGET, PixelBudget
 from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
 from faceaudit.scan.sinks import FindingReport, ScanSink, finding_identity, image_key
 
 ProgressCallback = Callable[[ScanProgress], None]
 Decoder = Callable[[bytes], np.ndarray]
+Measure = Callable[[bytes], int]  # the pixels an image will take once decoded (its header)
 
 BATCH_SECONDS = 0.2  # longest a group of store writes stays uncommitted
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks (the last one is always sent)
@@ -103,6 +105,7 @@ class ScanSettings:
     queue_size: int = 8  # candidates waiting for inference
     keep_evidence: bool = True  # keep the image bytes of a finding (encrypted, in a case)
     contain_decoding: bool = True  # decode in crash-contained processes (collect.sandbox)
+    pixel_budget: int = DEFAULT_PIXEL_BUDGET  # decoded pixels held at once, all workers
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -222,6 +225,7 @@ class Scanner:
         control: ScanControl | None = None,
         on_progress: ProgressCallback | None = None,
         decoder: Decoder | None = None,
+        measure: Measure | None = None,
         thumbnail: Callable[[np.ndarray, Face], bytes] | None = None,
     ) -> None:
         if not references:
@@ -241,6 +245,14 @@ class Scanner:
 
             decoder = decode
         self.decoder: Decoder = decoder
+        if measure is None:
+            from faceaudit.imaging import probe
+
+            def measure(data: bytes) -> int:
+                return probe(data).pixels
+
+        self.measure: Measure = measure
+        self.budget = PixelBudget(self.settings.pixel_budget)
         if thumbnail is None:
             from faceaudit.faces.engine import face_thumbnail
 
@@ -481,13 +493,26 @@ class Scanner:
             )
 
     def _analyse_image(self, job: _Job) -> _Result:
+        """Decode and analyse once the image's pixels fit the scan's budget: memory stays
+        bounded by the budget, not by the number of workers."""
+        candidate = job.candidate
+        if candidate.frame is not None:
+            height, width = np.asarray(candidate.frame).shape[:2]
+            pixels = int(height) * int(width)
+        elif candidate.data is not None:
+            pixels = self.measure(candidate.data)
+        else:
+            raise ImageError("The collector passed an image without bytes.", "")
+        with self.budget.admit(pixels):
+            return self._analyse_pixels(job)  # its pixels are freed before the budget is
+
+    def _analyse_pixels(self, job: _Job) -> _Result:
         candidate = job.candidate
         if candidate.frame is not None:
             image = np.asarray(candidate.frame)
-        elif candidate.data is not None:
-            image = self.decoder(candidate.data)
         else:
-            raise ImageError("The collector passed an image without bytes.", "")
+            assert candidate.data is not None
+            image = self.decoder(candidate.data)
         fresh = job.cached is None
         faces = self.engine.analyze(image) if job.cached is None else job.cached
         matches = self.engine.match(faces, self.references) if faces else []

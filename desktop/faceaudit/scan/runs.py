@@ -7,6 +7,7 @@ where the references come from.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from faceaudit.scan.control import ScanControl
 from faceaudit.scan.pipeline import (
     Decoder,
     FaceBackend,
+    Measure,
     ProgressCallback,
     Scanner,
     ScanOutcome,
@@ -56,18 +58,30 @@ def scan_engine(engine: FaceEngine) -> FaceEngine:
     return FaceEngine(engine.pack_dir, threads=1, thresholds=engine.thresholds)
 
 
-@contextmanager
-def image_decoder(settings: ScanSettings) -> Iterator[Decoder]:
-    """Decode untrusted bytes in crash-contained worker processes (or in-thread, if asked)."""
-    if not settings.contain_decoding:
-        from faceaudit.imaging import decode
+# Decoder processes of a scan: decoding takes a few percent of the time analysis does, and
+# each process costs about 50 MB of its own, so their number follows the cores, not
+# --workers (eight workers on two cores would otherwise start eight of them).
+MAX_DECODER_PROCESSES = 4
 
-        yield decode
+
+def decoder_processes(workers: int) -> int:
+    cores = os.cpu_count() or 1
+    return max(1, min(workers, MAX_DECODER_PROCESSES, (cores + 1) // 2))
+
+
+@contextmanager
+def image_decoder(settings: ScanSettings) -> Iterator[tuple[Decoder, Measure]]:
+    """Decode untrusted bytes in crash-contained worker processes (or in-thread, if asked),
+    and read the size of an image from its header the same way."""
+    if not settings.contain_decoding:
+        from faceaudit.imaging import decode, probe
+
+        yield decode, lambda data: probe(data).pixels
         return
     from faceaudit.collect.sandbox import ContainedDecoder
 
-    with ContainedDecoder(workers=settings.workers) as contained:
-        yield contained.decode
+    with ContainedDecoder(workers=decoder_processes(settings.workers)) as contained:
+        yield contained.decode, contained.pixels
 
 
 def _run(
@@ -82,7 +96,7 @@ def _run(
     control: ScanControl | None,
     on_progress: ProgressCallback | None,
 ) -> ScanOutcome:
-    with image_decoder(settings) as decoder:
+    with image_decoder(settings) as (decoder, measure):
         scanner = Scanner(
             engine,
             references,
@@ -92,6 +106,7 @@ def _run(
             control=control,
             on_progress=on_progress,
             decoder=decoder,
+            measure=measure,
         )
         return scanner.run(sources, resume=resume)
 
