@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from faceaudit.imaging import probe
-from faceaudit.scan.budget import PixelBudget
+from faceaudit.scan.budget import Budget
 
 
 def test_the_budget_admits_what_fits_and_blocks_the_rest() -> None:
-    budget = PixelBudget(100)
+    budget = Budget(100)
     assert budget.acquire(60, timeout=0)
     assert budget.acquire(40, timeout=0)  # exactly full
     assert not budget.acquire(1, timeout=0)
@@ -27,7 +27,7 @@ def test_the_budget_admits_what_fits_and_blocks_the_rest() -> None:
 
 
 def test_a_photo_larger_than_the_budget_is_admitted_alone() -> None:
-    budget = PixelBudget(100)
+    budget = Budget(100)
     assert budget.acquire(250, timeout=0)  # nothing else held: it may go
     assert not budget.acquire(1, timeout=0)  # ... and nothing beside it
     budget.release(250)
@@ -36,7 +36,7 @@ def test_a_photo_larger_than_the_budget_is_admitted_alone() -> None:
 
 
 def test_a_waiting_large_photo_is_not_overtaken_by_small_ones() -> None:
-    budget = PixelBudget(100)
+    budget = Budget(100)
     with budget.admit(60):
         admitted = threading.Event()
 
@@ -100,8 +100,9 @@ def test_the_scan_analyses_one_image_at_a_time_when_only_one_fits(
     counting = _CountingEngine(face_engine)
     collector = web_collector(resolve_paths(tmp_path / "home"), network={"use_cache": False})
 
-    # Every photo is at least as large as the budget: each is admitted alone.
-    settings = ScanSettings(workers=4, pixel_budget=smallest)
+    # Every photo is at least as large as the pixel budget: each is admitted alone; and one
+    # fetched photo at a time waits for analysis (held bytes: 1).
+    settings = ScanSettings(workers=4, pixel_budget=smallest, held_bytes=1)
     outcome = scan_one_shot(counting, references, [str(folder)], collector, settings)
     assert outcome.stats["images"] == len(photos) and outcome.stats["errors"] == 0
     assert counting.analysed == len(photos)

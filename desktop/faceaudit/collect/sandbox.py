@@ -55,6 +55,7 @@ def _worker_main(conn: Connection, budget: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C belongs to the parent
     # Imports first, so the limit is measured on top of the loaded libraries.
     from faceaudit import imaging
+    from faceaudit.memory import release_freed_memory
 
     _limit_memory(budget)
     conn.send(("ready",))
@@ -66,7 +67,7 @@ def _worker_main(conn: Connection, budget: int) -> None:
         op = message[0]
         if op == "decode":
             _decode_and_send(conn, message[1], imaging)
-            _release_freed_memory()
+            release_freed_memory()  # else the process stays as large as its largest image
         elif op == "probe":
             try:
                 info = imaging.probe(message[1])
@@ -105,15 +106,6 @@ def _decode_and_send(conn: Connection, data: bytes, imaging: Any) -> None:
         except MemoryError:
             conn.send_bytes(b"")
             conn.send(_OUT_OF_MEMORY)
-
-
-def _release_freed_memory() -> None:
-    """Give the pixels just freed back to the system (glibc keeps freed heap otherwise, and a
-    decoder process would stay as large as the largest image it ever decoded)."""
-    with contextlib.suppress(Exception):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _fault(kind: str) -> None:

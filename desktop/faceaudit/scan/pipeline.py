@@ -43,7 +43,8 @@ import numpy as np
 from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.errors import FaceAuditError, ImageError
 from faceaudit.faces.types import Face, FaceMatch, Reference, Verdict
-from faceaudit.scan.budget import DEFAULT_PIXEL_BUDGET, PixelBudget
+from faceaudit.memory import release_freed_memory
+from faceaudit.scan.budget import DEFAULT_HELD_BYTES, DEFAULT_PIXEL_BUDGET, Budget
 from faceaudit.scan.control import ScanControl, ScanProgress, SourceTally
 from faceaudit.scan.sinks import FindingReport, ScanSink, finding_identity, image_key
 
@@ -54,6 +55,7 @@ Measure = Callable[[bytes], int]  # the pixels an image will take once decoded (
 BATCH_SECONDS = 0.2  # longest a group of store writes stays uncommitted
 PROGRESS_INTERVAL = 0.25  # seconds between progress callbacks (the last one is always sent)
 _POLL = 0.05  # how long the scan thread waits on one queue before looking at the other
+RELEASE_MEMORY_FROM = 8_000_000  # pixels of an image after which freed memory is given back
 
 
 class FaceBackend(Protocol):
@@ -106,6 +108,7 @@ class ScanSettings:
     keep_evidence: bool = True  # keep the image bytes of a finding (encrypted, in a case)
     contain_decoding: bool = True  # decode in crash-contained processes (collect.sandbox)
     pixel_budget: int = DEFAULT_PIXEL_BUDGET  # decoded pixels held at once, all workers
+    held_bytes: int = DEFAULT_HELD_BYTES  # encoded images fetched and not yet analysed
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -148,6 +151,7 @@ class _Pending:
     """An image in flight, and every place (source, provenance) it was seen meanwhile."""
 
     places: list[tuple[str, Provenance]] = field(default_factory=list)
+    held: int = 0  # bytes of the held budget its candidate takes until it is written
 
 
 @dataclass
@@ -173,6 +177,18 @@ class _Counters:
     sources_failed: int = 0
     http_from_cache: int = 0  # responses the HTTP cache answered (304 Not Modified)
     bytes_downloaded: int = 0
+
+
+def _held_size(item: object) -> int:
+    """The bytes a (source, candidate) item holds until its image is written (0: others)."""
+    if not isinstance(item, tuple):
+        return 0
+    candidate = item[1]
+    if candidate.data is not None:
+        return len(candidate.data)
+    if candidate.frame is not None:
+        return int(np.asarray(candidate.frame).nbytes)
+    return 0
 
 
 def _place_key(location: str) -> str:
@@ -252,7 +268,8 @@ class Scanner:
                 return probe(data).pixels
 
         self.measure: Measure = measure
-        self.budget = PixelBudget(self.settings.pixel_budget)
+        self.budget = Budget(self.settings.pixel_budget)
+        self.held = Budget(self.settings.held_bytes)
         if thumbnail is None:
             from faceaudit.faces.engine import face_thumbnail
 
@@ -366,13 +383,18 @@ class Scanner:
     # -- fetch threads --------------------------------------------------------------------------
 
     def _put(self, candidates: queue.Queue[Any], item: object) -> bool:
-        """Block until the scan thread takes the item (backpressure), unless cancelled."""
+        """Block until the scan thread takes the item (backpressure), unless cancelled; a
+        candidate first waits until its bytes fit the held budget."""
+        size = _held_size(item)
+        if size and not self.held.acquire_unless(size, lambda: self.control.cancelled):
+            return False
         while not self.control.cancelled:
             try:
                 candidates.put(item, timeout=_POLL)
                 return True
             except queue.Full:
                 continue
+        self.held.release(size)
         return False
 
     def _fetch_together(self, sources: list[str], candidates: queue.Queue[Any]) -> None:
@@ -471,7 +493,7 @@ class Scanner:
         """Empty the queue so fetch threads blocked on put() see the cancel and return."""
         while True:
             try:
-                candidates.get_nowait()
+                self.held.release(_held_size(candidates.get_nowait()))
             except queue.Empty:
                 return
 
@@ -503,8 +525,12 @@ class Scanner:
             pixels = self.measure(candidate.data)
         else:
             raise ImageError("The collector passed an image without bytes.", "")
-        with self.budget.admit(pixels):
-            return self._analyse_pixels(job)  # its pixels are freed before the budget is
+        try:
+            with self.budget.admit(pixels):
+                return self._analyse_pixels(job)  # its pixels are freed before the budget is
+        finally:
+            if pixels >= RELEASE_MEMORY_FROM:
+                release_freed_memory()
 
     def _analyse_pixels(self, job: _Job) -> _Result:
         candidate = job.candidate
@@ -599,7 +625,9 @@ class Scanner:
         self._tally(source, state="collecting")
         job = self._take_candidate(source, candidate)
         if job is None:
+            self.held.release(_held_size(item))
             return 0
+        self._pending[job.key].held = _held_size(item)
         future = inference.submit(self._analyse, job)
         future.add_done_callback(lambda done: results.put(done.result()))
         return 1
@@ -627,6 +655,7 @@ class Scanner:
 
     def _finish_image(self, result: _Result) -> None:
         pending = self._pending.pop(result.key)
+        self.held.release(pending.held)
         self._write(result.key, pending.places, result)
         for source in dict.fromkeys(source for source, _ in pending.places):
             self._outstanding[source] -= 1
