@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 
 import numpy as np
@@ -144,3 +145,16 @@ def test_a_large_photo_is_handed_over_in_bands_not_copies() -> None:
         array = decoder.decode(big)
     assert array.shape == (4000, 6000, 3)
     assert tuple(array[0, 0]) == (30, 200, 10) and tuple(array[-1, -1]) == (30, 200, 10)
+
+
+def test_warm_up_starts_the_workers_before_the_first_image() -> None:
+    with ContainedDecoder(workers=2, timeout=20) as decoder:
+        decoder.warm_up()
+        pause = threading.Event()
+        for _ in range(12_000):  # spawning takes about a second; give up after 2 minutes
+            if len(decoder._all) == 2:
+                break
+            pause.wait(0.01)
+        assert all(worker.alive() for worker in decoder._all)
+        assert decoder.decode(_png(8, 8)).shape == (8, 8, 3)
+        assert len(decoder._all) == 2  # the decode used a started worker, not a new one

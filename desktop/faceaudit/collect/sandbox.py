@@ -171,7 +171,8 @@ class ContainedDecoder:
         self._budget = memory_budget
         self._timeout = timeout
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
-        for _ in range(max(1, workers)):
+        self._slots = max(1, workers)
+        for _ in range(self._slots):
             self._idle.put(None)  # a slot; the process starts when first needed
         self._closed = False
         self._lock = threading.Lock()
@@ -201,6 +202,26 @@ class ContainedDecoder:
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
+
+    def warm_up(self) -> None:
+        """Start the worker processes now, in the background: a scan's first images then do
+        not wait about a second for them (spawn and imports) while downloads pile up."""
+
+        def start_each() -> None:
+            for _ in range(self._slots):
+                worker = self._idle.get()
+                try:
+                    if not self._closed and (worker is None or not worker.alive()):
+                        worker = self._start()
+                        if self._closed:  # closed meanwhile: close() did not see it
+                            self._retire(worker)
+                            worker = None
+                except ImageError:
+                    worker = None  # the first decode tries again and says why
+                finally:
+                    self._idle.put(worker)
+
+        threading.Thread(target=start_each, name="faceaudit-decoder-start", daemon=True).start()
 
     def decode(self, data: bytes) -> np.ndarray:
         return self._call(("decode", data), self._receive_pixels)

@@ -81,6 +81,7 @@ def image_decoder(settings: ScanSettings) -> Iterator[tuple[Decoder, Measure]]:
     from faceaudit.collect.sandbox import ContainedDecoder
 
     with ContainedDecoder(workers=decoder_processes(settings.workers)) as contained:
+        contained.warm_up()
         yield contained.decode, contained.pixels
 
 
