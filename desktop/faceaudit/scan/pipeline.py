@@ -12,6 +12,9 @@ Threads and queues (all bounded, so memory does not grow with the number of sour
 * **inference threads** (``workers``) decode an image and run ``engine.analyze`` on it.
   onnxruntime releases the GIL, so threads share one copy of the models; at most
   ``2 * workers`` images are in flight, so each worker always has its next image ready.
+  Memory does not grow with ``workers``: an image is decoded only once its pixels fit the
+  scan's pixel budget (:mod:`faceaudit.scan.budget`), and the collector waits while
+  ``held_bytes`` of fetched images wait for analysis.
 * the **scan thread** (the caller of :meth:`Scanner.run`) owns the sink: it looks up the
   per-image embedding cache, dispatches work, writes results in resumable order and sends
   progress. Only this thread touches the store.
