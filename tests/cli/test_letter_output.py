@@ -286,3 +286,19 @@ def test_a_full_disk_is_a_message_and_nothing_is_lost(
     )
     assert status == 0, err
     assert "   1  erasure" in _tracked(case_name, capsys)
+
+
+def test_a_device_or_pipe_is_never_replaced_by_a_letter_or_calendar(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Written by renaming over it, /dev/full itself became a plain file once (as root).
+    pipe = tmp_path / "letter.txt"
+    os.mkfifo(pipe)
+    status, _, err = _run(capsys, one_shot("--format", "txt", "-o", str(pipe), "--force"))
+    assert status == 1 and "not a regular file" in err
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    calendar = tmp_path / "deadlines.ics"
+    os.mkfifo(calendar)
+    status, _, err = _run(capsys, ["requests", "--all", "--ics", str(calendar)])
+    assert status == 1 and "not a regular file" in err
+    assert stat.S_ISFIFO(calendar.stat().st_mode)

@@ -141,6 +141,15 @@ def write_ics(
 ) -> Path:
     """Write the calendar to ``path`` (private, 0600; replaced whole, never half-written)."""
     data = ics_text(events, now=now).encode("utf-8")
+    if (path.exists() or path.is_symlink()) and not path.is_file():
+        # The rename below would replace a device (/dev/full), a pipe or a folder by a file.
+        from faceaudit.letters.texts import LetterError
+
+        raise LetterError(
+            f"{path} is not a regular file (a device, a pipe or a folder); the calendar was "
+            "not written.",
+            "Give a file name for the calendar, e.g. deadlines.ics.",
+        )
     partial = path.with_name(f".{path.name}.partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

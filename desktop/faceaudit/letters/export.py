@@ -552,6 +552,16 @@ def stage_letter(
     names = [f"{stem}.{fmt}" for fmt in formats]
     names += [f"{stem}.mailto.txt" for fmt in formats if fmt == "eml"]
     existing = [folder / name for name in names if (folder / name).exists()]
+    special = [path for path in existing if not path.is_file()]
+    if special:
+        from faceaudit.letters.render import LetterError
+
+        # Renaming over it would replace a device, a pipe or a folder by the letter.
+        raise LetterError(
+            f"The letter could not be written to {special[0]}: it is not a regular file (a "
+            "device, a pipe or a folder); nothing was written.",
+            "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o).",
+        )
     if existing and not overwrite and not interrupted_by(folder, stem, owner):
         from faceaudit.letters.render import LetterError
 
