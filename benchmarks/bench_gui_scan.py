@@ -145,7 +145,8 @@ def main() -> None:
                     print(
                         f"round {round_number + 1} {how:>6}: {seconds:6.2f} s "
                         f"({stats.get('pages')} pages, {stats.get('images')} images, "
-                        f"{stats.get('faces')} faces, {stats.get('findings')} findings)",
+                        f"{stats.get('faces')} faces, {stats.get('findings')} findings; "
+                        f"the scan's own clock: {stats.get('seconds', 0):.2f} s)",
                         flush=True,
                     )
     finally:

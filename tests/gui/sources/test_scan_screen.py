@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from faceaudit.gui.main_window import MainWindow
 from faceaudit.gui.scan.model import STATE_ROLE, ScanSourcesModel
 from faceaudit.gui.scan.view import ScanScreen
-from faceaudit.gui.sources.model import STATE
+from faceaudit.gui.sources.model import LIVE_ROLE, STATE
 from faceaudit.gui.sources.model import STATE_ROLE as SOURCE_STATE_ROLE
 from faceaudit.gui.sources.view import SourcesScreen
 from faceaudit.store import source_states as states
@@ -133,7 +133,7 @@ def test_scan_from_the_window_shows_each_source_and_the_result(
 def test_stop_mid_scan_then_continue(
     scan_window: MainWindow, enrolled: Any, photo_site: PhotoSite, qtbot: Any, screenshot: Any
 ) -> None:
-    _, scan = screens(scan_window)
+    sources, scan = screens(scan_window)
     enrolled.add_sources([photo_site.url("/you.html"), photo_site.url("/more.html")])
     scan_window.context.sources_changed.emit()
     scan_window.show_screen("scan")
@@ -149,6 +149,10 @@ def test_stop_mid_scan_then_continue(
     qtbot.waitUntil(lambda: len(ticks) >= 10, timeout=5_000)
     timer.stop()
     assert scan.runner.running
+    # Both screens show each source live, from the scan's own reports.
+    qtbot.waitUntil(lambda: scan.model.rowCount() == 2, timeout=10_000)
+    assert sources.model.data(sources.model.index(0, 0), LIVE_ROLE) is not None
+    assert sources.model.data(sources.model.index(0, STATE)).startswith(("Scanning", "Waiting"))
 
     qtbot.mouseClick(scan.cancel_button, Qt.MouseButton.LeftButton)
     assert "Stopping after the images being analysed" in scan.message.text()
@@ -165,6 +169,23 @@ def test_stop_mid_scan_then_continue(
     assert scan.outcome.resumed
     assert not scan.continue_button.isVisible()
     assert enrolled.resumable_scan() is None
+
+
+def test_closing_the_case_mid_scan_stops_it_and_drops_what_was_shown(
+    scan_window: MainWindow, enrolled: Any, photo_site: PhotoSite, qtbot: Any, dialogs: Any
+) -> None:
+    sources, scan = screens(scan_window)
+    enrolled.add_sources([photo_site.url("/you.html")])
+    scan_window.show_screen("scan")
+    photo_site.hold_images()
+    qtbot.mouseClick(scan.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: photo_site.held > 0 and scan.model.rowCount() == 1, timeout=30_000)
+    scan_window.context.close_case()
+    photo_site.release()
+    qtbot.waitUntil(lambda: not scan.runner.running, timeout=SCAN_TIMEOUT)
+    assert scan.model.rowCount() == 0 and sources.model.rowCount() == 0
+    assert scan.summary.text() == "" and not scan.message.isVisible()
+    assert "warning" not in dialogs.kinds()  # closing on purpose is not an error
 
 
 def test_pause_and_resume(

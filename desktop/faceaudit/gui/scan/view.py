@@ -96,7 +96,6 @@ class ScanScreen(QWidget):
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setAccessibleName(self.tr("Addresses that could not be read"))
-        self.problems.setMaximumHeight(120)
         summary_layout = QVBoxLayout(self.summary_box)
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary, 1)
@@ -294,6 +293,10 @@ class ScanScreen(QWidget):
         self.summary.setText(self.words.summary_text(outcome))
         self.problems.setPlainText(self.words.problems_list(outcome))
         self.problems.setVisible(bool(outcome.errors))
+        # As tall as its lines, up to six: one problem should not take half the screen.
+        lines = min(6, max(1, len(outcome.errors)))
+        metrics = self.problems.fontMetrics()
+        self.problems.setFixedHeight(metrics.lineSpacing() * lines + 2 * metrics.height() // 2 + 12)
         self.findings_button.setVisible(bool(outcome.findings))
         self.summary_box.setVisible(True)
         set_state(self.message, "", "")

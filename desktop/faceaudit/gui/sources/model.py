@@ -99,18 +99,6 @@ def checked_text(item: SourceItem) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-def state_tone(kind: str) -> str:
-    """The label state for a source state: good, warn, bad or none (the word says it too)."""
-    return {
-        states.YOU_APPEAR: "warn",
-        states.FAILED: "bad",
-        states.SKIPPED: "warn",
-        states.NOT_YOU: "good",
-        states.NO_FACE: "good",
-        states.FETCHED: "good",
-    }.get(kind, "")
-
-
 class SourcesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
