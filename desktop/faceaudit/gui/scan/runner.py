@@ -91,16 +91,17 @@ def run_case_scan(
 
 
 def cli_network() -> dict[str, Any]:
-    """The network settings of a CLI scan given no network option. Timeouts, request limits
-    and robots.txt are not named: the saved settings decide them (faceaudit.config), as
-    for ``faceaudit scan``."""
-    return {
-        "unverified_tls_hosts": frozenset(),
-        "proxy": None,
-        "use_env_proxy": True,
-        "use_cache": True,
-        "honour_freshness": True,
-    }
+    """The network settings of ``faceaudit scan --case NAME`` given no network option, read
+    from the CLI's own parser so the window's scan stays the CLI's. Timeouts, request limits
+    and robots.txt are not named: the saved settings decide them (faceaudit.config), as for
+    ``faceaudit scan``."""
+    from faceaudit.cli import build_parser
+    from faceaudit.cli.collect import network_settings
+
+    args = build_parser().parse_args(["scan", "--case", "-"])
+    network = network_settings(args)
+    network["sitemap"] = bool(args.sitemap)  # each source's own choice applies on top
+    return network
 
 
 def scan_error_text(context: GuiContext, error: BaseException) -> str:
