@@ -106,8 +106,8 @@ def test_list_folder_and_zip_with_their_settings(
     assert sources.row_settings.isEnabled()
     sources.row_settings.depth_box.setValue(1)
     qtbot.mouseClick(sources.save_settings_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: opened_case.sources()[1].settings.depth == 1, timeout=10_000)
-    assert "next scans" in sources.status_label.text()
+    qtbot.waitUntil(lambda: "next scans" in sources.status_label.text(), timeout=10_000)
+    assert opened_case.sources()[1].settings.depth == 1
 
 
 def test_remove_asks_first_and_keeps_the_source_on_no(
