@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -125,6 +126,13 @@ class LettersScreen(QWidget):
             self.reload()
 
     # -- loading ---------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Reviews made on the Findings screen since the last load change what each site
+        # needs (they emit no signal of their own): look again whenever the screen is shown.
+        super().showEvent(event)
+        if self.loaded:
+            self.reload()
 
     def reload(self) -> None:
         case = self.context.case

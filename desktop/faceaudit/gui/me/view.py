@@ -176,6 +176,7 @@ class MeScreen(QWidget):
         if self.busy or case is None:
             return
         if not self.queue:
+            set_state(self.status_label, "", "")  # no longer "Looking at...": the count follows
             self.reload()
             return
         path, face_index, force = self.queue.popleft()
@@ -266,9 +267,9 @@ class MeScreen(QWidget):
 
     def _update_add_anyway(self) -> None:
         pending = self.forcible[0] if self.forcible else None
-        self.add_anyway_button.setVisible(pending is not None)
-        if pending is not None:
+        if pending is not None:  # the words first, so the button is laid out to fit them
             self.add_anyway_button.setText(self.tr("Add %1 anyway...").replace("%1", pending.label))
+        self.add_anyway_button.setVisible(pending is not None)
 
     def add_anyway(self) -> bool:
         """Add the first photo refused as unlike the references, after a clear warning."""
