@@ -1,5 +1,6 @@
 """The window is drawn before the heavy parts load: numpy, OpenCV, onnxruntime, insightface,
-requests and the scan pipeline are imported when a screen first needs them, not at start-up
+requests, cryptography and the scan pipeline are imported when a screen first needs them (on
+the worker, for the store), not at start-up
 (benchmarks/bench_gui_startup.py measures the time)."""
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("numpy", "cv2", "onnxruntime", "insightface", "requests", "faceaudit.scan.pipeline")
+HEAVY = (
+    "numpy",
+    "cv2",
+    "onnxruntime",
+    "insightface",
+    "requests",
+    "cryptography",
+    "faceaudit.scan.pipeline",
+)
 
 BUILD_WINDOW = """
 import json, sys
@@ -20,9 +29,10 @@ app = App.create()
 qapp = application.qt_application([])
 window = application.build_window(application.GuiContext(app))
 window.show()
-qapp.processEvents()
+application.begin(window)  # what follows the show: the first run or the model preload
 print(json.dumps(sorted(name for name in sys.modules if name.split(".")[0] in {heavy_roots}
                         or name in {heavy})))
+sys.exit(0)
 """
 
 

@@ -237,9 +237,8 @@ class LettersScreen(QWidget):
         """:meth:`due_notice` off the GUI thread (start-up never waits for it)."""
         today = dt.date.today()
         self.context.run(
-            data.open_requests,
-            self.context.case_store,
-            today,
+            # The store is built on the worker too: its crypto takes a second to import.
+            lambda: data.open_requests(self.context.case_store, today),
             on_result=lambda rows: on_text(due_notice_text(rows, today)),
             on_error=lambda _error: None,  # a case that cannot be read is listed by Cases
         )
