@@ -14,8 +14,10 @@ from dataclasses import dataclass
 class ScanControl:
     """A cooperative pause/cancel token shared by the caller and the scan's threads."""
 
-    def __init__(self) -> None:
-        self._cancel = threading.Event()
+    def __init__(self, cancel_event: threading.Event | None = None) -> None:
+        # A caller's own cancel flag may be shared (the GUI's worker token): setting it
+        # stops the scan as cancel() does.
+        self._cancel = cancel_event if cancel_event is not None else threading.Event()
         self._running = threading.Event()  # set = not paused
         self._running.set()
 

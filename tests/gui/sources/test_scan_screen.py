@@ -188,6 +188,22 @@ def test_closing_the_case_mid_scan_stops_it_and_drops_what_was_shown(
     assert "warning" not in dialogs.kinds()  # closing on purpose is not an error
 
 
+def test_closing_the_window_stops_a_paused_scan_promptly(
+    scan_window: MainWindow, enrolled: Any, photo_site: PhotoSite, qtbot: Any
+) -> None:
+    _, scan = screens(scan_window)
+    enrolled.add_sources([photo_site.url("/you.html")])
+    scan_window.show_screen("scan")
+    photo_site.hold_images()
+    qtbot.mouseClick(scan.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: photo_site.held > 0, timeout=30_000)
+    qtbot.mouseClick(scan.pause_button, Qt.MouseButton.LeftButton)
+    photo_site.release()
+    with qtbot.waitSignal(scan.runner.finished, timeout=30_000) as ended:
+        scan_window.context.worker.cancel_all()  # what closing the window does first
+    assert ended.args[0].status == "cancelled"
+
+
 def test_pause_and_resume(
     scan_window: MainWindow, enrolled: Any, photo_site: PhotoSite, qtbot: Any, screenshot: Any
 ) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from faceaudit.gui.worker import CancelToken
 from faceaudit.scan.control import ScanControl, ScanProgress
 
 if TYPE_CHECKING:
@@ -169,7 +170,10 @@ class ScanRunner(QObject):
         case = self.context.case
         if self.task is not None or case is None:
             return False
-        control = ScanControl()
+        # The worker's cancel token is the scan's cancel flag: the window's closing
+        # (worker.cancel_all) stops the scan at its next image, as Stop does.
+        token = CancelToken()
+        control = ScanControl(token.event)
         self.control = control
         self.only_sources = only_sources
         self.last_progress = None
@@ -178,6 +182,7 @@ class ScanRunner(QObject):
         )
         self.task = self.context.run(
             scan,
+            cancel=token,
             on_progress=self._progressed,
             on_result=self._finished,
             on_error=self._failed,
