@@ -25,7 +25,7 @@ from faceaudit.imaging import MAX_PIXELS
 DEFAULT_PIXEL_BUDGET = MAX_PIXELS * 6 // 5
 # Encoded images (bytes) fetched and waiting for analysis, all workers together: past this
 # the collector waits. A page of 20 photos of 7 MB would otherwise all be held at once.
-DEFAULT_HELD_BYTES = 64 * 1024 * 1024
+DEFAULT_HELD_BYTES = 32 * 1024 * 1024
 
 
 class Budget:
