@@ -99,7 +99,14 @@ def test_discard_correct_and_record_the_answer(
     qtbot.waitUntil(lambda: tracking.require_request(meta_case, sent).sent_at == corrected)
     qtbot.waitUntil(lambda: "corrected" in tracker.message.text())
 
+    qtbot.waitUntil(lambda: tracker.model.items[0].request.sent_at == corrected)
     tracker.select(sent)
+    early = corrected - dt.timedelta(days=1)
+    tracker.date.setDate(QDate(early.year, early.month, early.day))
+    qtbot.mouseClick(tracker.outcome_button, Qt.MouseButton.LeftButton)
+    assert "cannot be dated before the request was sent" in tracker.message.text()
+    assert corrections.outcome_of(meta_case, sent) is None
+    tracker.date.setDate(QDate(corrected.year, corrected.month, corrected.day))
     tracker.outcome_box.setCurrentIndex(tracker.outcome_box.findData("partly"))
     qtbot.mouseClick(tracker.outcome_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: corrections.outcome_of(meta_case, sent) is not None)

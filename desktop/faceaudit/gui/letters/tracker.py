@@ -227,6 +227,17 @@ class TrackerPanel(QWidget):
         item, day = self.selected(), self._date_or_refuse()
         if item is None or item.request is None or day is None:
             return
+        if day < item.request.sent_at:
+            from faceaudit.gui.letters.model import format_date
+
+            set_state(
+                self.message,
+                "bad",
+                self.tr("The answer cannot be dated before the request was sent (%1).").replace(
+                    "%1", format_date(item.request.sent_at)
+                ),
+            )
+            return
         self._run(
             data.record_outcome,
             item.letter.id,

@@ -896,6 +896,10 @@
         <translation>La date d&apos;envoi a été corrigée ; l&apos;échéance a été recalculée.</translation>
     </message>
     <message>
+        <source>The answer cannot be dated before the request was sent (%1).</source>
+        <translation>La réponse ne peut pas être antérieure à l&apos;envoi de la demande (%1).</translation>
+    </message>
+    <message>
         <source>The answer was recorded.</source>
         <translation>La réponse a été enregistrée.</translation>
     </message>
