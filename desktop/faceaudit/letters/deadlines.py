@@ -24,8 +24,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 JURISDICTIONS = ("eu", "uk", "ch", "ca", "il")
 LETTER_TYPES = ("access", "erasure", "objection", "reminder", "complaint")
@@ -53,6 +55,8 @@ def add_months(start: dt.date, months: int) -> dt.date:
 
 @lru_cache(maxsize=64)
 def _calendar(country: str, subdiv: str | None, year: int) -> holidays.HolidayBase | None:
+    import holidays  # loaded with the first deadline computed: the window starts without it
+
     try:
         return holidays.country_holidays(country, subdiv=subdiv, years=range(year, year + 2))
     except NotImplementedError:
