@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from faceaudit import bounds
 from faceaudit.config import Config, load_config, save_config
 from faceaudit.paths import Paths, resolve_paths
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    return min(bounds.MAX_CORES, max(1, os.cpu_count() or 1))
 
 
 @dataclass
@@ -73,3 +74,6 @@ class App:
 
     def close(self) -> None:
         self._engine = None
+
+    def __post_init__(self) -> None:
+        bounds.check("threads", self.threads)  # --threads, or the machine's cores (capped)

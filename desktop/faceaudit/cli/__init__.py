@@ -15,7 +15,7 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from faceaudit import __version__
 from faceaudit.app import App
@@ -41,7 +41,7 @@ def global_options() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--threads",
-        type=int,
+        type=bounded_arg("threads", zero_means_default=True),
         default=0,
         metavar="N",
         help="CPU threads for face inference (default: all cores)",
@@ -124,6 +124,29 @@ def id_arg(text: str) -> int:
             f"{value} is not an id FaceAudit gives (ids go from 1 to {MAX_ID})"
         )
     return number
+
+
+def bounded_arg(name: str, *, zero_means_default: bool = False) -> Callable[[str], int]:
+    """An argparse type for the numeric option ``name`` of :data:`faceaudit.bounds.BOUNDS`
+    (with ``zero_means_default``, 0 is accepted too: "the machine's cores")."""
+    from faceaudit.bounds import BOUNDS
+
+    bound = BOUNDS[name]
+    low = 0 if zero_means_default else bound.low
+
+    def parse(text: str) -> int:
+        value = text.strip()
+        if not _DIGITS.fullmatch(value.removeprefix("-")):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number")
+        number = int(value)
+        if not low <= number <= bound.high:
+            raise argparse.ArgumentTypeError(
+                f"the {bound.what} must be from {low} to {bound.high}, not {number}"
+            )
+        return number
+
+    parse.__name__ = name  # what argparse names in its own messages
+    return parse
 
 
 def id_list_arg(text: str) -> list[int]:

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, date_arg, id_arg, report_error
+from faceaudit.cli import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    bounded_arg,
+    date_arg,
+    id_arg,
+    report_error,
+)
 from faceaudit.cli.collect import add_sitemap_option
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
 from faceaudit.faces.consistency import DifferentPersonError
@@ -305,13 +313,16 @@ def _register_sources(subparsers: Subparsers) -> None:
     )
     add.add_argument(
         "--depth",
-        type=int,
+        type=bounded_arg("depth"),
         default=0,
         metavar="N",
         help="follow links N levels deep from each page (default 0); every scan uses it",
     )
     add.add_argument(
-        "--max-pages", type=int, metavar="N", help="fetch at most N pages of each source"
+        "--max-pages",
+        type=bounded_arg("max_pages"),
+        metavar="N",
+        help="fetch at most N pages of each source",
     )
     add_sitemap_option(add)
     add.set_defaults(handler=run_sources_add)

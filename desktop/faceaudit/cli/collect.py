@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, terminal_safe
+from faceaudit.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bounded_arg, terminal_safe
 from faceaudit.collect import (
     Candidate,
     Collector,
@@ -46,23 +46,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--depth",
-        type=int,
+        type=bounded_arg("depth"),
         default=0,
         help="also visit same-site pages linked from the listed ones, this many links deep "
         "(default 0: only the listed pages)",
     )
-    parser.add_argument("--max-pages", type=int, default=50, help="pages per run (default 50)")
+    parser.add_argument(
+        "--max-pages", type=bounded_arg("max_pages"), default=50, help="pages per run (default 50)"
+    )
     add_sitemap_option(parser)
-    parser.add_argument("--max-images", type=int, default=5000, help="images per run")
+    parser.add_argument(
+        "--max-images", type=bounded_arg("max_images"), default=5000, help="images per run"
+    )
     parser.add_argument(
         "--concurrency",
-        type=int,
+        type=bounded_arg("concurrency"),
         default=None,
         help="parallel requests (default: the saved setting, 8 unless changed)",
     )
     parser.add_argument(
         "--per-host",
-        type=int,
+        type=bounded_arg("per_host"),
         default=None,
         help="parallel requests per site (default: the saved setting, 2 unless changed)",
     )

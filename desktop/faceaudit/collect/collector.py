@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from faceaudit import bounds
 from faceaudit.collect.cache import DEFAULT_MAX_CACHE_BYTES, HttpCache, _private_dir
 from faceaudit.collect.extract import MAX_IMAGES_PER_PAGE, Placement, extract_page
 from faceaudit.collect.fetch import (
@@ -101,6 +102,12 @@ class CollectSettings:
     video_max_seconds: float = 600.0
     video_max_frames: int = 600
     video_scene_changes: bool = True
+
+    def __post_init__(self) -> None:
+        # The counts a person chooses are capped (faceaudit.bounds): a huge concurrency
+        # would start that many threads, a huge depth never end.
+        for name in ("depth", "max_pages", "max_images", "concurrency", "per_host"):
+            bounds.check(name, getattr(self, name))
 
     def fetch_limits(self) -> FetchLimits:
         return FetchLimits(

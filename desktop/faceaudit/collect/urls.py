@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import idna
 
+from faceaudit.errors import FaceAuditError
+
 WEB_SCHEMES = ("http", "https")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 MAX_URL_LENGTH = 8192
@@ -255,14 +257,23 @@ class ListEntry(NamedTuple):
     value: str
 
 
+MAX_LIST_ENTRIES = 100_000  # one list; README "Limits" (100,000 failing URLs take minutes)
+
+
+class ListTooLongError(FaceAuditError):
+    """A list of more entries than one scan takes."""
+
+
 def list_entries(text: str, *, csv_rows: bool = False) -> Iterator[ListEntry]:
     """The entries of pasted text or a .txt/.csv list, one per line (a CSV row's first cell).
 
     Blank lines and ``#`` comments are ignored, a CSV header row is skipped (with
     ``csv_rows``, otherwise the first word of a line is the entry and the rest a note). The
     one reader of lists: ``scan --urls-file`` and ``sources add --urls-file`` both use it.
+    More than MAX_LIST_ENTRIES entries raise ListTooLongError (nothing of the list is used).
     """
     first = True
+    count = 0
     delimiter = csv_delimiter(text) if csv_rows else ","
     for number, raw_line in enumerate(text.splitlines(), start=1):
         line = raw_line.strip().lstrip("\ufeff")
@@ -276,6 +287,13 @@ def list_entries(text: str, *, csv_rows: bool = False) -> Iterator[ListEntry]:
             first = False
             continue
         first = False
+        count += 1
+        if count > MAX_LIST_ENTRIES:
+            raise ListTooLongError(
+                f"The list has more than {MAX_LIST_ENTRIES:,} entries (line {number} is past "
+                "that); nothing of it was used.",
+                f"Split it into lists of at most {MAX_LIST_ENTRIES:,} and scan them in turn.",
+            )
         yield ListEntry(number, raw_line.strip(), candidate)
 
 
@@ -323,7 +341,6 @@ def read_list_file(path: str | Path) -> tuple[str, bool]:
 
     Only a regular file of at most MAX_LIST_FILE_BYTES is read (never a device or a pipe).
     """
-    from faceaudit.errors import FaceAuditError
     from faceaudit.localfiles import read_capped
 
     file_path = Path(path)

@@ -43,6 +43,7 @@ from typing import Any, Protocol, cast
 
 import numpy as np
 
+from faceaudit import bounds
 from faceaudit.collect.types import Candidate, Provenance, SourceError
 from faceaudit.errors import FaceAuditError, ImageError
 from faceaudit.faces.types import Face, FaceMatch, Reference, Verdict
@@ -100,7 +101,7 @@ class SourceCollector(Protocol):
 
 
 def _cores() -> int:
-    return max(1, os.cpu_count() or 1)
+    return min(bounds.MAX_CORES, max(1, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ class ScanSettings:
     contain_decoding: bool = True  # decode in crash-contained processes (collect.sandbox)
     pixel_budget: int = DEFAULT_PIXEL_BUDGET  # decoded pixels held at once, all workers
     held_bytes: int = DEFAULT_HELD_BYTES  # encoded images fetched and not yet analysed
+
+    def __post_init__(self) -> None:
+        bounds.check("workers", self.workers)  # each worker holds a decoded photo
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

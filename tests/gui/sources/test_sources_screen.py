@@ -156,3 +156,17 @@ def test_closing_the_case_drops_the_rows(
 
 def test_model_on_its_own(qtmodeltester: Any) -> None:
     qtmodeltester.check(SourcesModel())
+
+
+def test_a_paste_longer_than_one_scan_takes_is_a_plain_message(
+    sources: SourcesScreen, opened_case: Any, qtbot: Any
+) -> None:
+    from faceaudit.collect.urls import MAX_LIST_ENTRIES
+
+    sources.paste.setPlainText(
+        "\n".join(f"https://example.org/{i}" for i in range(MAX_LIST_ENTRIES + 1))
+    )
+    qtbot.mouseClick(sources.add_button, Qt.MouseButton.LeftButton)
+    assert "more than 100,000 entries" in sources.add_label.text()
+    assert sources.add_label.property("state") == "bad"
+    assert urls(opened_case) == []  # nothing of the list was added

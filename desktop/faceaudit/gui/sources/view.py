@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from faceaudit.errors import FaceAuditError
 from faceaudit.gui import shortcuts
 from faceaudit.gui.context import GuiContext
 from faceaudit.gui.scan.runner import ScanRunner, scan_error_text
@@ -279,7 +280,12 @@ class SourcesScreen(QWidget):
         if not text.strip():
             set_state(self.add_label, "warn", self.tr("Paste one or more addresses first."))
             return
-        self._add(parse_source_list(text, bare_hosts="suggest"), where="", clear_paste=True)
+        try:
+            listed = parse_source_list(text, bare_hosts="suggest")
+        except FaceAuditError as error:  # ListTooLongError: more than one scan takes
+            set_state(self.add_label, "bad", self.context.error_text(error))
+            return
+        self._add(listed, where="", clear_paste=True)
 
     def add_suggestions(self) -> None:
         self._add(parse_source_list("\n".join(self.suggestions)), where="", clear_paste=False)
