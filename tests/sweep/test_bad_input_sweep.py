@@ -18,12 +18,13 @@ Classes, by item of issue 15 (``SWEEP`` below, one test each):
    text of a letter, a date past 9999, an output path under a file;
 6. deeply nested JSON in an operator database and in the imported layer, ids past SQLite's
    integers.
-Item 2 (memory under large photos) is not in the sweep yet: its fix is not on main.
+2. a page of six 35 MP photos scanned with ``--workers 8`` (the pixel budget);
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import os
 import resource
 import signal
@@ -31,9 +32,11 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -122,12 +125,38 @@ class World:
     port: int
     a_file: Path
     env: dict[str, str | bytes]
+    large_page: str = ""  # a loopback page of 35 MP photos
 
 
 def _refused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _large_photos_page(folder: Path, photos: int = 6, megapixels: float = 35) -> None:
+    """A page of ``photos`` JPEGs of ``megapixels``: a gradient with grain (a real photo's
+    weight), the pixels issue 15 saw multiplied by the worker count."""
+    import cv2
+    import numpy as np
+
+    folder.mkdir()
+    height = int((megapixels * 1e6 / 1.5) ** 0.5)
+    width = int(height * 1.5)
+    rng = np.random.default_rng(15)
+    base = np.linspace(0, 200, width, dtype=np.float32)[None, :, None]
+    tags = []
+    for number in range(photos):
+        grain = rng.integers(0, 40, size=(height, 1, 3), dtype=np.uint8)
+        image = (np.broadcast_to(base, (height, width, 3)) + grain + number * 5).astype(np.uint8)
+        cv2.imwrite(str(folder / f"{number}.jpg"), image, [cv2.IMWRITE_JPEG_QUALITY, 85])
+        tags.append(f'<img src="{number}.jpg">')
+    (folder / "index.html").write_text(f"<html><body>{''.join(tags)}</body></html>")
 
 
 def _read_only_dir() -> Path | None:
@@ -185,10 +214,19 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     }
     created = run_bounded(["case", "create", "sweep"], env, 120)
     assert created.status == 0, created.err
+    _large_photos_page(root / "large")
+    site = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "large"))
+    )
+    serving = threading.Thread(target=site.serve_forever, kwargs={"poll_interval": 0.05})
+    serving.start()
     yield World(
         root, home, photo, fifo, sock, folder, deep_db, fifo_db, long_list, failing_list,
-        port, a_file, env,
+        port, a_file, env, f"http://127.0.0.1:{site.server_address[1]}/index.html",
     )  # fmt: skip
+    site.shutdown()
+    site.server_close()
+    serving.join()
     server.close()
 
 
@@ -231,6 +269,10 @@ def sweep_inputs(w: World) -> list[Input]:
               "is a named pipe"),
         Input("sources FIFO and /dev/zero", ("sources", "add", *case, fifo, "/dev/zero"),
               "not a file or folder"),
+        # 2. memory under large photos
+        Input("six 35 MP photos, --workers 8",
+              ("scan", "--reference", photo, "--workers", "8", "--quiet", w.large_page),
+              "0 findings", seconds=170),
         # 3. numbers past their caps, long lists
         Input("--concurrency 100000", ("collect", "--concurrency", "100000", url), "from 1 to 32"),
         Input("--workers 100000", ("scan", "--reference", photo, "--workers", "100000", url),
