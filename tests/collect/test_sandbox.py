@@ -158,3 +158,12 @@ def test_warm_up_starts_the_workers_before_the_first_image() -> None:
         assert all(worker.alive() for worker in decoder._all)
         assert decoder.decode(_png(8, 8)).shape == (8, 8, 3)
         assert len(decoder._all) == 2  # the decode used a started worker, not a new one
+
+
+def test_closing_while_the_workers_still_start_is_quiet() -> None:
+    """close() and the background start may both retire a worker: its pipe is closed once
+    (twice raised EBADF from close(), or closed a descriptor reused by another file)."""
+    for _ in range(3):
+        decoder = ContainedDecoder(workers=2, timeout=20)
+        decoder.warm_up()
+        decoder.close()

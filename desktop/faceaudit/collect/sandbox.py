@@ -134,6 +134,8 @@ class _Worker:
         self.process = context.Process(
             target=_worker_main, args=(child, budget), name="faceaudit-decoder", daemon=True
         )
+        self._kill_lock = threading.Lock()
+        self._killed = False
         self.process.start()
         child.close()
 
@@ -148,6 +150,12 @@ class _Worker:
         return self.process.is_alive()
 
     def kill(self) -> None:
+        """Once, whoever asks first: close() and a background start may both retire a worker,
+        and closing its pipe twice would close whatever file reused the descriptor."""
+        with self._kill_lock:
+            if self._killed:
+                return
+            self._killed = True
         with contextlib.suppress(Exception):
             self.process.kill()
         self.process.join(timeout=5)
