@@ -5,7 +5,10 @@ Run: .venv/bin/python benchmarks/bench_engine.py [--rounds 3] [--threads 2]
 Both sides get the same decoded images and the same thread count; rounds alternate A/B so
 that load from elsewhere on a shared machine hits both alike. Printed as ratios (engine /
 direct): per image, per face, and for the embedding stage alone (one batched call per image
-against insightface's one call per face). Target: at most 1.15x per image.
+against insightface's one call per face). Target (issue 10): at most 0.8x per image on
+ordinary photos, i.e. those whose long side is at most the tiling threshold; the few larger
+photos of the corpus take the tiled path (small faces in press photos), which insightface
+does not do, so their ratio is printed apart.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from faceaudit.faces import runtime
-from faceaudit.faces.engine import FaceEngine
+from faceaudit.faces.engine import TILED_FROM, FaceEngine
 from faceaudit.faces.modelpacks import ModelStore
 from faceaudit.imaging import load_image
 from faceaudit.paths import resolve_paths
@@ -37,9 +40,13 @@ def corpus() -> list[Path]:
 
 
 def timed(function, images):
-    start = time.perf_counter()
-    faces = sum(len(function(image)) for image in images)
-    return time.perf_counter() - start, faces
+    """Seconds per image (in order) and the faces found in all of them."""
+    seconds, faces = [], 0
+    for image in images:
+        start = time.perf_counter()
+        faces += len(function(image))
+        seconds.append(time.perf_counter() - start)
+    return seconds, faces
 
 
 def main() -> None:
@@ -67,13 +74,23 @@ def main() -> None:
     engine.analyze(images[0])
     direct.get(images[0])
 
-    engine_times, direct_times = [], []
+    engine_rounds, direct_rounds = [], []
     for _ in range(args.rounds):
         seconds, engine_faces = timed(engine.analyze, images)
-        engine_times.append(seconds)
+        engine_rounds.append(seconds)
         seconds, direct_faces = timed(direct.get, images)
-        direct_times.append(seconds)
+        direct_rounds.append(seconds)
+    engine_times = [sum(r) for r in engine_rounds]
+    direct_times = [sum(r) for r in direct_rounds]
     engine_s, direct_s = statistics.median(engine_times), statistics.median(direct_times)
+    ordinary = [i for i, image in enumerate(images) if max(image.shape[:2]) <= TILED_FROM]
+
+    def subset_ratio(indices: list[int]) -> float:
+        ratios = [
+            sum(e[i] for i in indices) / sum(d[i] for i in indices)
+            for e, d in zip(engine_rounds, direct_rounds, strict=True)
+        ]
+        return statistics.median(ratios)
 
     # The embedding stage alone, on the faces of multi-face images.
     crops_per_image = []
@@ -100,8 +117,16 @@ def main() -> None:
     print(
         f"per image: engine {1000 * engine_s / len(images):.1f} ms, direct "
         f"{1000 * direct_s / len(images):.1f} ms, "
-        f"ratio {engine_s / direct_s:.3f}x (target <= 1.15x)"
+        f"ratio {engine_s / direct_s:.3f}x over all images"
     )
+    large = len(images) - len(ordinary)
+    print(
+        f"ordinary photos (long side <= {TILED_FROM} px, {len(ordinary)} images): ratio "
+        f"{subset_ratio(ordinary):.3f}x (target <= 0.8x)"
+    )
+    if large:
+        rest = [i for i in range(len(images)) if i not in set(ordinary)]
+        print(f"larger photos, tiled ({large} images): ratio {subset_ratio(rest):.3f}x")
     print(
         f"per face: engine {1000 * engine_s / max(1, engine_faces):.1f} ms, direct "
         f"{1000 * direct_s / max(1, direct_faces):.1f} ms, ratio "
