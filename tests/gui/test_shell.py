@@ -165,3 +165,12 @@ def test_the_current_screen_is_highlighted_in_the_navigation(
     points = [(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)]
     hits = sum(1 for x, y in points if image.pixelColor(x, y).rgb() == highlight)
     assert hits > len(points) // 3
+
+
+def test_a_window_built_after_a_case_was_opened_says_which_is_open(
+    opened_case: Any, window_factory: Any
+) -> None:
+    window = window_factory()
+    assert window.case_label.text() == "Case: camille (open)"
+    assert window.lock_action.isEnabled()
+    assert "camille" in window.windowTitle()

@@ -79,7 +79,11 @@ class MainWindow(QMainWindow):
         context.case_opened.connect(self._case_opened)
         context.case_closed.connect(self._case_closed)
         context.navigate.connect(self._navigate)
-        self._case_closed()
+        # A window built while a case is already open (several windows in turn) says so.
+        if context.case is not None:
+            self._case_opened(context.case)
+        else:
+            self._case_closed()
         self.restore_geometry()
         if self.navigation.count():
             self.navigation.setCurrentRow(0)
