@@ -82,6 +82,8 @@ def test_create_lock_open_and_delete(
     qtbot.waitUntil(lambda: "does not open" in unlock.error_label.text(), timeout=30_000)
     assert unlock.isVisible() and unlock.passphrase_edit.isEnabled()
     assert gui_context.case is None
+    label = unlock.error_label  # the whole message is shown, not clipped by the dialog
+    assert label.height() >= label.heightForWidth(label.width())
     screenshot(unlock, "cases-wrong-passphrase")
     unlock.passphrase_edit.setText(PASSPHRASE)
     with qtbot.waitSignal(gui_context.case_opened, timeout=30_000):

@@ -204,7 +204,7 @@ class UnlockDialog(QDialog):
 
     def _submit(self) -> None:
         if not self.passphrase_edit.text():
-            set_state(self.error_label, "bad", self.tr("Type the passphrase first."))
+            self._say("bad", self.tr("Type the passphrase first."))
             return
         self.set_busy(True)
         self.submitted.emit(self.passphrase_edit.text())
@@ -213,14 +213,13 @@ class UnlockDialog(QDialog):
         self.open_button.setEnabled(not busy)
         self.passphrase_edit.setEnabled(not busy)
         if busy:
-            set_state(self.error_label, "", self.tr("Unlocking..."))
+            self._say("", self.tr("Unlocking..."))
 
     def wrong_passphrase(self) -> None:
         self.set_busy(False)
         self.passphrase_edit.selectAll()
         self.passphrase_edit.setFocus()
-        set_state(
-            self.error_label,
+        self._say(
             "bad",
             self.tr(
                 "That passphrase does not open this case. Check Caps Lock and the keyboard "
@@ -230,7 +229,12 @@ class UnlockDialog(QDialog):
 
     def failed(self, text: str) -> None:
         self.set_busy(False)
-        set_state(self.error_label, "bad", text)
+        self._say("bad", text)
+
+    def _say(self, state: str, text: str) -> None:
+        set_state(self.error_label, state, text)
+        # A shown dialog does not grow by itself for a wrapped message: it was drawn clipped.
+        self.adjustSize()
 
     def done_unlocking(self) -> None:
         self.passphrase_edit.clear()
