@@ -212,3 +212,54 @@ def opened_case(gui_context: GuiContext) -> Any:
     )
     gui_context.open_case(case)
     return case
+
+
+class FolderSite:
+    """A folder of real photos and pages served by a real HTTP server on 127.0.0.1."""
+
+    def __init__(self, root: Path) -> None:
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.root = root
+        handler = functools.partial(Quiet, directory=str(root))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/{path.lstrip('/')}"
+
+    def add(self, path: str, content: bytes) -> str:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        return self.url(path)
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def folder_site(tmp_path: Path) -> Iterator[FolderSite]:
+    """An empty served folder; the test writes its photos and pages."""
+    site = FolderSite(tmp_path / "site")
+    yield site
+    site.close()
+
+
+@pytest.fixture(scope="session")
+def gui_scan_engine(face_engine: object) -> object:
+    """The suite's face engine wrapped for scans, models loaded once for the session."""
+    from faceaudit.scan.runs import scan_engine
+
+    engine = scan_engine(face_engine)  # type: ignore[arg-type]
+    engine.models  # noqa: B018 (load once for the session)
+    return engine

@@ -100,50 +100,8 @@ def three_site_case(gallery_store, face_photos: list[Path]) -> Iterator[tuple[ob
     case.close()
 
 
-class PhotoSite:
-    """Real photos served by a real HTTP server on 127.0.0.1 (pages written by the test)."""
-
-    def __init__(self, root: Path) -> None:
-        import functools
-        import threading
-        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-        class Quiet(SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.root = root
-        handler = functools.partial(Quiet, directory=str(root))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/{path.lstrip('/')}"
-
-    def add(self, path: str, content: bytes) -> str:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        return self.url(path)
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture(scope="session")
-def gui_scan_engine(face_engine: object) -> object:
-    from faceaudit.scan.runs import scan_engine
-
-    engine = scan_engine(face_engine)  # type: ignore[arg-type]
-    engine.models  # noqa: B018 (load once for the session)
-    return engine
-
-
 @pytest.fixture
-def scanned_case(gui_context, gui_scan_engine, person_photos, tmp_path: Path):
+def scanned_case(gui_context, gui_scan_engine, person_photos, folder_site):
     """Obama's case, scanned for real from a loopback site: his photos among Biden's.
 
     The same photo of Obama is on two pages (one finding seen twice); a photo of both men
@@ -155,7 +113,7 @@ def scanned_case(gui_context, gui_scan_engine, person_photos, tmp_path: Path):
     from faceaudit.store import Person
 
     obama, biden = person_photos["obama"], person_photos["biden"]
-    site = PhotoSite(tmp_path / "site")
+    site = folder_site
     shared = obama[1].read_bytes()
     images = {
         "img/portrait.jpg": obama[2 % len(obama)].read_bytes(),
@@ -184,4 +142,3 @@ def scanned_case(gui_context, gui_scan_engine, person_photos, tmp_path: Path):
     paths = resolve_paths(gui_context.app.paths.base)
     scan_case(gui_scan_engine, case, WebCollector(paths, depth=1), ScanSettings(workers=2))
     yield case, site
-    site.close()

@@ -4,11 +4,8 @@ real model), and one whose confirmed finding sits on a directory operator's doma
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -25,46 +22,8 @@ PERSON = {
 }
 
 
-class PhotoSite:
-    """Real photos served by a real HTTP server on 127.0.0.1."""
-
-    def __init__(self, root: Path) -> None:
-        class Quiet(SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.root = root
-        handler = functools.partial(Quiet, directory=str(root))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/{path.lstrip('/')}"
-
-    def add(self, path: str, content: bytes) -> str:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        return self.url(path)
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture(scope="session")
-def letters_scan_engine(face_engine: object) -> object:
-    from faceaudit.scan.runs import scan_engine
-
-    engine = scan_engine(face_engine)  # type: ignore[arg-type]
-    engine.models  # noqa: B018 (load once for the session)
-    return engine
-
-
 @pytest.fixture
-def scanned_case(gui_context, letters_scan_engine, person_photos, tmp_path: Path):
+def scanned_case(gui_context, gui_scan_engine, person_photos, folder_site):
     """Obama's case scanned from a loopback site; the photo of him found there confirmed.
 
     Returns (case, site, confirmed finding).
@@ -75,7 +34,7 @@ def scanned_case(gui_context, letters_scan_engine, person_photos, tmp_path: Path
     from faceaudit.store import Person
 
     obama, biden = person_photos["obama"], person_photos["biden"]
-    site = PhotoSite(tmp_path / "site")
+    site = folder_site
     site.add("img/portrait.jpg", obama[1 % len(obama)].read_bytes())
     site.add("img/other.jpg", biden[0].read_bytes())
     site.add(
@@ -84,16 +43,15 @@ def scanned_case(gui_context, letters_scan_engine, person_photos, tmp_path: Path
     )
     case = gui_context.case_store.create("obama", PASSPHRASE, person=Person(**PERSON))
     reference = obama[0].read_bytes()
-    (enrolled,) = letters_scan_engine.enrol([("reference.jpg", reference)])
+    (enrolled,) = gui_scan_engine.enrol([("reference.jpg", reference)])
     case.add_reference("reference.jpg", reference, enrolled)
     case.add_sources([site.url("index.html")])
     paths = resolve_paths(gui_context.app.paths.base)
-    scan_case(letters_scan_engine, case, WebCollector(paths, depth=0), ScanSettings(workers=1))
+    scan_case(gui_scan_engine, case, WebCollector(paths, depth=0), ScanSettings(workers=1))
     findings = [f for f in case.findings() if f.image_url == site.url("img/portrait.jpg")]
     assert findings, "the real model should find Obama's portrait"
     case.review(findings[0].id, "confirmed")
     yield case, site, findings[0]
-    site.close()
 
 
 def plant_finding(case: Any, photo: Path, page: str, image: str) -> int:
