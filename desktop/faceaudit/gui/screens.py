@@ -40,6 +40,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("findings", "faceaudit.gui.findings.view", "FindingsScreen"),
     ScreenEntry("letters", "faceaudit.gui.letters.view", "LettersScreen"),
     # -- wt-gui --
+    ScreenEntry("clinic", "faceaudit.gui.clinic.view", "ClinicScreen"),
     ScreenEntry("settings", "faceaudit.gui.settings.view", "SettingsScreen"),
     # later: ScreenEntry("browser", ...) for the in-app browser
 )

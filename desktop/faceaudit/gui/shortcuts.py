@@ -35,6 +35,7 @@ SHOW_SOURCES = Shortcut("show_sources", "Ctrl+3")
 SHOW_SCAN = Shortcut("show_scan", "Ctrl+4")
 SHOW_FINDINGS = Shortcut("show_findings", "Ctrl+5")
 SHOW_LETTERS = Shortcut("show_letters", "Ctrl+6")
+SHOW_CLINIC = Shortcut("show_clinic", "Ctrl+7")
 SHOW_SETTINGS = Shortcut("show_settings", QKeySequence.StandardKey.Preferences)
 HELP_ABOUT = Shortcut("about", "F1")
 NEW_CASE = Shortcut("new_case", QKeySequence.StandardKey.New)
@@ -54,6 +55,7 @@ SCREEN_SHORTCUTS = {
     "scan": SHOW_SCAN,
     "findings": SHOW_FINDINGS,
     "letters": SHOW_LETTERS,
+    "clinic": SHOW_CLINIC,
     "settings": SHOW_SETTINGS,
 }
 

@@ -1,0 +1,2 @@
+"""Clinic: tools for privacy clinics acting for several clients (audit log, retention,
+hand-off, report, mandate, clinic passphrase), one panel per tool."""
