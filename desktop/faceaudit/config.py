@@ -6,23 +6,34 @@ the same file: the window's Settings screen writes it, ``faceaudit scan`` and ``
 take their defaults from it (their options still win). A value that is missing, of the wrong
 type or out of range falls back to its default with a problem saying so. The window's own
 preferences (language, theme, window size) stay in its settings.ini: the engine never needs them.
+Other features keep a table of their own in the same file (``[clinic]``: the clinic's details,
+:mod:`faceaudit.clinic`) through :func:`read_table` / :func:`write_table`; every writer keeps
+the tables it does not own.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from faceaudit.errors import FaceAuditError
 from faceaudit.faces.thresholds import DEFAULT_MATCH_LEVEL, MATCH_LEVELS, Thresholds
 
 if TYPE_CHECKING:
     from faceaudit.paths import Paths
 
 CONFIG_FILE = "config.toml"
+
+
+class ConfigFileError(FaceAuditError):
+    """config.toml exists but cannot be read."""
+
+
 CONFIG_VERSION = 1
 
 
@@ -157,12 +168,17 @@ def load_config(paths: Paths) -> LoadedConfig:
     return LoadedConfig(config, path, problems)
 
 
+_TOML_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
     text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    # A basic string holds no raw control character: an address's newlines are escaped.
+    text = _TOML_CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
     return f'"{text}"'
 
 
@@ -189,8 +205,85 @@ def save_config(paths: Paths, config: Config) -> Path:
     if problems:
         raise ValueError(" ".join(problems))
     path = config_path(paths)
+    text = to_toml(config)
+    # Tables the settings do not own (the clinic's profile, say) are kept as they are.
+    owned = tomllib.loads(text).keys()
+    others = {k: v for k, v in _saved_tables(path).items() if k not in owned}
+    _write_atomically(paths, text + _tables_toml(others))
+    return path
+
+
+def _saved_tables(path: Path) -> dict[str, Any]:
+    """The file's tables as parsed, or {} when there is no usable file yet."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def _write_atomically(paths: Paths, text: str) -> None:
+    """A crash leaves the old file or the new one, never half of one."""
+    path = config_path(paths)
     paths.ensure_base()
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(to_toml(config), encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
+
+
+def _tables_toml(tables: dict[str, Any], *, top_level: bool = False) -> str:
+    """Tables of plain values as TOML (``top_level``: the values outside any table first)."""
+    lines: list[str] = []
+    if top_level:
+        lines += [
+            f"{key} = {_toml_value(value)}"
+            for key, value in tables.items()
+            if isinstance(value, str | bool | int | float)
+        ]
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            continue
+        lines.append(f"\n[{name}]")
+        for key, value in table.items():
+            if isinstance(value, str | bool | int | float):
+                lines.append(f"{key} = {_toml_value(value)}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def read_table(paths: Paths, name: str) -> dict[str, Any]:
+    """One table of config.toml that another feature owns (``[clinic]``), or {} when absent.
+
+    Raises :class:`ConfigFileError` when the file exists but cannot be read as TOML, so that
+    a feature never mistakes a damaged file for an empty one."""
+    path = config_path(paths)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigFileError(
+            f"{path} could not be read ({error}).", "Check the file, or remove it."
+        ) from error
+    try:
+        table = tomllib.loads(text).get(name, {})
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigFileError(
+            f"{path} is not valid TOML ({error}).",
+            "Correct the file, or remove it and set your settings again.",
+        ) from error
+    return dict(table) if isinstance(table, dict) else {}
+
+
+def write_table(paths: Paths, name: str, values: dict[str, str | bool | int | float]) -> Path:
+    """Replace the keys ``values`` names in table ``name``, keeping the rest of the file.
+
+    Keys of the table that ``values`` does not name are kept too (another feature may share
+    the table)."""
+    read_table(paths, name)  # a damaged file is said, not overwritten
+    path = config_path(paths)
+    tables = _saved_tables(path) or {"version": CONFIG_VERSION}
+    table = tables.get(name)
+    tables[name] = {**(table if isinstance(table, dict) else {}), **values}
+    # Everything else is written back as it was read, wrong values included: the settings
+    # report those themselves.
+    _write_atomically(paths, "# FaceAudit settings.\n" + _tables_toml(tables, top_level=True))
     return path

@@ -22,7 +22,17 @@ from faceaudit.app import App
 from faceaudit.errors import FaceAuditError
 
 # Order is the order shown in --help.
-COMMAND_MODULES = ("models", "match", "cases", "session", "scan", "collect", "letters", "cleanup")
+COMMAND_MODULES = (
+    "models",
+    "match",
+    "cases",
+    "session",
+    "scan",
+    "collect",
+    "letters",
+    "clinic",
+    "cleanup",
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
