@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from faceaudit.cli import EXIT_OK, date_arg, id_arg
 from faceaudit.letters import corrections, tracking
-from faceaudit.letters.render import LetterError
-from faceaudit.localfiles import read_capped
 from faceaudit.timestamps import utc_now
 
 ACTIONS = ("edit", "discard", "undo", "outcome", "reply")
@@ -81,19 +78,9 @@ def run(args: argparse.Namespace, case: Any) -> int:
     return EXIT_OK
 
 
-def _read_reply(path: Path) -> bytes:
-    """The reply file's bytes: a regular file under the cap (never a device or a pipe)."""
-    return read_capped(
-        path,
-        corrections.MAX_REPLY_BYTES,
-        role="reply file",
-        error=LetterError,
-        too_large_todo="Keep the large file yourself and attach a letter or summary of it.",
-    )
-
-
 def _outcome(args: argparse.Namespace, case: Any) -> int:
-    data = _read_reply(args.reply) if args.reply else None  # read before anything is saved
+    # Read before anything is saved: an unreadable file changes nothing.
+    data = corrections.read_reply(args.reply) if args.reply else None
     on = args.date or dt.date.today()
     with case.batch():
         corrections.record_outcome(case, args.letter_id, args.outcome, on, note=args.note)
@@ -119,18 +106,6 @@ def _reply(args: argparse.Namespace, case: Any) -> int:
         for info in kept:
             print(f"{info.id:>4}  {info.file_name}  {info.byte_size} bytes  added {info.added_at}")
         return EXIT_OK
-    args.output.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for info in kept:
-        name, data = corrections.reply_file(case, info.id)
-        target = args.output / f"FA-{args.letter_id}-reply-{info.id}-{Path(name).name}"
-        try:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise LetterError(
-                f"{target} already exists; it was not overwritten.",
-                "Save the replies into another folder (-o FOLDER).",
-            ) from None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+    for target in corrections.save_replies(case, args.letter_id, args.output):
         print(f"Wrote {target}")
     return EXIT_OK

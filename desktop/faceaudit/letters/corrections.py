@@ -9,15 +9,18 @@ The legal side (due dates, extensions, the paused clock, the status on a given d
   is taken back;
 - :func:`record_outcome` — the answer: complied, partly or refused, on a date;
 - :func:`attach_reply` / :func:`replies` / :func:`reply_file` — the operator's reply kept as a
-  file in the case, sealed like the other evidence (its name too: it may name the person).
+  file in the case, sealed like the other evidence (its name too: it may name the person);
+  :func:`save_replies` writes them out where the person asks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from faceaudit.letters.deadlines import compute_deadline
@@ -30,6 +33,7 @@ from faceaudit.letters.tracking import (
     get_letter,
     mark_answered,
 )
+from faceaudit.localfiles import read_capped
 
 OUTCOMES = ("complied", "partly", "refused")
 MAX_REPLY_BYTES = 64 * 1024 * 1024  # a scanned letter or an export of one's data, not a backup
@@ -137,6 +141,20 @@ def discard_draft(case: LetterTables, letter_id: int) -> LetterRecord:
     return letter
 
 
+def last_step(request: RequestRecord) -> str:
+    """The step :func:`undo_last_step` would take back: closed, answered, paused, extended
+    or sent (the window names it in its confirmation before undoing)."""
+    if request.status == "closed":
+        return "closed"
+    if request.status == "answered" or request.answered_at is not None:
+        return "answered"
+    if request.paused_at is not None:
+        return "paused"
+    if request.extended_due_at is not None:
+        return "extended"
+    return "sent"
+
+
 def undo_last_step(case: LetterTables, letter_id: int) -> str:
     """Take back the latest step recorded for a letter; returns what was undone, in words.
 
@@ -145,8 +163,9 @@ def undo_last_step(case: LetterTables, letter_id: int) -> str:
     reply is attached (take those back first). A resumed clock cannot be undone.
     """
     request = _request(case, letter_id)
+    step = last_step(request)
     reopened = "extended" if request.extended_due_at else "sent"
-    if request.status == "closed":
+    if step == "closed":
         _set(
             case,
             request.id,
@@ -154,13 +173,13 @@ def undo_last_step(case: LetterTables, letter_id: int) -> str:
             closed_at=None,
         )
         return "closed"
-    if request.status == "answered" or request.answered_at is not None:
+    if step == "answered":
         _set(case, request.id, status=reopened, answered_at=None, outcome=None, outcome_at=None)
         return "answered"
-    if request.paused_at is not None:
+    if step == "paused":
         _set(case, request.id, paused_at=None)
         return "paused"
-    if request.extended_due_at is not None:
+    if step == "extended":
         _set(
             case,
             request.id,
@@ -306,3 +325,35 @@ def reply_file(case: SealedTables, reply_id: int) -> tuple[str, bytes]:
         )
     name = case.unseal(row[1], "request_replies", "name_blob", row[0]).decode("utf-8")
     return name, case.unseal(row[2], "request_replies", "data_blob", row[0])
+
+
+def read_reply(path: Path) -> bytes:
+    """A reply file's bytes: a regular file under the cap (never a device or a pipe)."""
+    return read_capped(
+        path,
+        MAX_REPLY_BYTES,
+        role="reply file",
+        error=LetterError,
+        too_large_todo="Keep the large file yourself and attach a letter or summary of it.",
+    )
+
+
+def save_replies(case: SealedTables, letter_id: int, folder: Path) -> list[Path]:
+    """Write every reply kept for a letter into ``folder`` (private files, never overwriting:
+    an existing file stops the saving with a LetterError, the files written so far stay)."""
+    written = []
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for info in replies(case, letter_id):
+        name, data = reply_file(case, info.id)
+        target = folder / f"FA-{letter_id}-reply-{info.id}-{Path(name).name}"
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise LetterError(
+                f"{target} already exists; it was not overwritten.",
+                "Save the replies into another folder (-o FOLDER).",
+            ) from None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        written.append(target)
+    return written

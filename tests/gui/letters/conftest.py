@@ -98,17 +98,30 @@ def meta_case(gui_context, person_photos) -> Iterator[Any]:
     yield case
 
 
-def sent_letter(case: Any, folder: Path, days_ago: int, letter_type: str = "access") -> int:
-    """A letter to Meta drafted and marked sent ``days_ago`` days ago, through the core."""
+def sent_letter(
+    case: Any,
+    folder: Path,
+    days_ago: int,
+    letter_type: str = "access",
+    *,
+    jurisdiction: str | None = None,
+    send: bool = True,
+) -> int:
+    """A letter to Meta drafted (and, with ``send``, marked sent) ``days_ago`` days ago,
+    through the core."""
     from faceaudit.letters import drafting, tracking
     from faceaudit.letters.directory import Directory, load_builtin
 
     directory = Directory(load_builtin())
     sent_on = dt.date.today() - dt.timedelta(days=days_ago)
     request = drafting.DraftRequest(
-        letter_type, directory.resolve("instagram.com"), letter_date=sent_on
+        letter_type,
+        directory.resolve("instagram.com"),
+        jurisdiction=jurisdiction,
+        letter_date=sent_on,
     )
     draft = drafting.prepare(case, directory, request)
-    saved = drafting.save(case, draft, ["txt"], folder)
-    tracking.mark_sent(case, saved.letter_id, sent_on, "email", person_country="fr")
+    saved = drafting.save(case, draft, ["txt"], folder / f"letter-{days_ago}-{jurisdiction}")
+    if send:
+        tracking.mark_sent(case, saved.letter_id, sent_on, "email", person_country="fr")
     return saved.letter_id

@@ -81,7 +81,7 @@ def test_discard_correct_and_record_the_answer(
     assert tracker.model.index(1, RequestsModel.STATUS).data() == "Draft, not sent"
 
     tracker.select(draft)
-    assert tracker.discard_button.isEnabled() and not tracker.edit_button.isEnabled()
+    assert tracker.discard_button.isEnabled() and not tracker.undo_button.isEnabled()
     qtbot.mouseClick(tracker.discard_button, Qt.MouseButton.LeftButton)  # answered No
     assert dialogs.last("question").extra is False and tracker.model.rowCount() == 2
     dialogs.answers.append(True)
@@ -90,25 +90,29 @@ def test_discard_correct_and_record_the_answer(
     assert "discarded" in tracker.message.text()
 
     tracker.select(sent)
-    tracker.date.setDate(QDate.currentDate().addDays(5))
-    qtbot.mouseClick(tracker.edit_button, Qt.MouseButton.LeftButton)
+    assert tracker.undo_button.isEnabled() and not tracker.discard_button.isEnabled()
+    steps = tracker.steps
+    steps.step_box.setCurrentIndex(steps.step_box.findData("edit"))
+    steps.date.setDate(QDate.currentDate().addDays(5))
+    qtbot.mouseClick(steps.record_button, Qt.MouseButton.LeftButton)
     assert "in the future" in tracker.message.text()
     corrected = dt.date.today() - dt.timedelta(days=3)
-    tracker.date.setDate(QDate(corrected.year, corrected.month, corrected.day))
-    qtbot.mouseClick(tracker.edit_button, Qt.MouseButton.LeftButton)
+    steps.date.setDate(QDate(corrected.year, corrected.month, corrected.day))
+    qtbot.mouseClick(steps.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tracking.require_request(meta_case, sent).sent_at == corrected)
     qtbot.waitUntil(lambda: "corrected" in tracker.message.text())
 
     qtbot.waitUntil(lambda: tracker.model.items[0].request.sent_at == corrected)
     tracker.select(sent)
+    steps.step_box.setCurrentIndex(steps.step_box.findData("answered"))
     early = corrected - dt.timedelta(days=1)
-    tracker.date.setDate(QDate(early.year, early.month, early.day))
-    qtbot.mouseClick(tracker.outcome_button, Qt.MouseButton.LeftButton)
-    assert "cannot be dated before the request was sent" in tracker.message.text()
+    steps.date.setDate(QDate(early.year, early.month, early.day))
+    qtbot.mouseClick(steps.record_button, Qt.MouseButton.LeftButton)
+    assert "before the request was sent" in tracker.message.text()
     assert corrections.outcome_of(meta_case, sent) is None
-    tracker.date.setDate(QDate(corrected.year, corrected.month, corrected.day))
-    tracker.outcome_box.setCurrentIndex(tracker.outcome_box.findData("partly"))
-    qtbot.mouseClick(tracker.outcome_button, Qt.MouseButton.LeftButton)
+    steps.date.setDate(QDate(corrected.year, corrected.month, corrected.day))
+    steps.outcome_box.setCurrentIndex(steps.outcome_box.findData("partly"))
+    qtbot.mouseClick(steps.record_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: corrections.outcome_of(meta_case, sent) is not None)
     assert corrections.outcome_of(meta_case, sent) == ("partly", corrected)
     qtbot.waitUntil(lambda: tracker.model.index(0, RequestsModel.STATUS).data() == "Answered")

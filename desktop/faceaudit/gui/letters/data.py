@@ -11,6 +11,7 @@ from faceaudit.letters import calendar, clock, corrections, drafting, overview, 
 from faceaudit.letters.directory import Directory
 from faceaudit.letters.jurisdiction import Notice
 from faceaudit.letters.selection import OperatorFindings, findings_by_operator
+from faceaudit.timestamps import utc_now
 
 if TYPE_CHECKING:
     from faceaudit.store import Case, CaseStore
@@ -57,24 +58,102 @@ def export(
 
 
 def mark_sent(
-    case: Case, letter_id: int, sent_at: dt.date, channel: str
+    case: Case,
+    letter_id: int,
+    sent_at: dt.date,
+    channel: str,
+    received_at: dt.date | None = None,
 ) -> tuple[tracking.RequestRecord, list[Notice]]:
     request = tracking.mark_sent(
-        case, letter_id, sent_at, channel, person_country=case.person.country
+        case,
+        letter_id,
+        sent_at,
+        channel,
+        received_at=received_at,
+        person_country=case.person.country,
     )
-    return request, clock.date_notices(case, letter_id, sent_at, channel)
+    return request, clock.date_notices(case, letter_id, sent_at, channel, received_at)
 
 
-def edit_sent_date(case: Case, letter_id: int, sent_at: dt.date) -> tracking.RequestRecord:
-    return corrections.edit_sent_date(case, letter_id, sent_at)
+def edit_sent_date(
+    case: Case, letter_id: int, sent_at: dt.date, received_at: dt.date | None = None
+) -> tracking.RequestRecord:
+    return corrections.edit_sent_date(case, letter_id, sent_at, received_at=received_at)
 
 
 def discard(case: Case, letter_id: int) -> tracking.LetterRecord:
     return corrections.discard_draft(case, letter_id)
 
 
-def record_outcome(case: Case, letter_id: int, outcome: str, on: dt.date) -> tracking.RequestRecord:
-    return corrections.record_outcome(case, letter_id, outcome, on)
+def record_outcome(
+    case: Case,
+    letter_id: int,
+    outcome: str,
+    on: dt.date,
+    note: str = "",
+    reply: Path | None = None,
+) -> tracking.RequestRecord:
+    """The answer, and the operator's reply file sealed in the case (``requests outcome
+    --reply``): the file is read first, so an unreadable one records nothing."""
+    data = corrections.read_reply(reply) if reply is not None else None
+    with case.batch():
+        request = corrections.record_outcome(case, letter_id, outcome, on, note=note)
+        if data is not None and reply is not None:
+            corrections.attach_reply(case, letter_id, reply.name, data, added_at=utc_now())
+    return request
+
+
+def mark_extended(
+    case: Case,
+    letter_id: int,
+    announced_on: dt.date,
+    until: dt.date | None,
+    reason: str,
+    late: bool = False,
+) -> tracking.RequestRecord:
+    return tracking.mark_extended(
+        case, letter_id, until, reason, announced_on=announced_on, late=late
+    )
+
+
+def mark_paused(case: Case, letter_id: int, on: dt.date, note: str = "") -> tracking.RequestRecord:
+    return clock.mark_paused(case, letter_id, on, note)
+
+
+def mark_resumed(case: Case, letter_id: int, on: dt.date, note: str = "") -> tracking.RequestRecord:
+    return clock.mark_resumed(case, letter_id, on, note)
+
+
+def mark_closed(case: Case, letter_id: int, on: dt.date, note: str = "") -> tracking.RequestRecord:
+    return tracking.mark_closed(case, letter_id, on, note)
+
+
+def undo(case: Case, letter_id: int) -> str:
+    """Take back the latest step; returns its code (closed, answered, paused, extended, sent)."""
+    return corrections.undo_last_step(case, letter_id)
+
+
+@dataclass(frozen=True)
+class Details:
+    """What the tracker shows under the table for one letter: its outcome and kept replies."""
+
+    letter_id: int
+    outcome: tuple[str, dt.date] | None
+    replies: list[corrections.ReplyInfo]
+
+
+def load_details(case: Case, letter_id: int) -> Details:
+    if tracking.find_request(case, letter_id) is None:
+        return Details(letter_id, None, [])
+    return Details(
+        letter_id,
+        corrections.outcome_of(case, letter_id),
+        corrections.replies(case, letter_id),
+    )
+
+
+def save_replies(case: Case, letter_id: int, folder: Path) -> list[Path]:
+    return corrections.save_replies(case, letter_id, folder)
 
 
 def open_requests(

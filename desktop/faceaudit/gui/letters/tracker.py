@@ -1,5 +1,7 @@
 """The request tracker: every letter with its due date, days left and status; the reminder,
-then the complaint, offered once a deadline passes; corrections; deadlines to a calendar."""
+then the complaint, offered once a deadline passes; every step ``faceaudit requests`` can
+record (sent, answered with its outcome and reply file, extended, UK pause and resume, closed,
+send date corrected, undo, discard); the replies kept; deadlines to a calendar."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
 from faceaudit.gui import shortcuts
 from faceaudit.gui.context import GuiContext
 from faceaudit.gui.letters import data, words
-from faceaudit.gui.letters.model import RequestsModel
-from faceaudit.gui.letters.widgets import date_edit, to_date
+from faceaudit.gui.letters.details import DetailsBox
+from faceaudit.gui.letters.model import RequestsModel, format_date
+from faceaudit.gui.letters.steps import StepsBox
 from faceaudit.gui.widgets import hint_label, set_state
-from faceaudit.letters.corrections import OUTCOMES
+from faceaudit.letters import corrections
 from faceaudit.letters.render import LetterError
 from faceaudit.letters.tracking import Tracked
 
@@ -54,19 +56,18 @@ class TrackerPanel(QWidget):
         self.reminder_button = QPushButton(self.tr("Draft the &reminder"))
         self.complaint_button = QPushButton(self.tr("Draft the &complaint"))
         self.discard_button = QPushButton(self.tr("&Discard the draft"))
-        self.date = date_edit(self.tr("Corrected send date, or the date of the answer"))
-        self.edit_button = QPushButton(self.tr("Correct the &send date"))
-        self.outcome_box = QComboBox()
-        self.outcome_box.setAccessibleName(self.tr("What the operator did"))
-        for code in OUTCOMES:
-            self.outcome_box.addItem(words.outcome(code), code)
-        self.outcome_button = QPushButton(self.tr("Record the &answer"))
+        self.undo_button = QPushButton(self.tr("&Undo the last step…"))
+        self.undo_button.setToolTip(
+            self.tr("Take back the latest step recorded for the selected letter")
+        )
         self.calendar_button = QPushButton(self.tr("Export deadlines to a &calendar…"))
         shortcuts.bind(
             self.calendar_button,
             shortcuts.EXPORT_CALENDAR,
             self.tr("Write the due dates to a calendar file (.ics)"),
         )
+        self.details = DetailsBox()
+        self.steps = StepsBox()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -75,15 +76,12 @@ class TrackerPanel(QWidget):
         follow.addWidget(self.reminder_button)
         follow.addWidget(self.complaint_button)
         follow.addWidget(self.discard_button)
+        follow.addWidget(self.undo_button)
         follow.addStretch(1)
         follow.addWidget(self.calendar_button)
-        correct = QHBoxLayout()
-        correct.addWidget(QLabel(self.tr("Date:")))
-        correct.addWidget(self.date)
-        correct.addWidget(self.edit_button)
-        correct.addWidget(self.outcome_box)
-        correct.addWidget(self.outcome_button)
-        correct.addStretch(1)
+        below = QHBoxLayout()
+        below.addWidget(self.details, 1)
+        below.addWidget(self.steps, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(
@@ -97,19 +95,21 @@ class TrackerPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addLayout(follow)
-        layout.addLayout(correct)
+        layout.addLayout(below)
         layout.addWidget(self.message)
 
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.reminder_button.clicked.connect(lambda: self._follow_up("reminder"))
         self.complaint_button.clicked.connect(lambda: self._follow_up("complaint"))
         self.discard_button.clicked.connect(self.discard)
-        self.edit_button.clicked.connect(self.edit_sent_date)
-        self.outcome_button.clicked.connect(self.record_outcome)
+        self.undo_button.clicked.connect(self.undo)
+        self.steps.record_requested.connect(self.record)
+        self.steps.reply_requested.connect(self.choose_reply)
+        self.details.save_requested.connect(self.save_replies)
         self.calendar_button.clicked.connect(self.export_calendar)
         calendar_key = shortcuts.action(self, "", shortcuts.EXPORT_CALENDAR)
         calendar_key.triggered.connect(self.export_calendar)
-        self._update()
+        self._selected()
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -130,13 +130,13 @@ class TrackerPanel(QWidget):
             set_state(self.banner, "warn", "⚠ " + text)
         else:
             set_state(self.banner, "", "")
-        self._update()
+        self._selected()
 
     def clear(self) -> None:
         self.model.clear()
         set_state(self.banner, "", "")
         set_state(self.message, "", "")
-        self._update()
+        self._selected()
 
     def select(self, letter_id: int) -> None:
         row = self.model.row_of(letter_id)
@@ -150,17 +150,28 @@ class TrackerPanel(QWidget):
         item: Tracked = self.model.data(rows[0], RequestsModel.TRACKED_ROLE)
         return item
 
+    def _selected(self) -> None:
+        item = self.selected()
+        self.details.show_item(item)
+        self.steps.set_item(item)
+        self._update()
+        case = self.context.case
+        if item is not None and item.request is not None and case is not None:
+            self.context.run(
+                data.load_details,
+                case,
+                item.letter.id,
+                on_result=self.details.show_details,
+                on_error=self._failed,
+            )
+
     def _update(self) -> None:
         item = self.selected()
         step = item.next_step if item else None
         self.reminder_button.setEnabled(step == "reminder")
         self.complaint_button.setEnabled(step == "complaint")
-        draft = item is not None and item.request is None
-        self.discard_button.setEnabled(draft)
-        sent = item is not None and item.request is not None
-        self.edit_button.setEnabled(sent)
-        self.outcome_button.setEnabled(sent)
-        self.outcome_box.setEnabled(sent)
+        self.discard_button.setEnabled(item is not None and item.request is None)
+        self.undo_button.setEnabled(item is not None and item.request is not None)
         self.calendar_button.setEnabled(self.context.case is not None)
 
     # -- actions ---------------------------------------------------------------------------
@@ -193,13 +204,6 @@ class TrackerPanel(QWidget):
         else:
             self.context.report_error(self, error)
 
-    def _date_or_refuse(self) -> dt.date | None:
-        day = to_date(self.date.date())
-        if day > dt.date.today():
-            set_state(self.message, "bad", self.tr("That date is in the future."))
-            return None
-        return day
-
     def discard(self) -> None:
         item = self.selected()
         if item is None or item.request is not None:
@@ -212,38 +216,195 @@ class TrackerPanel(QWidget):
             return
         self._run(data.discard, item.letter.id, done=self.tr("The draft was discarded."))
 
-    def edit_sent_date(self) -> None:
-        item, day = self.selected(), self._date_or_refuse()
-        if item is None or item.request is None or day is None:
+    def undo(self) -> None:
+        item = self.selected()
+        if item is None or item.request is None:
+            return
+        step = corrections.last_step(item.request)
+        question = self.tr("Take back the latest step recorded for FA-%1: %2?").replace(
+            "%1", str(item.letter.id)
+        ).replace("%2", self._step_taken_back(step))  # fmt: skip
+        if not self.context.dialogs.question(self, self.tr("Undo the last step"), question):
             return
         self._run(
-            data.edit_sent_date,
+            data.undo,
             item.letter.id,
-            day,
-            done=self.tr("The send date was corrected; the due date was counted again."),
+            done=self.tr("Taken back: %1.").replace("%1", self._step_taken_back(step)),
         )
 
-    def record_outcome(self) -> None:
-        item, day = self.selected(), self._date_or_refuse()
-        if item is None or item.request is None or day is None:
-            return
-        if day < item.request.sent_at:
-            from faceaudit.gui.letters.model import format_date
+    def _step_taken_back(self, step: str) -> str:
+        return {
+            "closed": self.tr("the request was closed"),
+            "answered": self.tr("the operator's answer and its outcome"),
+            "paused": self.tr("the paused clock"),
+            "extended": self.tr("the extension"),
+            "sent": self.tr("the letter was sent (it becomes a draft again)"),
+        }.get(step, step)
 
+    def record(self) -> None:
+        """Record the step chosen in the box, after the checks the window can make itself."""
+        item, box = self.selected(), self.steps
+        step = box.step()
+        if item is None or step is None or self.context.case is None:
+            return
+        day, letter_id, request = box.day(), item.letter.id, item.request
+        if day > dt.date.today():
+            set_state(self.message, "bad", self.tr("That date is in the future."))
+            return
+        received = box.received()
+        if received is not None and received < day and step in ("sent", "edit"):
+            set_state(
+                self.message, "bad", self.tr("The letter cannot be received before it was sent.")
+            )
+            return
+        if step == "sent":
+            self.context.run(
+                data.mark_sent,
+                self.context.case,
+                letter_id,
+                day,
+                box.channel(),
+                received,
+                on_result=self._marked_sent,
+                on_error=self._failed,
+            )
+            return
+        assert request is not None
+        if step != "edit" and day < request.sent_at:
             set_state(
                 self.message,
                 "bad",
-                self.tr("The answer cannot be dated before the request was sent (%1).").replace(
-                    "%1", format_date(item.request.sent_at)
+                self.tr("That date is before the request was sent (%1).").replace(
+                    "%1", format_date(request.sent_at)
                 ),
             )
             return
+        if step == "answered":
+            self._run(
+                data.record_outcome,
+                letter_id,
+                box.outcome(),
+                day,
+                box.note(),
+                box.reply,
+                done=self.tr("The answer was recorded."),
+            )
+        elif step == "extended":
+            self._extend(item, day)
+        elif step == "paused":
+            self._run(
+                data.mark_paused,
+                letter_id,
+                day,
+                box.note(),
+                done=self.tr("The clock is paused until you send what was asked for."),
+            )
+        elif step == "resumed":
+            self._run(
+                data.mark_resumed,
+                letter_id,
+                day,
+                box.note(),
+                done=self.tr("The clock runs again; the due date moved by the days it stood."),
+            )
+        elif step == "closed":
+            self._run(
+                data.mark_closed, letter_id, day, box.note(), done=self.tr("The request is closed.")
+            )
+        else:
+            self._run(
+                data.edit_sent_date,
+                letter_id,
+                day,
+                received,
+                done=self.tr("The send date was corrected; the due date was counted again."),
+            )
+
+    def _extend(self, item: Tracked, announced: dt.date) -> None:
+        request, box = item.request, self.steps
+        assert request is not None
+        reason, until = box.note(), box.until()
+        if not reason:
+            set_state(
+                self.message,
+                "bad",
+                self.tr(
+                    "Write the reason the operator gave for the extension (or that it gave none)."
+                ),
+            )
+            return
+        if until is not None and until <= request.due_at:
+            set_state(
+                self.message,
+                "bad",
+                self.tr("The new due date must come after the current one (%1).").replace(
+                    "%1", format_date(request.due_at)
+                ),
+            )
+            return
+        late = announced > request.due_at
+        if late:
+            question = (
+                self.tr(
+                    "The operator announced the extension on %1, after the period for an answer "
+                    "ended on %2. The law requires it within that period, so it does not count and "
+                    "the request stays overdue. Keep it on record anyway?"
+                )
+                .replace("%1", format_date(announced))
+                .replace("%2", format_date(request.due_at))
+            )
+            if not self.context.dialogs.question(self, self.tr("A late extension"), question):
+                return
         self._run(
-            data.record_outcome,
+            data.mark_extended,
             item.letter.id,
-            str(self.outcome_box.currentData()),
-            day,
-            done=self.tr("The answer was recorded."),
+            announced,
+            until,
+            reason,
+            late,
+            done=self.tr("The extension is on record, but it does not count.")
+            if late
+            else self.tr("The extension was recorded; the new due date is shown."),
+        )
+
+    def _marked_sent(self, result: Any) -> None:
+        request, notices = result
+        text = self.tr("Marked sent. The answer is due by %1.").replace(
+            "%1", format_date(request.effective_due)
+        )
+        for item in notices:
+            text += "\n⚠ " + words.notice(item)
+        set_state(self.message, "warn" if notices else "good", text)
+        self.changed.emit()
+        self.context.requests_changed.emit()
+
+    def choose_reply(self) -> None:
+        files = self.context.dialogs.get_open_files(
+            self, self.tr("The operator's reply"), self.tr("Any file (*)")
+        )
+        if files:
+            self.steps.set_reply(Path(files[0]))
+
+    def save_replies(self) -> None:
+        item, case = self.selected(), self.context.case
+        if item is None or case is None:
+            return
+        folder = self.context.dialogs.get_existing_dir(
+            self, self.tr("Save the replies into"), str(self.context.app.paths.exports)
+        )
+        if not folder:
+            return
+        self.context.run(
+            data.save_replies,
+            case,
+            item.letter.id,
+            Path(folder),
+            on_result=lambda written: set_state(
+                self.message,
+                "good",
+                self.tr("%n reply file(s) saved in %1.", "", len(written)).replace("%1", folder),
+            ),
+            on_error=self._failed,
         )
 
     def export_calendar(self) -> None:

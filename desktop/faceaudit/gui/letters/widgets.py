@@ -36,6 +36,7 @@ def to_date(value: QDate) -> dt.date:
 
 def date_edit(accessible: str) -> QDateEdit:
     edit = QDateEdit(QDate.currentDate())
+    edit.setDisplayFormat("d MMMM yyyy")  # month names in the window's language (QLocale)
     edit.setCalendarPopup(True)
     edit.setAccessibleName(accessible)
     return edit

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DetailsBox</name>
+    <message numerus="yes">
+        <source>%n day(s) paused so far.</source>
+        <translation>
+            <numerusform>%n day paused so far.</numerusform>
+            <numerusform>%n days paused so far.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DraftPanel</name>
     <message numerus="yes">
         <source>The letter cites %n image(s)</source>
@@ -121,6 +131,13 @@
         <translation>
             <numerusform>%n request overdue: the operator did not answer in time.</numerusform>
             <numerusform>%n requests overdue: the operator did not answer in time.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply file(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n reply file saved in %1.</numerusform>
+            <numerusform>%n reply files saved in %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2,6 +2,88 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DetailsBox</name>
+    <message>
+        <source>The selected request</source>
+        <translation>La demande sélectionnée</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s replies kept in the case</source>
+        <translation>Les réponses de l&apos;opérateur conservées dans le dossier</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the replies…</source>
+        <translation>En&amp;registrer les réponses…</translation>
+    </message>
+    <message>
+        <source>Replies kept:</source>
+        <translation>Réponses conservées :</translation>
+    </message>
+    <message>
+        <source>Select a letter to see its dates.</source>
+        <translation>Sélectionnez une lettre pour voir ses dates.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, added %3)</source>
+        <translation>%1 (%2, ajoutée le %3)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>A draft: not marked sent yet.</source>
+        <translation>Un brouillon : pas encore marqué comme envoyé.</translation>
+    </message>
+    <message>
+        <source>Sent on %1 (%2).</source>
+        <translation>Envoyée le %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Received by the operator on %1.</source>
+        <translation>Reçue par l&apos;opérateur le %1.</translation>
+    </message>
+    <message>
+        <source>Answer due by %1.</source>
+        <translation>Réponse attendue au plus tard le %1.</translation>
+    </message>
+    <message>
+        <source>An extension to %1, announced on %2 after the period had ended, is on record: it does not count.</source>
+        <translation>Une prolongation jusqu&apos;au %1, annoncée le %2 après la fin du délai, est enregistrée : elle ne compte pas.</translation>
+    </message>
+    <message>
+        <source>Extended by the operator to %1 (announced on %2).</source>
+        <translation>Prolongée par l&apos;opérateur jusqu&apos;au %1 (annoncée le %2).</translation>
+    </message>
+    <message>
+        <source>Clock paused since %1: the organisation waits for ID or clarification.</source>
+        <translation>Délai suspendu depuis le %1 : l&apos;organisme attend une pièce d&apos;identité ou une précision.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) paused so far.</source>
+        <translation>
+            <numerusform>%n jour de suspension jusqu&apos;ici.</numerusform>
+            <numerusform>%n jours de suspension jusqu&apos;ici.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answered on %1.</source>
+        <translation>Réponse reçue le %1.</translation>
+    </message>
+    <message>
+        <source>Answered on %1: %2.</source>
+        <translation>Réponse reçue le %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Closed on %1.</source>
+        <translation>Close le %1.</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notes : %1</translation>
+    </message>
+</context>
+<context>
     <name>DraftPanel</name>
     <message>
         <source>&amp;Preview the letter</source>
@@ -815,6 +897,177 @@
     </message>
 </context>
 <context>
+    <name>StepsBox</name>
+    <message>
+        <source>Record what happened</source>
+        <translation>Enregistrer ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <source>The day it happened</source>
+        <translation>Le jour où c&apos;est arrivé</translation>
+    </message>
+    <message>
+        <source>How it was sent</source>
+        <translation>Comment elle a été envoyée</translation>
+    </message>
+    <message>
+        <source>The operator received it on:</source>
+        <translation>L&apos;opérateur l&apos;a reçue le :</translation>
+    </message>
+    <message>
+        <source>The day the operator received it</source>
+        <translation>Le jour où l&apos;opérateur l&apos;a reçue</translation>
+    </message>
+    <message>
+        <source>What the operator did</source>
+        <translation>Ce que l&apos;opérateur a fait</translation>
+    </message>
+    <message>
+        <source>Attach the reply &amp;file…</source>
+        <translation>Joindre le &amp;fichier de la réponse…</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s reply (a PDF, an e-mail, a scan), kept encrypted in the case</source>
+        <translation>La réponse de l&apos;opérateur (un PDF, un e-mail, un scan), conservée chiffrée dans le dossier</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Aucun fichier joint</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Do not attach the reply file</source>
+        <translation>Ne pas joindre le fichier de la réponse</translation>
+    </message>
+    <message>
+        <source>Until a date the operator gave:</source>
+        <translation>Jusqu&apos;à une date donnée par l&apos;opérateur :</translation>
+    </message>
+    <message>
+        <source>The new due date the operator gave</source>
+        <translation>La nouvelle échéance donnée par l&apos;opérateur</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ord</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Ce qui s&apos;est passé :</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Moyen :</translation>
+    </message>
+    <message>
+        <source>Ou&amp;tcome:</source>
+        <translation>Rés&amp;ultat :</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>Réponse :</translation>
+    </message>
+    <message>
+        <source>I sent the letter</source>
+        <translation>J&apos;ai envoyé la lettre</translation>
+    </message>
+    <message>
+        <source>The operator answered</source>
+        <translation>L&apos;opérateur a répondu</translation>
+    </message>
+    <message>
+        <source>The operator extended the deadline</source>
+        <translation>L&apos;opérateur a prolongé le délai</translation>
+    </message>
+    <message>
+        <source>The organisation asked for ID or clarification (clock stops)</source>
+        <translation>L&apos;organisme a demandé une pièce d&apos;identité ou une précision (le délai s&apos;arrête)</translation>
+    </message>
+    <message>
+        <source>I sent what it asked for (clock runs again)</source>
+        <translation>J&apos;ai envoyé ce qu&apos;il demandait (le délai reprend)</translation>
+    </message>
+    <message>
+        <source>The request is closed</source>
+        <translation>La demande est close</translation>
+    </message>
+    <message>
+        <source>Correct the send date</source>
+        <translation>Corriger la date d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>&amp;Sent on:</source>
+        <translation>&amp;Envoyée le :</translation>
+    </message>
+    <message>
+        <source>&amp;Answered on:</source>
+        <translation>&amp;Réponse le :</translation>
+    </message>
+    <message>
+        <source>&amp;Announced on:</source>
+        <translation>&amp;Annoncée le :</translation>
+    </message>
+    <message>
+        <source>&amp;Asked on:</source>
+        <translation>&amp;Demandé le :</translation>
+    </message>
+    <message>
+        <source>&amp;It got it on:</source>
+        <translation>&amp;Reçu par l&apos;organisme le :</translation>
+    </message>
+    <message>
+        <source>C&amp;losed on:</source>
+        <translation>C&amp;lose le :</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s r&amp;eason:</source>
+        <translation>&amp;Motif donné par l&apos;opérateur :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>As the operator wrote it (the law requires it to give reasons)</source>
+        <translation>Tel que l&apos;opérateur l&apos;a écrit (la loi l&apos;oblige à motiver)</translation>
+    </message>
+    <message>
+        <source>Optional, kept with the request</source>
+        <translation>Facultatif, conservé avec la demande</translation>
+    </message>
+    <message>
+        <source>Record what the operator did; you can record it again if it answers again (the latest counts).</source>
+        <translation>Indiquez ce que l&apos;opérateur a fait ; vous pourrez l&apos;enregistrer à nouveau s&apos;il répond encore (la dernière réponse compte).</translation>
+    </message>
+    <message>
+        <source>The operator may extend the period once, by up to two more months, if it tells you within the first month and says why (Art. 12(3) GDPR). Without a date, FaceAudit counts the longest the law allows.</source>
+        <translation>L&apos;opérateur peut prolonger le délai une fois, de deux mois au plus, s&apos;il vous en informe dans le premier mois et dit pourquoi (art. 12, paragraphe 3, du RGPD). Sans date, FaceAudit compte la durée la plus longue que la loi permet.</translation>
+    </message>
+    <message>
+        <source>UK law stops the clock while the organisation waits for ID or clarification it asked for (Art. 12A UK GDPR).</source>
+        <translation>Le droit britannique arrête le délai tant que l&apos;organisme attend la pièce d&apos;identité ou la précision qu&apos;il a demandée (art. 12A du UK GDPR).</translation>
+    </message>
+    <message>
+        <source>The days the clock stood still are added to the due date.</source>
+        <translation>Les jours de suspension s&apos;ajoutent à l&apos;échéance.</translation>
+    </message>
+    <message>
+        <source>The due date is counted again from the corrected date.</source>
+        <translation>L&apos;échéance est recalculée à partir de la date corrigée.</translation>
+    </message>
+</context>
+<context>
     <name>TrackerPanel</name>
     <message>
         <source>Your letters and requests</source>
@@ -833,32 +1086,12 @@
         <translation>&amp;Abandonner le brouillon</translation>
     </message>
     <message>
-        <source>Corrected send date, or the date of the answer</source>
-        <translation>Date d&apos;envoi corrigée, ou date de la réponse</translation>
-    </message>
-    <message>
-        <source>Correct the &amp;send date</source>
-        <translation>Corriger la date d&apos;&amp;envoi</translation>
-    </message>
-    <message>
-        <source>What the operator did</source>
-        <translation>Ce que l&apos;opérateur a fait</translation>
-    </message>
-    <message>
-        <source>Record the &amp;answer</source>
-        <translation>Enregistrer la ré&amp;ponse</translation>
-    </message>
-    <message>
         <source>Export deadlines to a &amp;calendar…</source>
         <translation>Exporter les échéances vers un &amp;calendrier…</translation>
     </message>
     <message>
         <source>Write the due dates to a calendar file (.ics)</source>
         <translation>Écrire les échéances dans un fichier de calendrier (.ics)</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>Date :</translation>
     </message>
     <message>
         <source>Each letter you saved, with the day its answer is due. When a deadline passes, FaceAudit offers the reminder, then the complaint to the authority.</source>
@@ -884,6 +1117,14 @@
         <translation>Abandonner le brouillon FA-%1 ? Il est retiré du suivi ; les fichiers déjà enregistrés restent où vous les avez mis.</translation>
     </message>
     <message>
+        <source>&amp;Undo the last step…</source>
+        <translation>A&amp;nnuler la dernière étape…</translation>
+    </message>
+    <message>
+        <source>Take back the latest step recorded for the selected letter</source>
+        <translation>Annuler la dernière étape enregistrée pour la lettre sélectionnée</translation>
+    </message>
+    <message>
         <source>Discard the draft</source>
         <translation>Abandonner le brouillon</translation>
     </message>
@@ -892,16 +1133,111 @@
         <translation>Le brouillon a été abandonné.</translation>
     </message>
     <message>
+        <source>Take back the latest step recorded for FA-%1: %2?</source>
+        <translation>Annuler la dernière étape enregistrée pour FA-%1 : %2 ?</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>Annuler la dernière étape</translation>
+    </message>
+    <message>
+        <source>Taken back: %1.</source>
+        <translation>Annulé : %1.</translation>
+    </message>
+    <message>
+        <source>the request was closed</source>
+        <translation>la demande a été close</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s answer and its outcome</source>
+        <translation>la réponse de l&apos;opérateur et son résultat</translation>
+    </message>
+    <message>
+        <source>the paused clock</source>
+        <translation>la suspension du délai</translation>
+    </message>
+    <message>
+        <source>the extension</source>
+        <translation>la prolongation</translation>
+    </message>
+    <message>
+        <source>the letter was sent (it becomes a draft again)</source>
+        <translation>l&apos;envoi de la lettre (elle redevient un brouillon)</translation>
+    </message>
+    <message>
+        <source>The letter cannot be received before it was sent.</source>
+        <translation>La lettre ne peut pas être reçue avant d&apos;avoir été envoyée.</translation>
+    </message>
+    <message>
+        <source>That date is before the request was sent (%1).</source>
+        <translation>Cette date précède l&apos;envoi de la demande (%1).</translation>
+    </message>
+    <message>
+        <source>The clock is paused until you send what was asked for.</source>
+        <translation>Le délai est suspendu jusqu&apos;à ce que vous envoyiez ce qui a été demandé.</translation>
+    </message>
+    <message>
+        <source>The clock runs again; the due date moved by the days it stood.</source>
+        <translation>Le délai reprend ; l&apos;échéance est reportée des jours de suspension.</translation>
+    </message>
+    <message>
+        <source>The request is closed.</source>
+        <translation>La demande est close.</translation>
+    </message>
+    <message>
         <source>The send date was corrected; the due date was counted again.</source>
         <translation>La date d&apos;envoi a été corrigée ; l&apos;échéance a été recalculée.</translation>
     </message>
     <message>
-        <source>The answer cannot be dated before the request was sent (%1).</source>
-        <translation>La réponse ne peut pas être antérieure à l&apos;envoi de la demande (%1).</translation>
-    </message>
-    <message>
         <source>The answer was recorded.</source>
         <translation>La réponse a été enregistrée.</translation>
+    </message>
+    <message>
+        <source>Write the reason the operator gave for the extension (or that it gave none).</source>
+        <translation>Indiquez le motif donné par l&apos;opérateur pour la prolongation (ou qu&apos;il n&apos;en a donné aucun).</translation>
+    </message>
+    <message>
+        <source>The new due date must come after the current one (%1).</source>
+        <translation>La nouvelle échéance doit être postérieure à l&apos;actuelle (%1).</translation>
+    </message>
+    <message>
+        <source>The operator announced the extension on %1, after the period for an answer ended on %2. The law requires it within that period, so it does not count and the request stays overdue. Keep it on record anyway?</source>
+        <translation>L&apos;opérateur a annoncé la prolongation le %1, après la fin du délai de réponse le %2. La loi exige qu&apos;elle soit annoncée dans ce délai : elle ne compte donc pas et la demande reste en retard. L&apos;enregistrer quand même ?</translation>
+    </message>
+    <message>
+        <source>A late extension</source>
+        <translation>Une prolongation tardive</translation>
+    </message>
+    <message>
+        <source>The extension is on record, but it does not count.</source>
+        <translation>La prolongation est enregistrée, mais elle ne compte pas.</translation>
+    </message>
+    <message>
+        <source>The extension was recorded; the new due date is shown.</source>
+        <translation>La prolongation est enregistrée ; la nouvelle échéance est affichée.</translation>
+    </message>
+    <message>
+        <source>Marked sent. The answer is due by %1.</source>
+        <translation>Marquée comme envoyée. La réponse est attendue au plus tard le %1.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s reply</source>
+        <translation>La réponse de l&apos;opérateur</translation>
+    </message>
+    <message>
+        <source>Any file (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save the replies into</source>
+        <translation>Enregistrer les réponses dans</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply file(s) saved in %1.</source>
+        <translation>
+            <numerusform>%n fichier de réponse enregistré dans %1.</numerusform>
+            <numerusform>%n fichiers de réponse enregistrés dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export the deadlines</source>
