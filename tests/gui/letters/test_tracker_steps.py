@@ -226,6 +226,7 @@ def test_a_late_extension_is_kept_only_when_the_person_agrees(
     record(qtbot, tracker)
     qtbot.waitUntil(lambda: tracking.require_request(meta_case, letter).extension_late)
     qtbot.waitUntil(lambda: "does not count" in tracker.message.text())
+    qtbot.waitUntil(lambda: tracker.model.items[0].request.extension_late)  # reloaded
     assert status_text(tracker, letter) == "⚠ Overdue"
     tracker.select(letter)
     assert "after the period had ended" in tracker.details.summary.text()

@@ -40,6 +40,7 @@ class TrackerPanel(QWidget):
     def __init__(self, context: GuiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._details_asked = 0
         self.model = RequestsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -156,14 +157,20 @@ class TrackerPanel(QWidget):
         self.steps.set_item(item)
         self._update()
         case = self.context.case
+        self._details_asked += 1  # only the latest answer is shown (tasks finish in any order)
+        asked = self._details_asked
         if item is not None and item.request is not None and case is not None:
             self.context.run(
                 data.load_details,
                 case,
                 item.letter.id,
-                on_result=self.details.show_details,
+                on_result=lambda found: self._details_loaded(found, asked),
                 on_error=self._failed,
             )
+
+    def _details_loaded(self, details: data.Details, asked: int) -> None:
+        if asked == self._details_asked:
+            self.details.show_details(details)
 
     def _update(self) -> None:
         item = self.selected()
