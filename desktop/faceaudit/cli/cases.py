@@ -435,9 +435,12 @@ def run_list(args: argparse.Namespace, app: App) -> int:
     deadlines = deadlines_by_case(store, args.today)
     none_due = CaseDeadlines(None, 0)
     if args.json:
+        locks = {s.name: _lock_of(store, s.name) for s in summaries}
         rows = [
             {
                 "name": s.name,
+                "case_id": locks[s.name][0],
+                "unlocks_with": locks[s.name][1],
                 "path": str(s.path),
                 "created_at": s.created_at,
                 "references": s.references,
@@ -472,6 +475,17 @@ def run_list(args: argparse.Namespace, app: App) -> int:
             f"{s.scans:>5} {findings:>8}  {_iso(due.next_due) or '-':<10} {due.overdue:>7}"
         )
     return EXIT_OK
+
+
+def _lock_of(store: CaseStore, name: str) -> tuple[str | None, list[str]]:
+    """The case's pseudonymous id and the passphrases that open it ("case", "clinic"),
+    from its key file (no passphrase needed; a damaged one shows as unknown)."""
+    try:
+        key_file = store.key_file(name)
+    except FaceAuditError:
+        return None, []
+    kinds = [kind for kind, wrap in (("case", key_file.own), ("clinic", key_file.clinic)) if wrap]
+    return key_file.case_id, kinds
 
 
 def _iso(day: Any) -> str | None:

@@ -12,6 +12,10 @@ The public API (stable; the scan, letters and GUI code program against it)::
         # destroys the key, then every file of the case, its exported letters and the HTTP
         # cache's copies of what it fetched (or the whole cache); .describe() says what went
     store.exists(name) -> bool;  store.change_passphrase(name, old, new)
+    # Clinic key (docs/STORAGE.md): store.clinic.init(passphrase) / .change_passphrase(old,
+    # new) / .exists(); store.create(..., under_clinic=True) with the clinic passphrase;
+    # store.open takes the case's own or the clinic's (case.unlocked_with says which);
+    # store.join_clinic(name, own, clinic) / leave_clinic(name, own); store.key_file(name)
     case.close()  /  with store.open(...) as case: ...
 
     case.person -> Person;  case.set_person(Person);  case.update_person(email=..., ...) -> Person
@@ -93,6 +97,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from faceaudit.store.case import Case, finding_key
     from faceaudit.store.casestore import DB_FILE, KEY_FILE, CaseStore, validate_case_name
+    from faceaudit.store.clinic import DEFAULT_CLINIC_KDF, Argon2Params, Clinic, ClinicKeyError
     from faceaudit.store.crypto import DEFAULT_KDF, MIN_PASSPHRASE_CHARS, KdfParams
     from faceaudit.store.errors import (
         CaseBusyError,
@@ -131,14 +136,18 @@ if TYPE_CHECKING:
 # Loaded on first use (PEP 562): the window imports ``faceaudit.store.records`` to draw its
 # lists, and must not wait for the whole store (crypto, the collector, OpenCV) to load.
 _EXPORTS = {
+    "Argon2Params": "faceaudit.store.clinic",
     "Case": "faceaudit.store.case",
     "CaseBusyError": "faceaudit.store.errors",
     "CaseExistsError": "faceaudit.store.errors",
     "CaseNotFoundError": "faceaudit.store.errors",
     "CaseStore": "faceaudit.store.casestore",
     "CaseSummary": "faceaudit.store.records",
+    "Clinic": "faceaudit.store.clinic",
+    "ClinicKeyError": "faceaudit.store.clinic",
     "CorruptCaseError": "faceaudit.store.errors",
     "DB_FILE": "faceaudit.store.casestore",
+    "DEFAULT_CLINIC_KDF": "faceaudit.store.clinic",
     "DEFAULT_KDF": "faceaudit.store.crypto",
     "DiskFullError": "faceaudit.store.errors",
     "EVIDENCE_POLICIES": "faceaudit.store.records",
@@ -187,6 +196,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "DB_FILE",
+    "DEFAULT_CLINIC_KDF",
     "DEFAULT_KDF",
     "EVIDENCE_POLICIES",
     "KEY_FILE",
@@ -194,12 +204,15 @@ __all__ = [
     "PRESENCE_STATES",
     "REVIEW_STATES",
     "SCHEMA_VERSION",
+    "Argon2Params",
     "Case",
     "CaseBusyError",
     "CaseExistsError",
     "CaseNotFoundError",
     "CaseStore",
     "CaseSummary",
+    "Clinic",
+    "ClinicKeyError",
     "CorruptCaseError",
     "DiskFullError",
     "EvidenceInfo",

@@ -92,6 +92,9 @@ class Case:
         self._sealer = sealer
         self._lock = threading.RLock()
         self._depth = 0  # > 0 while a transaction is open (batch() or connection())
+        # Which passphrase opened it: "case" (its own), "clinic", or None (created, or a key
+        # from the unlock agent).
+        self.unlocked_with: str | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
 

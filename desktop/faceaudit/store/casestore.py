@@ -27,14 +27,16 @@ from faceaudit.paths import Paths
 if TYPE_CHECKING:
     from faceaudit.cleanup import CaseDeletion
 from faceaudit.store.case import Case, utc_now
+from faceaudit.store.clinic import DEFAULT_CLINIC_KDF, Argon2Params, Clinic, ClinicKeyError
 from faceaudit.store.crypto import (
     DEFAULT_KDF,
     MIN_PASSPHRASE_CHARS,
+    ClinicWrap,
     KdfParams,
     KeyFile,
+    PassphraseWrap,
     Sealer,
     new_data_key,
-    wrap_key,
 )
 from faceaudit.store.db import (
     APPLICATION_ID,
@@ -55,10 +57,13 @@ from faceaudit.store.errors import (
     NewerSchemaError,
     ReadOnlyError,
     StoreError,
+    TamperedDataError,
     WeakPassphraseError,
+    WrongPassphraseError,
 )
 from faceaudit.store.records import EVIDENCE_POLICIES, CaseSummary, Person
 from faceaudit.store.schema import SCHEMA_VERSION, migrate, user_version
+from faceaudit.store.unlocking import Unlocked, unwrap_data_key
 
 DB_FILE = "case.sqlite"
 KEY_FILE = "case.key"
@@ -136,13 +141,20 @@ STAGING_MAX_AGE = 15 * 60.0  # seconds
 class CaseStore:
     """Creates, opens, lists and deletes the cases under ``paths.cases``.
 
-    ``kdf`` sets the scrypt cost for *new* cases (tests pass a cheaper one explicitly);
-    opening always uses the cost recorded in the case's key file.
+    ``kdf`` sets the scrypt cost for *new* cases, ``clinic_kdf`` the Argon2id cost of a new
+    clinic key or clinic passphrase (tests pass cheaper ones explicitly); opening always
+    uses the cost recorded in the key file.
     """
 
-    def __init__(self, paths: Paths, kdf: KdfParams = DEFAULT_KDF) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        kdf: KdfParams = DEFAULT_KDF,
+        clinic_kdf: Argon2Params = DEFAULT_CLINIC_KDF,
+    ) -> None:
         self.paths = paths
         self.kdf = kdf
+        self.clinic = Clinic(paths, clinic_kdf)
         self._open_cases: weakref.WeakSet[Case] = weakref.WeakSet()
 
     @property
@@ -178,15 +190,24 @@ class CaseStore:
         passphrase: str,
         person: Person | None = None,
         evidence_policy: str = "full",
+        *,
+        under_clinic: bool = False,
     ) -> Case:
-        """A new, open case. Nothing is left behind if any step fails."""
+        """A new, open case. Nothing is left behind if any step fails.
+
+        With ``under_clinic``, ``passphrase`` is the clinic passphrase and the case's data key
+        is wrapped only under the clinic master key (no passphrase of its own; one can be
+        added later with :meth:`change_passphrase`)."""
         final = self.case_dir(name)
         if final.exists():
             raise CaseExistsError(
                 f"A case named {name!r} already exists.",
                 "Choose another name, or open the existing case.",
             )
-        if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        clinic: tuple[str, bytes] | None = None
+        if under_clinic:
+            clinic = self.clinic.master_key(passphrase)  # a wrong one: refused before any file
+        elif len(passphrase) < MIN_PASSPHRASE_CHARS:
             raise WeakPassphraseError(
                 f"The passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
                 "Choose a longer one: several words are easy to remember and hard to guess.",
@@ -199,9 +220,16 @@ class CaseStore:
             staging.mkdir(mode=0o700)
             case_id = uuid.uuid4().hex
             data_key = new_data_key()
-            write_file_atomically(
-                staging / KEY_FILE, wrap_key(case_id, data_key, passphrase, self.kdf)
-            )
+            if clinic is None:
+                key_file = KeyFile(
+                    case_id, own=PassphraseWrap.make(case_id, data_key, passphrase, self.kdf)
+                )
+            else:
+                clinic_id, master_key = clinic
+                key_file = KeyFile(
+                    case_id, clinic=ClinicWrap.make(clinic_id, master_key, case_id, data_key)
+                )
+            write_file_atomically(staging / KEY_FILE, key_file.render())
             sealer = Sealer(case_id, data_key)
             self._initialise_database(
                 staging / DB_FILE, name, sealer, person or Person(), evidence_policy
@@ -254,9 +282,12 @@ class CaseStore:
     # -- open --------------------------------------------------------------------------
 
     def open(self, name: str, passphrase: str) -> Case:
-        """Open a case. Damaged, foreign or newer files are refused before anything is written."""
-        _case_id, data_key = self.unlock(name, passphrase)
-        return self.open_with_key(name, data_key)
+        """Open a case with its own passphrase or the clinic's (when the case is under the
+        clinic). Damaged, foreign or newer files are refused before anything is written."""
+        unlocked = self.unlock_case(name, passphrase)
+        case = self.open_with_key(name, unlocked.data_key)
+        case.unlocked_with = unlocked.kind
+        return case
 
     def case_id(self, name: str) -> str:
         """The case's random id, from its key file (no passphrase needed)."""
@@ -265,10 +296,20 @@ class CaseStore:
 
     def unlock(self, name: str, passphrase: str) -> tuple[str, bytes]:
         """The case's id and data key (what a session unlock keeps in the agent's memory)."""
+        unlocked = self.unlock_case(name, passphrase)
+        return unlocked.case_id, unlocked.data_key
+
+    def unlock_case(self, name: str, passphrase: str) -> Unlocked:
+        """The case's id and data key, and which passphrase gave it: the case's own
+        ("case") or the clinic's ("clinic"). See :func:`unlocking.unwrap_data_key`."""
         directory = self.existing_case_dir(name)
         self._check_header(directory / DB_FILE)
         key_file = KeyFile.parse(self._read_key(directory / KEY_FILE))
-        return key_file.case_id, key_file.unwrap(passphrase)
+        return unwrap_data_key(key_file, passphrase, self.clinic)
+
+    def key_file(self, name: str) -> KeyFile:
+        """The case's parsed key file (which wraps it has; no passphrase needed)."""
+        return KeyFile.parse(self._read_key(self.existing_case_dir(name) / KEY_FILE))
 
     def open_with_key(self, name: str, data_key: bytes) -> Case:
         """Open a case with its data key (from :meth:`unlock`); a key of another case, or a
@@ -379,16 +420,21 @@ class CaseStore:
             check = sealer.open(
                 bytes.fromhex(meta.get("key_check", "")), "meta", "value", "key_check"
             )
-        except ValueError:
-            check = b""
+        except (ValueError, TamperedDataError):
+            check = b""  # a key of another case lands here too
         if check != _KEY_CHECK:
             raise CorruptCaseError(
-                f"The key check stored in {db_path} is damaged.",
-                "Restore the case folder from a backup.",
+                f"The key does not pass the key check stored in {db_path}: it is another "
+                "case's key, or the check is damaged.",
+                "Open the case with its passphrase; if that fails too, restore the case folder "
+                "from a backup.",
             )
 
     def change_passphrase(self, name: str, old_passphrase: str, new_passphrase: str) -> None:
-        """Re-wrap the case's data key under a new passphrase (one atomic key-file rewrite).
+        """Re-wrap the case's data key under a new passphrase of its own (one atomic key-file
+        rewrite). ``old_passphrase`` may be the clinic's for a case under the clinic: the
+        case then gets a passphrase of its own too (to hand it to the client), and keeps its
+        clinic wrap.
 
         Only the key file changes; the sealed values stay as they are. A copy of the old key
         file (a backup) still opens with the old passphrase.
@@ -398,16 +444,50 @@ class CaseStore:
                 f"The new passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
                 "Choose a longer one: several words are easy to remember and hard to guess.",
             )
-        with self.open(name, old_passphrase) as case:
+        data_key = self.unlock_case(name, old_passphrase).data_key
+        with self.open_with_key(name, data_key) as case:  # the key check: it is this case's
             key_path = case.directory / KEY_FILE
             key_file = KeyFile.parse(self._read_key(key_path))
-            data_key = key_file.unwrap(old_passphrase)
-            try:
-                write_file_atomically(
-                    key_path, wrap_key(key_file.case_id, data_key, new_passphrase, self.kdf)
-                )
-            except OSError as error:
-                raise os_error(error, "saving the new passphrase") from error
+            own = PassphraseWrap.make(key_file.case_id, data_key, new_passphrase, self.kdf)
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, own, key_file.clinic))
+
+    def join_clinic(self, name: str, case_passphrase: str, clinic_passphrase: str) -> None:
+        """Wrap an existing case's data key under the clinic master key as well, so that the
+        clinic passphrase opens it too; its own passphrase keeps working."""
+        clinic_id, master_key = self.clinic.master_key(clinic_passphrase)
+        data_key = self.unlock_case(name, case_passphrase).data_key
+        with self.open_with_key(name, data_key) as case:
+            key_path = case.directory / KEY_FILE
+            key_file = KeyFile.parse(self._read_key(key_path))
+            clinic = ClinicWrap.make(clinic_id, master_key, key_file.case_id, data_key)
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, key_file.own, clinic))
+
+    def leave_clinic(self, name: str, case_passphrase: str) -> None:
+        """Remove the clinic wrap of a case that has a passphrase of its own (given here):
+        the clinic passphrase no longer opens it."""
+        key_file = self.key_file(name)
+        if key_file.own is None:
+            raise ClinicKeyError(
+                f"The case {name!r} has no passphrase of its own: only the clinic passphrase "
+                "opens it.",
+                "Give it its own passphrase first ('faceaudit case passphrase'), then try again.",
+            )
+        unlocked = self.unlock_case(name, case_passphrase)
+        if unlocked.kind != "case":
+            raise WrongPassphraseError(
+                "To take a case out of the clinic, give the case's own passphrase, not the "
+                "clinic's.",
+                "Type the passphrase of the case itself.",
+            )
+        with self.open_with_key(name, unlocked.data_key) as case:
+            key_path = case.directory / KEY_FILE
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, own=key_file.own))
+
+    def _rewrite_key(self, key_path: Path, key_file: KeyFile) -> None:
+        try:
+            write_file_atomically(key_path, key_file.render())
+        except OSError as error:
+            raise os_error(error, "saving the case's new key file") from error
 
     # -- list --------------------------------------------------------------------------
 
