@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "collect",
     "letters",
     "clinic",
+    "clinic_key",
     "cleanup",
 )
 

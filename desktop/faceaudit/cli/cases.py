@@ -76,9 +76,16 @@ def _warn_if_readable_by_others(path: Path) -> None:
             )
 
 
-def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    """The case passphrase from --passphrase-file, FACEAUDIT_PASSPHRASE, or a prompt."""
-    passphrase_file = getattr(args, "passphrase_file", None)
+def read_passphrase(
+    args: argparse.Namespace,
+    *,
+    confirm: bool = False,
+    prompt: str = "Case passphrase: ",
+    option: str = "passphrase_file",
+) -> str:
+    """The case passphrase from --passphrase-file, FACEAUDIT_PASSPHRASE, or a prompt
+    (``option`` names another file option, e.g. the new passphrase's, with no variable)."""
+    passphrase_file = getattr(args, option, None)
     if passphrase_file:
         # Only a small regular file: /dev/zero or a named pipe is refused, never read.
         data = read_capped(
@@ -99,7 +106,8 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         text = text.removeprefix("\ufeff")  # a byte-order mark some editors write first
         lines = text.splitlines()
         return lines[0] if lines else ""
-    from_env = os.environ.get(PASSPHRASE_ENV)
+    # The variable gives the passphrase that opens a case, never a new or a second one.
+    from_env = os.environ.get(PASSPHRASE_ENV, "") if option == "passphrase_file" else None
     if from_env:
         if any("\udc80" <= char <= "\udcff" for char in from_env):
             raise PassphraseNeededError(
@@ -110,10 +118,11 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
         return from_env
     if not sys.stdin.isatty():
         raise PassphraseNeededError(
-            "The case passphrase is needed, and there is no terminal to ask for it.",
-            "Give it with --passphrase-file FILE or the FACEAUDIT_PASSPHRASE environment variable.",
+            f"The {prompt.rstrip(': ').lower()} is needed, and there is no terminal to ask for it.",
+            f"Give it with --{option.replace('_', '-')} FILE"
+            + (f" or the {PASSPHRASE_ENV} environment variable." if from_env is not None else "."),
         )
-    passphrase = getpass.getpass("Case passphrase: ")
+    passphrase = getpass.getpass(prompt)
     if confirm and getpass.getpass("Same passphrase again: ") != passphrase:
         raise PassphraseNeededError(
             "The two passphrases differ.", "Run the command again and type the same one twice."
@@ -133,7 +142,15 @@ def open_named_case(store: CaseStore, name: str, args: argparse.Namespace) -> Ca
         if key is not None:
             with contextlib.suppress(CorruptCaseError):
                 return store.open_with_key(name, key)
-    return store.open(name, read_passphrase(args))
+    return store.open(name, case_passphrase(store, name, args))
+
+
+def case_passphrase(store: CaseStore, name: str, args: argparse.Namespace) -> str:
+    """The passphrase that opens the case: its own or, for a case under the clinic, the
+    clinic's (the prompt says which the key file takes)."""
+    from faceaudit.cli.clinic_key import passphrase_prompt
+
+    return read_passphrase(args, prompt=passphrase_prompt(store, name))
 
 
 def unlocked_key(store: CaseStore, name: str) -> bytes | None:
@@ -210,7 +227,16 @@ def _register_case(subparsers: Subparsers) -> None:
         help="what to keep of each image where the person is found: the bytes as fetched "
         "(full, default), a smaller JPEG copy (reduced), or nothing but hashes and URLs (none)",
     )
+    create.add_argument(
+        "--clinic",
+        action="store_true",
+        help="lock the case under the clinic passphrase ('faceaudit clinic init') instead of "
+        "a passphrase of its own; --passphrase-file then gives the clinic passphrase",
+    )
     create.set_defaults(handler=run_create)
+    from faceaudit.cli.clinic_key import register_case_passphrase
+
+    register_case_passphrase(actions, secret)
 
     listing = actions.add_parser(
         "list",
@@ -417,9 +443,17 @@ def run_create(args: argparse.Namespace, app: App) -> int:
             f"A case named {name!r} already exists.", "Choose another name, or open that case."
         )
     person = Person(**_person_changes(args))
-    passphrase = read_passphrase(args, confirm=True)
-    with store.create(name, passphrase, person=person, evidence_policy=args.evidence) as case:
+    if args.clinic:
+        store.clinic.require()  # said before the passphrase is asked
+        passphrase = read_passphrase(args, prompt="Clinic passphrase: ")
+    else:
+        passphrase = read_passphrase(args, confirm=True)
+    with store.create(
+        name, passphrase, person=person, evidence_policy=args.evidence, under_clinic=args.clinic
+    ) as case:
         print(f"Created case {name!r} in {case.directory}.")
+    if args.clinic:
+        print("It opens with the clinic passphrase; it has no passphrase of its own.")
     missing = person.missing()
     if missing:
         print(f"Letters will ask for: {', '.join(missing)}.")
@@ -551,7 +585,7 @@ def run_edit(args: argparse.Namespace, app: App) -> int:
         return EXIT_USAGE
     store = CaseStore(app.paths)
     store.existing_case_dir(name)
-    with store.open(name, read_passphrase(args)) as case:
+    with store.open(name, case_passphrase(store, name, args)) as case:
         person = case.update_person(**changes)
     for field in changes:
         print(f"  {field.replace('_', ' ')}: {getattr(person, field) or '-'}")

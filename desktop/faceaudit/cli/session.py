@@ -47,7 +47,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_unlock(args: argparse.Namespace, app: App) -> int:
-    from faceaudit.cli.cases import read_passphrase
+    from faceaudit.cli.cases import case_passphrase
     from faceaudit.store import CaseStore
 
     if not 0 < args.minutes <= MAX_UNLOCK_SECONDS / 60:
@@ -58,7 +58,7 @@ def run_unlock(args: argparse.Namespace, app: App) -> int:
         return EXIT_USAGE
     store = CaseStore(app.paths)
     store.existing_case_dir(args.case_name)
-    case_id, data_key = store.unlock(args.case_name, read_passphrase(args))
+    case_id, data_key = store.unlock(args.case_name, case_passphrase(store, args.case_name, args))
     store.open_with_key(args.case_name, data_key).close()  # the key opens the case: keep it
     AgentClient().put(case_id, data_key, args.minutes * 60)
     print(

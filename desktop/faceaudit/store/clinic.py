@@ -242,14 +242,17 @@ class Clinic:
             )
         return key_file
 
-    def init(self, passphrase: str) -> ClinicKeyFile:
-        """Set up the clinic key (a new random master key under ``passphrase``)."""
+    def refuse_if_set_up(self) -> None:
         if self.exists():
             raise ClinicKeyError(
                 "A clinic passphrase is already set up on this computer.",
                 "Change it with 'faceaudit clinic passphrase' (or Clinic > Clinic passphrase); "
                 "setting up a new clinic key would leave the cases under the old one locked.",
             )
+
+    def init(self, passphrase: str) -> ClinicKeyFile:
+        """Set up the clinic key (a new random master key under ``passphrase``)."""
+        self.refuse_if_set_up()
         check_new_passphrase(passphrase)
         key_file = ClinicKeyFile.make(
             uuid.uuid4().hex, secrets.token_bytes(KEY_BYTES), passphrase, self.kdf, utc_now()
