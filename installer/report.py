@@ -59,7 +59,7 @@ def time_to_window(program: list[str], env: dict[str, str]) -> float | None:
     )
     for line in result.stdout.splitlines():
         if line.startswith(SHOWN_MARK):
-            return float(line[len(SHOWN_MARK) :]) - started
+            return float(line[len(SHOWN_MARK) :].split()[0]) - started
     print(f"    no window from {program[0]} (exit {result.returncode}): {result.stderr[-400:]}")
     return None
 

@@ -14,8 +14,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from faceaudit.errors import FaceAuditError
 
 APP_NAME = "FaceAudit"
@@ -151,5 +149,7 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> Paths:
     elif os.environ.get(HOME_ENV):
         base = Path(os.environ[HOME_ENV]).expanduser()
     else:
+        import platformdirs  # a tenth of the window's start-up: only when no folder is given
+
         base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     return Paths(base=base.resolve(), models=default_models_dir(base).resolve())

@@ -65,6 +65,27 @@ class GuiContext(QObject):
         self._case_store: CaseStore | None = None
         self._model_store: ModelStore | None = None
         self.models_loaded = False
+        self._until_shown: list[Callable[[], object]] | None = None
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def hold_until_shown(self) -> None:
+        """From now until :meth:`shown`, :meth:`when_shown` keeps what it is given: work a
+        screen starts at once (listing the cases) would share the interpreter with the
+        window's first paint, which the person would wait for."""
+        self._until_shown = []
+
+    def when_shown(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now, or once the window is first painted while it is held."""
+        if self._until_shown is None:
+            action()
+        else:
+            self._until_shown.append(action)
+
+    def shown(self) -> None:
+        held, self._until_shown = self._until_shown or [], None
+        for action in held:
+            action()
 
     # -- the open case -------------------------------------------------------------------
 

@@ -8,12 +8,10 @@ passphrase or image bytes. The window shows a plain-language message and the log
 
 from __future__ import annotations
 
-import platform
 import sys
 import threading
 import traceback
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -35,6 +33,9 @@ def _where(filename: str) -> str:
 
 def describe(error: BaseException) -> str:
     """The report for one error: types and frames, never messages or values."""
+    import platform  # when a crash is written, not at start-up
+    from datetime import UTC, datetime
+
     lines = [
         f"FaceAudit {__version__} on Python {platform.python_version()}, "
         f"{platform.system()} {platform.machine()}",

@@ -6,32 +6,37 @@ recording ``Dialogs`` (tests/gui/conftest.py) and no test ever blocks on a real 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
+
+# The modules, not their classes: a Qt class costs its first use a millisecond or two, and
+# the window's start-up should not pay for dialogs nobody has opened yet.
+from PySide6 import QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
 
 
 class Dialogs:
     """The real dialogs. Keep the method set small: each is a seam tests replace."""
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        QtWidgets.QMessageBox.warning(parent, title, text)
 
     def information(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        QtWidgets.QMessageBox.information(parent, title, text)
 
     def question(self, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             parent,
             title,
             text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     def get_open_files(self, parent: QWidget | None, caption: str, filter: str) -> list[str]:
-        files, _chosen_filter = QFileDialog.getOpenFileNames(parent, caption, "", filter)
+        files, _chosen_filter = QtWidgets.QFileDialog.getOpenFileNames(parent, caption, "", filter)
         return list(files)
 
     def get_save_file(
@@ -41,17 +46,23 @@ class Dialogs:
         suggested: str,
         filter: str,
     ) -> str | None:
-        path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, filter)
+        path, _chosen_filter = QtWidgets.QFileDialog.getSaveFileName(
+            parent, caption, suggested, filter
+        )
         return path or None
 
     def get_existing_dir(self, parent: QWidget | None, caption: str, start: str = "") -> str | None:
-        path = QFileDialog.getExistingDirectory(parent, caption, start)
+        path = QtWidgets.QFileDialog.getExistingDirectory(parent, caption, start)
         return path or None
 
     def open_url(self, url: str) -> bool:
         """Open a page, a file or a mailto: link with the system's own program."""
-        qurl = QUrl(url) if "://" in url or url.startswith("mailto:") else QUrl.fromLocalFile(url)
-        return bool(QDesktopServices.openUrl(qurl))
+        qurl = (
+            QtCore.QUrl(url)
+            if "://" in url or url.startswith("mailto:")
+            else QtCore.QUrl.fromLocalFile(url)
+        )
+        return bool(QtGui.QDesktopServices.openUrl(qurl))
 
     def open_dialog(self, dialog: QDialog) -> None:
         """Show one of our own dialogs window-modal without blocking (``open()``, not

@@ -16,7 +16,6 @@ Scheme (also written in the GUI contract):
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -75,6 +74,8 @@ def _tool(name: str) -> str:
 
 def update(feature_names: Iterable[str] | None = None) -> list[Path]:
     """Run lupdate: add new strings to the .ts files (marked unfinished), drop vanished ones."""
+    import subprocess
+
     written = []
     for feature in feature_names or features():
         sources = [str(p) for p in feature_sources(feature)]
@@ -94,6 +95,10 @@ def qm_path(ts: Path) -> Path:
     return ts.with_suffix(".qm")
 
 
+class CompileError(Exception):
+    """lrelease refused a .ts file (the window then shows that part in English)."""
+
+
 def compile_all(force: bool = False) -> list[Path]:
     """Compile every .ts whose .qm is missing or older. Returns the .qm files written."""
     written = []
@@ -101,11 +106,16 @@ def compile_all(force: bool = False) -> list[Path]:
         qm = qm_path(ts)
         if not force and qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
-        subprocess.run(
-            [_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-            capture_output=True,
-        )
+        import subprocess  # only when a .qm is stale: the window's start-up checks them all
+
+        try:
+            subprocess.run(
+                [_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)],
+                check=True,
+                capture_output=True,
+            )
+        except subprocess.CalledProcessError as error:
+            raise CompileError(f"lrelease failed on {ts.name}") from error
         written.append(qm)
     return written
 

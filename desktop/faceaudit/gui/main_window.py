@@ -5,7 +5,8 @@ It only composes: no feature logic lives here. Screens come from :mod:`faceaudit
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
@@ -50,7 +51,6 @@ class MainWindow(QMainWindow):
         self.context = context
         self.setWindowTitle(self.tr("FaceAudit"))
         self.setObjectName("MainWindow")
-        self.screens: dict[str, QWidget] = {}
         self.screen_actions: dict[str, QAction] = {}
 
         self.navigation = QListWidget()
@@ -59,10 +59,10 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(1)
         self.navigation.setIconSize(QSize(18, 18))
         self.stack = QStackedWidget()
+        self.screens = Screens(self)
         for entry in entries:
-            screen_class = entry.load()
-            if screen_class is not None:
-                self._add_screen(entry.key, screen_class)
+            if entry.available():
+                self._add_screen(entry)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
@@ -91,15 +91,14 @@ class MainWindow(QMainWindow):
 
     # -- screens ---------------------------------------------------------------------------
 
-    def _add_screen(self, key: str, screen_class: Any) -> None:
-        screen: QWidget = screen_class(self.context, self)
-        screen.setObjectName(f"screen-{key}")
-        self.screens[key] = screen
-        self.stack.addWidget(screen)
-        title = screen_class.title()
+    def _add_screen(self, entry: ScreenEntry) -> None:
+        # A placeholder holds the screen's place in the stack until it is first shown.
+        placeholder = QWidget()
+        self.screens.register(entry, placeholder)
+        self.stack.addWidget(placeholder)
+        key, title = entry.key, entry.title()
         item = QListWidgetItem(title)
-        icon = getattr(screen_class, "icon", None)
-        item.setIcon(icon() if callable(icon) else self._standard_icon(key))
+        item.setIcon(self._standard_icon(key))
         item.setData(_KEY_ROLE, key)
         shortcut = shortcuts.SCREEN_SHORTCUTS.get(key)
         if shortcut is not None:
@@ -111,16 +110,27 @@ class MainWindow(QMainWindow):
         self.screen_actions[key] = act
         self.navigation.addItem(item)
 
+    def _build_screen(self, entry: ScreenEntry, placeholder: QWidget) -> QWidget:
+        screen_class = entry.load()
+        if screen_class is None:
+            raise KeyError(f"the screen {entry.key!r} could not be loaded")
+        screen: QWidget = screen_class(self.context, self)
+        screen.setObjectName(f"screen-{entry.key}")
+        index = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return screen
+
     def _standard_icon(self, key: str) -> QIcon:
         # The style's own icons: they follow the platform and scale on high-DPI screens.
         pixmap = _NAVIGATION_ICONS.get(key)
         return QIcon() if pixmap is None else self.style().standardIcon(pixmap)
 
     def show_screen(self, key: str) -> None:
-        screen = self.screens.get(key)
-        if screen is None:
+        if key not in self.screens:
             raise KeyError(f"no screen registered under {key!r}")
-        self.navigation.setCurrentRow(self.stack.indexOf(screen))
+        self.navigation.setCurrentRow(self.screens.index(key))
 
     def _navigate(self, key: str) -> None:
         # A screen may point at one that has not landed yet (e.g. "findings"): stay put.
@@ -134,6 +144,7 @@ class MainWindow(QMainWindow):
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.screens[self.screens.key_at(row)]  # built on first show
         self.stack.setCurrentIndex(row)
         self.screen_shown.emit(self.current_key() or "")
 
@@ -204,3 +215,42 @@ class MainWindow(QMainWindow):
 
 def window_icon() -> QIcon:
     return QIcon.fromTheme("faceaudit")
+
+
+class Screens(Mapping[str, QWidget]):
+    """The window's screens by key, each built when first asked for (shown, or looked up
+    by a test): the window starts with one screen built, not all of them."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._entries: dict[str, tuple[ScreenEntry, QWidget]] = {}
+        self._built: dict[str, QWidget] = {}
+
+    def register(self, entry: ScreenEntry, placeholder: QWidget) -> None:
+        self._entries[entry.key] = (entry, placeholder)
+
+    def __getitem__(self, key: str) -> QWidget:
+        built = self._built.get(key)
+        if built is None:
+            entry, placeholder = self._entries[key]
+            built = self._built[key] = self._window._build_screen(entry, placeholder)
+        return built
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def index(self, key: str) -> int:
+        return list(self._entries).index(key)
+
+    def key_at(self, row: int) -> str:
+        return list(self._entries)[row]
+
+    def built(self) -> dict[str, QWidget]:
+        """The screens built so far (without building the others)."""
+        return dict(self._built)

@@ -1,16 +1,21 @@
 """The screen registry: which screens the main window shows, in navigation order.
 
 A screen is a ``QWidget`` built as ``Screen(context, parent=None)`` with a static
-``title()`` (translated at call time) and optionally ``icon()``. Its module is imported only
-when the window is built, so adding a screen is one line here. Keys are stable: other code
-asks ``main_window.show_screen("findings")``.
+``title()`` (translated at call time). The navigation names it from the entry alone: its
+module is imported and the screen built only when the person first opens it (start-up
+builds one screen, not all), so a screen must take the case already open from
+``context.case``. Adding a screen is one line here. Keys are stable: other code asks
+``main_window.show_screen("findings")``.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,19 @@ class ScreenEntry:
     key: str
     module: str
     class_name: str
+    # The screen's title as its class translates it (context = the class name), so the
+    # navigation can show it without importing the screen; a test checks they agree.
+    title_text: str = ""
+
+    def title(self) -> str:
+        return QCoreApplication.translate(self.class_name, self.title_text)
+
+    def available(self) -> bool:
+        """Whether the screen's module exists (without importing it)."""
+        try:
+            return importlib.util.find_spec(self.module) is not None
+        except ModuleNotFoundError:
+            return False
 
     def load(self) -> Any:
         """The screen class (a QWidget subclass built as ``Screen(context, parent)``), or
@@ -32,15 +50,13 @@ class ScreenEntry:
 
 
 SCREENS: tuple[ScreenEntry, ...] = (
-    ScreenEntry("cases", "faceaudit.gui.cases.view", "CasesScreen"),
-    ScreenEntry("me", "faceaudit.gui.me.view", "MeScreen"),
-    ScreenEntry("sources", "faceaudit.gui.sources.view", "SourcesScreen"),
-    ScreenEntry("scan", "faceaudit.gui.scan.view", "ScanScreen"),
-    # -- wt-gallery --
-    ScreenEntry("findings", "faceaudit.gui.findings.view", "FindingsScreen"),
-    ScreenEntry("letters", "faceaudit.gui.letters.view", "LettersScreen"),
-    # -- wt-gui --
-    ScreenEntry("clinic", "faceaudit.gui.clinic.view", "ClinicScreen"),
-    ScreenEntry("settings", "faceaudit.gui.settings.view", "SettingsScreen"),
+    ScreenEntry("cases", "faceaudit.gui.cases.view", "CasesScreen", "Cases"),
+    ScreenEntry("me", "faceaudit.gui.me.view", "MeScreen", "Me"),
+    ScreenEntry("sources", "faceaudit.gui.sources.view", "SourcesScreen", "Sources"),
+    ScreenEntry("scan", "faceaudit.gui.scan.view", "ScanScreen", "Scan"),
+    ScreenEntry("findings", "faceaudit.gui.findings.view", "FindingsScreen", "Findings"),
+    ScreenEntry("letters", "faceaudit.gui.letters.view", "LettersScreen", "Letters & requests"),
+    ScreenEntry("clinic", "faceaudit.gui.clinic.view", "ClinicScreen", "Clinic"),
+    ScreenEntry("settings", "faceaudit.gui.settings.view", "SettingsScreen", "Settings"),
     # later: ScreenEntry("browser", ...) for the in-app browser
 )

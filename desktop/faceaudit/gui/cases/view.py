@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from faceaudit.gui import shortcuts
 from faceaudit.gui.cases.model import NAME_ROLE, CasesModel
-from faceaudit.gui.cases.widgets import CreateCaseDialog, UnlockDialog
 from faceaudit.gui.context import GuiContext
 from faceaudit.gui.widgets import hint_label, set_state, title_label
 
 if TYPE_CHECKING:
+    from faceaudit.gui.cases.widgets import CreateCaseDialog, UnlockDialog
     from faceaudit.store import Case, CaseSummary
 
 
@@ -80,6 +80,7 @@ class CasesScreen(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
         layout.addWidget(self.empty_label)
+        self.empty_label.hide()  # until the list says there are no cases
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.table, self.new_button)
 
@@ -98,7 +99,7 @@ class CasesScreen(QWidget):
         context.case_opened.connect(lambda _case: self._case_changed())
         context.case_closed.connect(self._case_changed)
         self.dialog: Any = None
-        self.refresh()
+        context.when_shown(self.refresh)
         self._update_buttons()
 
     # -- list ------------------------------------------------------------------------------
@@ -150,6 +151,8 @@ class CasesScreen(QWidget):
     # -- create ------------------------------------------------------------------------------
 
     def new_case(self) -> CreateCaseDialog:
+        from faceaudit.gui.cases.widgets import CreateCaseDialog  # not built at start-up
+
         dialog = CreateCaseDialog(self)
         dialog.form.submitted.connect(
             lambda name, passphrase, person: self._create(dialog, name, passphrase, person)
@@ -183,6 +186,8 @@ class CasesScreen(QWidget):
         return self.unlock(name)
 
     def unlock(self, name: str) -> UnlockDialog:
+        from faceaudit.gui.cases.widgets import UnlockDialog
+
         dialog = UnlockDialog(name, self)
         dialog.submitted.connect(lambda passphrase: self._open(dialog, name, passphrase))
         self.dialog = dialog

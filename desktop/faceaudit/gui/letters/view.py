@@ -8,7 +8,6 @@ requests are due or overdue (``due_notice``), which the shell shows at start-up.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
@@ -232,16 +231,6 @@ class LettersScreen(QWidget):
         ("" when none): read from the cases' plain part, without any passphrase."""
         today = today or dt.date.today()
         return due_notice_text(data.open_requests(self.context.case_store, today), today)
-
-    def load_due_notice(self, on_text: Callable[[str], None]) -> None:
-        """:meth:`due_notice` off the GUI thread (start-up never waits for it)."""
-        today = dt.date.today()
-        self.context.run(
-            # The store is built on the worker too: its crypto takes a second to import.
-            lambda: data.open_requests(self.context.case_store, today),
-            on_result=lambda rows: on_text(due_notice_text(rows, today)),
-            on_error=lambda _error: None,  # a case that cannot be read is listed by Cases
-        )
 
     def case_notice(self) -> str:
         """What the screen says about this case's requests ("" when nothing is due)."""
