@@ -8,11 +8,14 @@ is also said in words: colour is never the only carrier.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 SCHEMES = ("system", "light", "dark")
+_TICK = Path(__file__).resolve().parent / "resources" / "tick-dark.svg"
 
 _STATE_SHEET = """
 QLabel[state="good"] { color: %(good)s; }
@@ -29,6 +32,24 @@ QListWidget#navigation::item:selected {
 QListWidget#navigation::item:hover:!selected { background: palette(alternate-base); }
 """
 
+# Fusion draws the rims of radio buttons and check boxes a shade darker than the window: on
+# a dark window they vanish. Drawn here instead, with a tick of ours.
+_DARK_INDICATORS = """
+QRadioButton::indicator, QCheckBox::indicator {
+    width: 12px; height: 12px; border: 1px solid %(indicator)s; background: palette(base);
+}
+QRadioButton::indicator { border-radius: 7px; }
+QCheckBox::indicator { border-radius: 2px; }
+QCheckBox::indicator:checked { image: url("%(tick)s"); }
+QRadioButton::indicator:checked {
+    background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+        stop: 0 %(dot)s, stop: 0.42 %(dot)s, stop: 0.52 palette(base), stop: 1 palette(base));
+}
+QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {
+    border-color: %(rule)s;
+}
+"""
+
 _COLOURS = {
     False: {
         "good": "#1b6e20",
@@ -43,6 +64,8 @@ _COLOURS = {
         "bad": "#ef9a9a",
         "hint": "#b0b4b9",
         "rule": "#3c3e42",
+        "indicator": "#9aa0a6",
+        "dot": "#e6e6e6",
     },
 }
 
@@ -93,7 +116,8 @@ def apply(app: QApplication, scheme: str = "system") -> bool:
     if style is not None:
         app.setStyle(style)
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(_STATE_SHEET % _COLOURS[dark])
+    sheet = _STATE_SHEET + (_DARK_INDICATORS if dark else "")
+    app.setStyleSheet(sheet % {**_COLOURS[dark], "tick": _TICK.as_posix()})
     app.setProperty("faceaudit_dark", dark)
     return dark
 

@@ -242,7 +242,8 @@ class MeScreen(QWidget):
                     "someone else: a stranger's photo as a reference would make their photos "
                     "count as yours."
                 )
-                .replace("%1", QLocale().toString(outcome.similarity, "f", 2))
+                # A cosine below zero means "nothing alike"; "-0.01" would only puzzle.
+                .replace("%1", QLocale().toString(max(0.0, outcome.similarity), "f", 2))
                 .replace("%2", QLocale().toString(outcome.threshold, "f", 2)),
                 self.tr(
                     "Check that the photo shows you. If it does (a much older photo, a big "

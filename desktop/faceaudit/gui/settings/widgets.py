@@ -142,10 +142,14 @@ class ModelPackBox(QGroupBox):
             "InsightFace model weights: non-commercial research use only. Commercial use "
             "needs a licence from InsightFace."
         )
-        # Ours, translated; then the manifest's own words (English) and where to read more.
+        # Ours, translated; a pack from elsewhere keeps its manifest's own words (English).
+        details = (
+            self.tr("The insightface library's own code is under the MIT licence.")
+            if licence[0].startswith("InsightFace")
+            else licence[1]
+        )
         self.licence_label.setText(
-            f"<p><b>{escape(restriction)}</b></p><p>{escape(licence[1])}<br>"
-            f"{escape(licence[2])}</p>"
+            f"<p><b>{escape(restriction)}</b></p><p>{escape(details)}<br>{escape(licence[2])}</p>"
         )
         accepted = name in self.accepted
         self.accept_box.blockSignals(True)

@@ -67,6 +67,10 @@
         <translation>Poids des modèles InsightFace : recherche non commerciale uniquement. Tout usage commercial demande une licence d’InsightFace.</translation>
     </message>
     <message>
+        <source>The insightface library&apos;s own code is under the MIT licence.</source>
+        <translation>Le code de la bibliothèque insightface elle-même est sous licence MIT.</translation>
+    </message>
+    <message>
         <source>The open case&apos;s reference photos were made with %1: to scan it or add photos to it, use %1 again.</source>
         <translation>Les photos de référence du dossier ouvert ont été analysées avec %1 : pour le rechercher ou y ajouter des photos, reprenez %1.</translation>
     </message>
