@@ -26,10 +26,10 @@ venv_python="$root/.venv/bin/python"
 
 case "$mode" in
     run)
-        "$venv_python" -m pip install --quiet -e .
+        "$venv_python" -m pip install --quiet -e '.[browser]'
         ;;
     test)
-        "$venv_python" -m pip install --quiet -e '.[test]'
+        "$venv_python" -m pip install --quiet -e '.[test,browser]'
         ;;
     *)
         echo "usage: bash installer/setup.sh [run|test]" >&2

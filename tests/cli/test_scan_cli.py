@@ -256,3 +256,27 @@ def test_the_counts_agree_with_the_findings_listed_when_a_page_names_an_image_tw
     result = _run_json(capsys, "--reference", photo_site["reference"], photo_site["page"])
     assert len(result["findings"]) == 1
     assert result["stats"]["findings"] == 1
+
+
+def test_render_finds_a_face_only_a_script_shows_and_writes_no_file(
+    photo_site: dict[str, str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    sandbox_home: Path,
+) -> None:
+    pytest.importorskip("PySide6.QtWebEngineCore", reason="--render needs the PySide6 add-ons")
+    (tmp_path / "www" / "scripted.html").write_text(
+        "<html><body><script>setTimeout(() => { const img = new Image();"
+        " img.src = 'img/me.jpg'; document.body.appendChild(img); }, 100);</script></body></html>"
+    )
+    page = photo_site["page"] + "scripted.html"
+
+    plain = _run_json(capsys, "--reference", photo_site["reference"], page)
+    rendered = _run_json(capsys, "--reference", photo_site["reference"], "--render", page)
+
+    assert plain["findings"] == []
+    assert [(f["image_url"], f["found_by"]) for f in rendered["findings"]] == [
+        (photo_site["me"], "rendered:img")
+    ]
+    written = [p.relative_to(sandbox_home) for p in sandbox_home.rglob("*") if p.is_file()]
+    assert written == []  # the renderer's profile is off the record: nothing on disk

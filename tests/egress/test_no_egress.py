@@ -46,10 +46,30 @@ _ADDRESS = re.compile(
 )
 
 
+# With ``strace -yy`` a socket is shown with its protocol and, once connected, its peer.
+_UDP_CONNECT = re.compile(r"\bconnect\(\d+<UDP(?:v6)?:")
+_SEND_TO_PEER = re.compile(
+    r"\b(?:sendto|sendmsg|sendmmsg)\(\d+<(?:UDP|TCP)(?:v6)?:\[[^\]]*->(?P<peer>[^\]]+)\]>"
+)
+
+
 def forbidden_connections(trace: str, allowed_port: int | None) -> list[str]:
-    """The lines of an strace log that reach anything but 127.0.0.1:allowed_port."""
+    """The lines of an strace log that reach anything but 127.0.0.1:allowed_port.
+
+    A ``connect`` of a UDP socket sends nothing: Chromium uses it to learn which local
+    address would reach a destination (its IPv6 probe towards 2001:4860:4860::8888 and its
+    address sorting), then closes the socket. What such a socket sends is still checked,
+    by the peer strace shows on the send.
+    """
     bad = []
     for line in trace.splitlines():
+        if _UDP_CONNECT.search(line):
+            continue
+        peer = _SEND_TO_PEER.search(line)
+        if peer is not None and "sa_family=" not in line:
+            if peer["peer"] != f"127.0.0.1:{allowed_port}":
+                bad.append(line)
+            continue
         found = _ADDRESS.search(line)
         if found is None:
             continue
@@ -83,11 +103,18 @@ def test_the_checker_flags_dns_telemetry_and_other_hosts() -> None:
             '9 connect(4, {sa_family=AF_UNIX, sun_path="/tmp/pymp-1/listener"}, 110) = 0',
             "9 sendto(3, [{nlmsg_len=20}], 20, 0, {sa_family=AF_NETLINK, nl_pid=0}, 12) = 20",
             '9 sendto(3, "GET / HTTP/1.1", 14, 0, NULL, 0) = 14',
+            # Chromium's route probe (a UDP connect, nothing sent), then a real UDP send.
+            "9 connect(33<UDPv6:[57907]>, {sa_family=AF_INET6, sin6_port=htons(443), "
+            'inet_pton(AF_INET6, "2001:4860:4860::8888", &sin6_addr), sin6_scope_id=0}, 28) = 0',
+            "9 sendmmsg(7<UDP:[10.0.0.2:4000->10.0.0.54:53]>, [{msg_hdr={msg_name=NULL}}], 2, "
+            "MSG_NOSIGNAL) = 2",
+            '9 sendto(8<TCP:[127.0.0.1:5000->127.0.0.1:8123]>, "GET /", 5, 0, NULL, 0) = 5',
         ]
     )
     bad = forbidden_connections(trace, allowed_port=8123)
-    assert len(bad) == 4
-    assert all(marker in " ".join(bad) for marker in ("nscd", "10.0.0.53", "127.0.0.53", "2603"))
+    assert len(bad) == 5
+    markers = ("nscd", "10.0.0.53", "127.0.0.53", "2603", "10.0.0.54")
+    assert all(marker in " ".join(bad) for marker in markers)
 
 
 def _strace_or_skip() -> list[str]:
@@ -98,7 +125,16 @@ def _strace_or_skip() -> list[str]:
     probe = subprocess.run([*command, "true"], capture_output=True, text=True, check=False)
     if probe.returncode != 0:
         pytest.skip(f"strace cannot trace here (ptrace not permitted?): {probe.stderr.strip()}")
-    return [strace, "-f", "--seccomp-bpf", "-qq", "-e", "trace=connect,sendto,sendmsg"]
+    # -yy names each socket's protocol and peer (see forbidden_connections).
+    return [
+        strace,
+        "-f",
+        "-yy",
+        "--seccomp-bpf",
+        "-qq",
+        "-e",
+        "trace=connect,sendto,sendmsg,sendmmsg",
+    ]
 
 
 def child_environment(home: Path) -> dict[str, str]:
@@ -242,3 +278,66 @@ def test_long_scan_and_match_connect_only_to_the_listed_loopback_site(
         assert bad == [], f"{name} connected beyond the loopback site:\n" + "\n".join(bad[:20])
         if name == "scan":
             assert json.loads(out)["stats"]["images"] == len(releasing_site.bodies)
+
+
+RENDER_SECONDS = 30.0  # the default page deadline: Chromium runs this long on the page below
+
+
+def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -> None:
+    """`collect --render` on a page that keeps Chromium busy for its whole deadline: Chromium's
+    own traffic (component updates, safe browsing, DNS prefetch, D-Bus) must not appear."""
+    pytest.importorskip("PySide6.QtWebEngineCore", reason="render mode needs the PySide6 add-ons")
+    strace = _strace_or_skip()
+    page = (
+        b"<html><body><a href='https://example.com/'>out</a><img src='/a.jpg'><script>"
+        b"setInterval(() => fetch('/tick'), 200);</script></body></html>"
+    )
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body, kind = (page, "text/html") if self.path == "/" else (b"{}", "text/plain")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    port = server.server_address[1]
+    home = tmp_path / "home"
+    home.mkdir()
+    command = [
+        sys.executable,
+        "-m",
+        "faceaudit",
+        "collect",
+        "--render",
+        f"http://127.0.0.1:{port}/",
+    ]
+    trace_file = tmp_path / "render.strace"
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            [*strace, "-o", str(trace_file), *command],
+            env=child_environment(home),
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    elapsed = time.monotonic() - started
+    assert "still loading after 30 s" in done.stderr, done.stderr[-2000:]
+    assert elapsed > RENDER_SECONDS
+    bad = forbidden_connections(trace_file.read_text(errors="replace"), port)
+    assert bad == [], "the renderer connected beyond the loopback site:\n" + "\n".join(bad[:20])

@@ -55,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--max-pages", type=bounded_arg("max_pages"), default=50, help="pages per run (default 50)"
     )
     add_sitemap_option(parser)
+    add_render_option(parser)
     parser.add_argument(
         "--max-images", type=bounded_arg("max_images"), default=5000, help="images per run"
     )
@@ -95,6 +96,35 @@ def add_sitemap_option(parser: argparse.ArgumentParser, *, saved: bool = False) 
         )
     else:
         parser.add_argument("--sitemap", action="store_true", help=SITEMAP_HELP)
+
+
+RENDER_HELP = (
+    "also load each page in a browser (QtWebEngine, from the PySide6 add-ons), scroll it to "
+    "the end and wait for it to settle, then examine the images it shows, such as those "
+    "scripts insert; slower, and each page has a deadline"
+)
+
+
+def add_render_option(parser: argparse.ArgumentParser, *, saved: bool = False) -> None:
+    """--render; ``saved``: --render / --no-render, None when neither is given."""
+    if saved:
+        parser.add_argument(
+            "--render",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=RENDER_HELP + " (with --case: saved with each source for the next scans)",
+        )
+    else:
+        parser.add_argument("--render", action="store_true", help=RENDER_HELP)
+
+
+def check_renderer() -> None:
+    """Raise RenderUnavailable (what to install) before any page is fetched, so --render
+    never turns silently into a plain scan."""
+    from faceaudit.collect.render import Renderer
+
+    with Renderer() as renderer:
+        renderer.start()
 
 
 def add_network_options(parser: argparse.ArgumentParser) -> None:
@@ -156,6 +186,7 @@ def _settings(args: argparse.Namespace, app: App) -> CollectSettings:
         max_pages=args.max_pages,
         max_images=args.max_images,
         sitemap=args.sitemap,
+        render=args.render,
         **options,
     )
 
@@ -198,6 +229,8 @@ def run(args: argparse.Namespace, app: App) -> int:
         print("faceaudit collect: name at least one source or --list FILE.", file=sys.stderr)
         return EXIT_USAGE
     settings = _settings(args, app)
+    if settings.render:
+        check_renderer()
     print(describe_proxy(settings), file=sys.stderr)
     lock = threading.Lock()
 

@@ -19,7 +19,13 @@ from typing import Any, TextIO
 
 from faceaudit.app import App
 from faceaudit.cli import bounded_arg, terminal_safe
-from faceaudit.cli.collect import add_network_options, add_sitemap_option, network_settings
+from faceaudit.cli.collect import (
+    add_network_options,
+    add_render_option,
+    add_sitemap_option,
+    check_renderer,
+    network_settings,
+)
 from faceaudit.cli.wording import counted
 from faceaudit.scan.control import ScanControl, ScanProgress
 from faceaudit.scan.pipeline import ScanOutcome, ScanSettings
@@ -88,6 +94,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="fetch at most N pages per source (with --case: saved with each source)",
     )
     add_sitemap_option(parser, saved=True)
+    add_render_option(parser, saved=True)
     parser.add_argument(
         "--workers",
         type=bounded_arg("workers", zero_means_default=True),
@@ -132,6 +139,9 @@ def run(args: argparse.Namespace, app: App) -> int:
     # A one-shot scan keeps nothing on disk unless --cache asks for the HTTP cache.
     network["use_cache"] = network.get("use_cache", True) and bool(args.case or args.cache)
     network["sitemap"] = bool(args.sitemap)
+    network["render"] = bool(args.render)
+    if args.render:
+        check_renderer()
     collector = web_collector(
         app.paths, depth=args.depth or 0, max_pages=args.max_pages, network=network
     )
@@ -246,7 +256,12 @@ def _scan_case(
 
 def _source_changes(args: argparse.Namespace) -> dict[str, Any]:
     """The collection settings given on the command line (the rest: each source's saved ones)."""
-    given = {"depth": args.depth, "max_pages": args.max_pages, "sitemap": args.sitemap}
+    given = {
+        "depth": args.depth,
+        "max_pages": args.max_pages,
+        "sitemap": args.sitemap,
+        "render": args.render,
+    }
     return {key: value for key, value in given.items() if value is not None}
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from faceaudit import bounds
 from faceaudit.collect.cache import DEFAULT_MAX_CACHE_BYTES, HttpCache, _private_dir
-from faceaudit.collect.extract import MAX_IMAGES_PER_PAGE, Placement, extract_page
+from faceaudit.collect.extract import MAX_IMAGES_PER_PAGE, Placement, extract_page, shown_page
 from faceaudit.collect.fetch import (
     USER_AGENT,
     Cancelled,
@@ -31,6 +31,7 @@ from faceaudit.collect.fetch import (
 )
 from faceaudit.collect.local import LocalError, LocalItem, walk_local
 from faceaudit.collect.netguard import AddressPolicy, Watchdog
+from faceaudit.collect.render import Renderer, RenderError, RenderUnavailable
 from faceaudit.collect.sandbox import sample_frames_contained
 from faceaudit.collect.sitemap import (
     MAX_SITEMAP_BYTES,
@@ -102,6 +103,11 @@ class CollectSettings:
     video_max_seconds: float = 600.0
     video_max_frames: int = 600
     video_scene_changes: bool = True
+    # Render mode (faceaudit.collect.render): pages are also loaded in a browser, scrolled
+    # and settled, and the images it shows are fetched like the others.
+    render: bool = False
+    render_deadline: float = 30.0  # seconds per page: load, scroll, settle
+    render_memory_mb: int = 1536  # the renderer's process tree is killed above this
 
     def __post_init__(self) -> None:
         # The counts a person chooses are capped (faceaudit.bounds): a huge concurrency
@@ -348,6 +354,8 @@ class _Run:
         self.robots_locks: dict[tuple[str, str], threading.Lock] = {}
         self.watchdog = Watchdog()
         self.spool: Path | None = None
+        self.renderer: Renderer | None = None  # started by the first page to render
+        self.render_notes: set[str] = set()  # render problems already reported this run
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -368,6 +376,8 @@ class _Run:
                 worker.join()
         finally:
             self.watchdog.close()
+            if self.renderer is not None:
+                self.renderer.close()
             shutil.rmtree(self.spool, ignore_errors=True)
         self.stats.cancelled = self.cancel.is_set()
         self.stats.seconds = time.monotonic() - started
@@ -701,6 +711,69 @@ class _Run:
         if task.depth < task.source.settings.depth:
             for link in contents.links:
                 self._add_page(_Task("page", link, task.source, task.depth + 1, response.final_url))
+        if task.source.settings.render:
+            known = {url_key(placement.url) for placement in contents.images}
+            self._render_page(task, response.final_url, known)
+
+    # -- render mode -------------------------------------------------------------------------
+
+    def _render_page(self, task: _Task, page_url: str, known: set[str]) -> None:
+        """Add what a browser shows on the page beyond what its HTML already placed."""
+        source = task.source
+        with self.state_lock:
+            if self.renderer is None:
+                self.renderer = Renderer(memory_limit=self.settings.render_memory_mb << 20)
+            renderer = self.renderer
+        deadline = source.settings.render_deadline
+        try:
+            page = renderer.render(
+                page_url, source.policy, deadline=deadline, profile=source.source
+            )
+        except RenderUnavailable as error:
+            if "unavailable" not in self.render_notes:
+                self.render_notes.add("unavailable")
+                self._error(task.url, f"{error.what} {error.todo}", source=source.source)
+            return
+        except RenderError as error:
+            self._error(task.url, f"{error.what} {error.todo}", source=source.source)
+            return
+        if not page.loaded:
+            self._error(
+                task.url,
+                "The browser could not load this page (unreachable, or refused because it "
+                "is on your own network); its plain images were still examined.",
+                source=source.source,
+            )
+            return
+        if not page.settled:
+            self._error(
+                task.url,
+                f"This page was still loading after {deadline:.0f} s (the render deadline): "
+                "the images it showed by then were examined, later ones may be missing.",
+                source=source.source,
+            )
+        if page.blocked:
+            self._error(
+                task.url,
+                "The page tried to reach addresses on your own network or computer "
+                f"({', '.join(page.blocked[:5])}); the browser refused them.",
+                source=source.source,
+                kind="skipped",
+            )
+        shown = shown_page(
+            [(url, f"rendered:{how}", kind) for url, how, kind in page.images],
+            list(page.links),
+            page.url or page_url,
+        )
+        for placement in shown.images:
+            if placement.data is not None:
+                continue  # a data: image made by a script: its HTML twin is read statically
+            if url_key(placement.url) in known:
+                continue  # the HTML already placed it
+            self._add_media(_Task("media", placement.url, source, task.depth, page_url, placement))
+        if task.depth < source.settings.depth:
+            for link in shown.links:
+                self._add_page(_Task("page", link, source, task.depth + 1, page_url))
 
     def _add_media(self, task: _Task) -> None:
         source = task.source

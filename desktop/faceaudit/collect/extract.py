@@ -419,3 +419,16 @@ def _visit(element: LexborNode, found: _Collector) -> None:
             found.add(href, "a-href", kind="video")
         else:
             found.add_link(href)
+
+
+def shown_page(images: list[tuple[str, str, str]], links: list[str], page_url: str) -> PageContents:
+    """The placements a browser reported for a rendered page: ``(url, found_by, kind)`` in
+    page order, absolute as the browser serialised them, then checked and de-duplicated as
+    for a fetched page (data: URIs decoded, javascript: and other schemes dropped)."""
+    found = _Collector(page_url, page_url, "utf-8")
+    for url, found_by, kind in images:
+        if url.lower().startswith(("http:", "https:", "data:")):
+            found.add(url, found_by, kind)
+    for link in links:
+        found.add_link(link)
+    return PageContents(found.order, list(found.links.values()), found.dropped, found.invalid)

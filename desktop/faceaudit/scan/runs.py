@@ -257,7 +257,10 @@ class WebCollector:
         from faceaudit.store import SourceSettings
 
         return SourceSettings(
-            depth=self.settings.depth, max_pages=self.max_pages, sitemap=self.settings.sitemap
+            depth=self.settings.depth,
+            max_pages=self.max_pages,
+            sitemap=self.settings.sitemap,
+            render=self.settings.render,
         )
 
     def configure_sources(self, settings: Mapping[str, SourceSettings]) -> None:
