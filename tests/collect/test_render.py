@@ -202,7 +202,7 @@ def test_without_the_add_ons_render_mode_says_how_to_get_them(tmp_path: Path) ->
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(blocker), *sys.path])}
     script = textwrap.dedent(
         """
-        from faceaudit.collect.render import Renderer
+        from faceaudit.collect.render import Renderer, RenderUnavailable
         try:
             Renderer().start()
         except RenderUnavailable as error:
