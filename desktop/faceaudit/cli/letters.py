@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from faceaudit.app import App
-from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, id_arg, request_records
+from faceaudit.cli import EXIT_OK, EXIT_USAGE, date_arg, id_arg, report, request_records
 from faceaudit.cli.wording import counted
 from faceaudit.letters import calendar, clock, overview, tracking
 from faceaudit.letters.citations import LANGUAGES
@@ -56,6 +56,7 @@ from faceaudit.letters.render import (
 )
 from faceaudit.letters.saving import record_and_write
 from faceaudit.letters.selection import LetterSelection, findings_by_operator, select_findings
+from faceaudit.report.erasure import promised_erasures
 
 Subparsers = argparse._SubParsersAction
 MARK_STATUSES = ("sent", "answered", "extended", "paused", "resumed", "closed")
@@ -759,6 +760,7 @@ def _register_requests(subparsers: Subparsers) -> None:
     )
     mark.add_argument("--note", default="", help="a note kept with the request")
     request_records.register(actions, _case_and_passphrase)
+    report.register_recheck(actions, _case_and_passphrase)
     parser.set_defaults(handler=run_requests)
 
 
@@ -781,9 +783,15 @@ def run_requests(args: argparse.Namespace, app: App) -> int:
             return _mark(args, case)
         if action in request_records.ACTIONS:
             return request_records.run(args, case)
+        if action == "recheck":
+            return report.run_recheck(args, app, case)
         tracked = tracking.list_tracked(case, args.today)
+        checks = {c.letter_id: c for c in promised_erasures(case)}
         if args.json:
-            print(json.dumps([t.to_json() for t in tracked], indent=2, ensure_ascii=False))
+            rows = [
+                {**t.to_json(), "erasure": _check_json(checks.get(t.letter.id))} for t in tracked
+            ]
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
             return EXIT_OK
         if not tracked:
             print(
@@ -791,7 +799,13 @@ def run_requests(args: argparse.Namespace, app: App) -> int:
             )
         for item in tracked:
             _print_tracked(args.case, item)
+            if item.letter.id in checks:
+                print(f"      {report.erasure_words(checks[item.letter.id])}")
     return EXIT_OK
+
+
+def _check_json(check: Any) -> dict[str, object] | None:
+    return None if check is None else check.to_json()
 
 
 def _overview(args: argparse.Namespace, app: App) -> int:

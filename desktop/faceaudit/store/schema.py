@@ -226,6 +226,20 @@ _V5_SCAN_CHECKED: Migration = (
 # complaint can enclose the request it follows up.
 _V6_LETTER_FILES: Migration = ("ALTER TABLE letters ADD COLUMN files TEXT NOT NULL DEFAULT '[]'",)
 
+# A small snapshot of each exposure report (faceaudit.report): the confirmed findings it
+# showed and whether each was seen, gone or unchecked, so the next report can say what
+# changed. Ids and states only: nothing personal, nothing sealed.
+_V7_REPORT_SNAPSHOTS: Migration = (
+    """CREATE TABLE report_snapshots (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        format TEXT NOT NULL,
+        language TEXT NOT NULL,
+        latest_scan_id INTEGER,
+        appearances TEXT NOT NULL DEFAULT '{}'
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1,
     _V2_LETTER_DATES,
@@ -233,6 +247,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V4_CLIP_FRAMES,
     _V5_SCAN_CHECKED,
     _V6_LETTER_FILES,
+    _V7_REPORT_SNAPSHOTS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

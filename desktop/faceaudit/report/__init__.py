@@ -1,0 +1,101 @@
+"""The client's exposure report (PDF and HTML) and the re-check of promised erasures.
+
+The API the CLI and the window use::
+
+    from faceaudit.report import generate, FORMATS, REPORT_LANGUAGES
+
+    made = generate(case, "pdf" | "html", path, language=None)   # -> GeneratedReport
+        # gathers (data.gather), words (compose + texts/<language>.toml), lays out
+        # (pdf / html), writes 0600 (writing), then keeps a snapshot in the case
+        # (snapshots) so the next report says what changed; language None: the case's
+    data = gather(case);  document = compose(data, "fr");  render_pdf(document) -> bytes
+
+    from faceaudit.report.erasure import promised_erasures, erasure_check, recheck_sources
+    erasure_check(case, letter_id) -> ErasureCheck | None   # .state: verified | still_online
+        # | partly_checked | not_checked | no_findings, from the scans since the answer
+    check, source_ids = recheck_sources(case, letter_id)    # then scan_case(only_sources=...)
+
+Nothing here imports Qt or the face engine; a re-check's scan is the caller's (the CLI's
+``requests recheck`` and the window both run the ordinary ``scan_case``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from faceaudit.report.compose import Document, compose
+from faceaudit.report.data import ReportData, gather
+from faceaudit.report.words import REPORT_LANGUAGES, ReportError, choose_language
+
+if TYPE_CHECKING:
+    from faceaudit.store import Case
+
+FORMATS = ("pdf", "html")
+
+
+@dataclass(frozen=True)
+class GeneratedReport:
+    path: Path
+    format: str
+    language: str
+    data: ReportData
+    snapshot_id: int
+
+
+def render(document: Document, fmt: str) -> bytes:
+    if fmt == "pdf":
+        from faceaudit.report.pdf import render_pdf
+
+        return render_pdf(document)
+    if fmt == "html":
+        from faceaudit.report.html import render_html
+
+        return render_html(document)
+    raise ReportError(f"There is no report format {fmt!r}.", "Choose pdf or html.")
+
+
+def generate(
+    case: Case,
+    fmt: str,
+    path: Path,
+    *,
+    language: str | None = None,
+    today: dt.date | None = None,
+) -> GeneratedReport:
+    """Write the case's report to ``path``, then remember what it showed (in the case)."""
+    from faceaudit.report.snapshots import record_snapshot
+    from faceaudit.report.writing import write_private
+
+    if fmt not in FORMATS:
+        raise ReportError(f"There is no report format {fmt!r}.", "Choose pdf or html.")
+    chosen = choose_language(language, case.person.language)
+    data = gather(case, today=today)
+    written = write_private(path, render(compose(data, chosen), fmt))
+    snapshot = record_snapshot(
+        case,
+        fmt=fmt,
+        language=chosen,
+        latest_scan_id=data.latest_scan_id,
+        appearances=data.presences(),
+    )
+    record = getattr(case, "record_action", None)
+    if record is not None:  # the audit log (faceaudit.store.audit), where this build has it
+        record("report_generated", format=fmt, language=chosen, appearances=len(data.appearances))
+    return GeneratedReport(written, fmt, chosen, data, snapshot)
+
+
+__all__ = [
+    "FORMATS",
+    "REPORT_LANGUAGES",
+    "Document",
+    "GeneratedReport",
+    "ReportData",
+    "ReportError",
+    "compose",
+    "gather",
+    "generate",
+    "render",
+]
