@@ -49,7 +49,10 @@ LIMITS: dict[str, Limit] = {
     "read_timeout": Limit(1, 300),
     "concurrency": Limit(1, 32),
     "per_host": Limit(1, 8),
+    "retention_days": Limit(0, 36500),
 }
+CASEWORKER_ENV = "FACEAUDIT_CASEWORKER"
+MAX_CASEWORKER = 100
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class Config:
     concurrency: int = 8  # requests in flight, all sites together
     per_host: int = 2  # requests in flight to one site
     robots: bool = True  # honour robots.txt for pages reached by following links
+    # [cases]: who is working (the audit log names them; empty: the OS user name) and how
+    # long a closed case is kept before it is listed for deletion (a case may override it).
+    caseworker: str = ""
+    retention_days: int = 365
 
     @property
     def thresholds(self) -> Thresholds:
@@ -92,6 +99,10 @@ class Config:
                 found[name] = f"{name} must be from {limit.low:g} to {limit.high:g}, not {value}."
         if "per_host" not in found and self.per_host > self.concurrency:
             found["per_host"] = "per_host cannot be more than concurrency."
+        if len(self.caseworker) > MAX_CASEWORKER or not self.caseworker.isprintable():
+            found["caseworker"] = (
+                f"caseworker must be one line of at most {MAX_CASEWORKER} printable characters."
+            )
         if not self.model_pack or not self.model_pack.replace("_", "").isalnum():
             found["model_pack"] = f"model_pack {self.model_pack!r} is not a model pack name."
         return found
@@ -129,7 +140,12 @@ def from_mapping(data: dict[str, Any]) -> tuple[Config, list[str]]:
     defaults = Config()
     problems: list[str] = []
     values: dict[str, Any] = {}
-    flat = {**data.get("matching", {}), **data.get("network", {}), **data.get("models", {})}
+    flat = {
+        **data.get("matching", {}),
+        **data.get("network", {}),
+        **data.get("models", {}),
+        **data.get("cases", {}),
+    }
     for spec in dataclasses.fields(Config):
         if spec.name not in flat:
             continue
@@ -187,6 +203,7 @@ def to_toml(config: Config) -> str:
         "models": ("model_pack",),
         "matching": ("match_level",),
         "network": ("connect_timeout", "read_timeout", "concurrency", "per_host", "robots"),
+        "cases": ("caseworker", "retention_days"),
     }
     lines = [
         "# FaceAudit settings: the window's Settings screen writes this file;",
@@ -287,3 +304,21 @@ def write_table(paths: Paths, name: str, values: dict[str, str | bool | int | fl
     # report those themselves.
     _write_atomically(paths, "# FaceAudit settings.\n" + _tables_toml(tables, top_level=True))
     return path
+
+
+def caseworker_name(config: Config, override: str | None = None) -> str:
+    """Who is working, for the audit log: ``--caseworker``, else ``FACEAUDIT_CASEWORKER``,
+    else config.toml's ``caseworker``, else the operating system's user name."""
+    import getpass
+    import os
+
+    for candidate in (override, os.environ.get(CASEWORKER_ENV), config.caseworker):
+        # One printable line: the name is shown in tables and exported to CSV.
+        kept = "".join(c for c in candidate or "" if c.isprintable() or c.isspace())
+        text = " ".join(kept.split())
+        if text:
+            return text[:MAX_CASEWORKER]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment nor the password database
+        return "unknown"

@@ -59,6 +59,12 @@ def global_options() -> argparse.ArgumentParser:
         help="CPU threads for face inference (default: all cores)",
     )
     parser.add_argument(
+        "--caseworker",
+        metavar="NAME",
+        help="who is working, as each case's audit log records it (default: the "
+        "FACEAUDIT_CASEWORKER environment variable, the caseworker setting, else your user name)",
+    )
+    parser.add_argument(
         "--model-pack",
         default=None,
         metavar="PACK",
@@ -237,7 +243,10 @@ def open_window(options: argparse.Namespace) -> int:
     from faceaudit.gui import run_gui
 
     app = App.create(
-        data_dir=options.data_dir, threads=options.threads, model_pack=options.model_pack
+        data_dir=options.data_dir,
+        threads=options.threads,
+        model_pack=options.model_pack,
+        caseworker=options.caseworker,
     )
     try:
         return run_gui(app)
@@ -261,7 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     try:
-        app = App.create(data_dir=args.data_dir, threads=args.threads, model_pack=args.model_pack)
+        app = App.create(
+            data_dir=args.data_dir,
+            threads=args.threads,
+            model_pack=args.model_pack,
+            caseworker=args.caseworker,
+        )
     except FaceAuditError as error:
         report_error(error)
         return EXIT_FAILED

@@ -132,17 +132,21 @@ def read_passphrase(
 
 def open_case(args: argparse.Namespace, app: App) -> Case:
     """The case named by --case: with the unlock agent's key, else the passphrase."""
-    return open_named_case(CaseStore(app.paths), args.case, args)
+    return open_named_case(app.case_store(), args.case, args)
 
 
 def open_named_case(store: CaseStore, name: str, args: argparse.Namespace) -> Case:
     store.existing_case_dir(name)  # a typo in the name is said before the passphrase is asked
+    case = None
     if not _passphrase_given(args):
         key = unlocked_key(store, name)
         if key is not None:
             with contextlib.suppress(CorruptCaseError):
-                return store.open_with_key(name, key)
-    return store.open(name, case_passphrase(store, name, args))
+                case = store.open_with_key(name, key)
+    if case is None:
+        case = store.open(name, case_passphrase(store, name, args))
+    warn_if_audit_broken(case)
+    return case
 
 
 def case_passphrase(store: CaseStore, name: str, args: argparse.Namespace) -> str:
@@ -151,6 +155,18 @@ def case_passphrase(store: CaseStore, name: str, args: argparse.Namespace) -> st
     from faceaudit.cli.clinic_key import passphrase_prompt
 
     return read_passphrase(args, prompt=passphrase_prompt(store, name))
+
+
+def warn_if_audit_broken(case: Case) -> None:
+    """A case whose audit log was tampered with still opens; say so on stderr."""
+    status = case.audit_status
+    if status is not None and not status.ok:
+        print(
+            f"faceaudit: warning: case {case.name!r}: {status.describe()}\n"
+            f"  See 'faceaudit audit --case {case.name} --verify'; restore the case from a "
+            "backup if the change was not yours.",
+            file=sys.stderr,
+        )
 
 
 def unlocked_key(store: CaseStore, name: str) -> bytes | None:
@@ -437,7 +453,7 @@ def run_create(args: argparse.Namespace, app: App) -> int:
     name = _case_name(args)
     if not name:
         return _missing_case_name("create")
-    store = CaseStore(app.paths)
+    store = app.case_store()
     if store.exists(name):  # say so before asking for a passphrase twice
         raise CaseExistsError(
             f"A case named {name!r} already exists.", "Choose another name, or open that case."
@@ -464,7 +480,7 @@ def run_create(args: argparse.Namespace, app: App) -> int:
 def run_list(args: argparse.Namespace, app: App) -> int:
     from faceaudit.letters.overview import CaseDeadlines, deadlines_by_case
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     summaries = store.list()
     deadlines = deadlines_by_case(store, args.today)
     none_due = CaseDeadlines(None, 0)
@@ -530,7 +546,7 @@ def run_show(args: argparse.Namespace, app: App) -> int:
     name = _case_name(args)
     if not name:
         return _missing_case_name("show")
-    with open_named_case(CaseStore(app.paths), name, args) as case:
+    with open_named_case(app.case_store(), name, args) as case:
         person, counts, references = case.person, case.counts(), case.reference_rows()
         scans = case.scans()
         document: dict[str, Any] = {
@@ -583,7 +599,7 @@ def run_edit(args: argparse.Namespace, app: App) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.existing_case_dir(name)
     with store.open(name, case_passphrase(store, name, args)) as case:
         person = case.update_person(**changes)
@@ -601,7 +617,7 @@ def run_delete(args: argparse.Namespace, app: App) -> int:
     name = _case_name(args)
     if not name:
         return _missing_case_name("delete")
-    store = CaseStore(app.paths)
+    store = app.case_store()
     directory = store.case_dir(name)
     if not args.yes:
         if not sys.stdin.isatty():

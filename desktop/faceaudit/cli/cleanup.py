@@ -49,9 +49,8 @@ def run_cache_clear(args: argparse.Namespace, app: App) -> int:
 
 def run_purge(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cleanup import purge
-    from faceaudit.store import CaseStore
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     if not args.yes:
         if not sys.stdin.isatty():
             print(

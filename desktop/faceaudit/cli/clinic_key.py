@@ -116,7 +116,7 @@ def _new_passphrase(args: argparse.Namespace, prompt: str) -> str:
 def run_init(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import read_passphrase
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.clinic.refuse_if_set_up()  # said before the passphrase is asked twice
     passphrase = read_passphrase(args, confirm=True, prompt="New clinic passphrase: ")
     key_file = store.clinic.init(passphrase)
@@ -129,7 +129,7 @@ def run_init(args: argparse.Namespace, app: App) -> int:
 def run_change(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import read_passphrase
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.clinic.require()
     old = read_passphrase(args, prompt="Current clinic passphrase: ")
     store.clinic.master_key(old)  # a wrong one is said before the new one is asked
@@ -162,7 +162,7 @@ def clinic_cases(store: CaseStore) -> list[dict[str, object]]:
 
 
 def run_status(args: argparse.Namespace, app: App) -> int:
-    store = CaseStore(app.paths)
+    store = app.case_store()
     key_file = store.clinic.key_file()
     cases = clinic_cases(store)
     if args.json:
@@ -206,7 +206,7 @@ def run_status(args: argparse.Namespace, app: App) -> int:
 def run_join(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import read_passphrase
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.existing_case_dir(args.case_name)
     store.clinic.require()
     own = read_passphrase(args, prompt="Case passphrase: ")
@@ -219,7 +219,7 @@ def run_join(args: argparse.Namespace, app: App) -> int:
 def run_leave(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import read_passphrase
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.existing_case_dir(args.case_name)
     store.leave_clinic(args.case_name, read_passphrase(args, prompt="Case passphrase: "))
     print(f"Case {args.case_name!r} no longer opens with the clinic passphrase, only its own.")
@@ -229,7 +229,7 @@ def run_leave(args: argparse.Namespace, app: App) -> int:
 def run_case_passphrase(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import case_passphrase
 
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.existing_case_dir(args.case_name)
     old = case_passphrase(store, args.case_name, args)
     unlocked = store.unlock_case(args.case_name, old)  # a wrong one: said before asking more

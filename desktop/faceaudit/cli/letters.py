@@ -810,9 +810,7 @@ def _check_json(check: Any) -> dict[str, object] | None:
 
 def _overview(args: argparse.Namespace, app: App) -> int:
     """Requests of every case (or of --case) from the plain part of the case files."""
-    from faceaudit.store import CaseStore
-
-    store = CaseStore(app.paths)
+    store = app.case_store()
     if args.case:
         store.existing_case_dir(args.case)
     today = args.today or dt.date.today()

@@ -48,7 +48,6 @@ def register(subparsers: Subparsers) -> None:
 
 def run_unlock(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import case_passphrase
-    from faceaudit.store import CaseStore
 
     if not 0 < args.minutes <= MAX_UNLOCK_SECONDS / 60:
         print(
@@ -56,10 +55,11 @@ def run_unlock(args: argparse.Namespace, app: App) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    store = CaseStore(app.paths)
+    store = app.case_store()
     store.existing_case_dir(args.case_name)
     case_id, data_key = store.unlock(args.case_name, case_passphrase(store, args.case_name, args))
-    store.open_with_key(args.case_name, data_key).close()  # the key opens the case: keep it
+    # The key opens the case: keep it (an access, recorded in the case's audit log).
+    store.open_with_key(args.case_name, data_key, opened_with="unlock").close()
     AgentClient().put(case_id, data_key, args.minutes * 60)
     print(
         f"Case {args.case_name!r} is unlocked for {args.minutes:g} "
@@ -70,11 +70,9 @@ def run_unlock(args: argparse.Namespace, app: App) -> int:
 
 
 def run_lock(args: argparse.Namespace, app: App) -> int:
-    from faceaudit.store import CaseStore
-
     client = AgentClient()
     if args.case_name:
-        forgotten = client.forget(CaseStore(app.paths).case_id(args.case_name))
+        forgotten = client.forget(app.case_store().case_id(args.case_name))
         what = (
             f"Case {args.case_name!r} is locked"
             if forgotten

@@ -98,7 +98,9 @@ class GuiContext(QObject):
         if self._case_store is None:
             from faceaudit.store import DEFAULT_KDF, CaseStore
 
-            self._case_store = CaseStore(self.app.paths, kdf=self._kdf or DEFAULT_KDF)
+            self._case_store = CaseStore(
+                self.app.paths, kdf=self._kdf or DEFAULT_KDF, caseworker=self.app.caseworker or None
+            )
         return self._case_store
 
     @property

@@ -32,8 +32,10 @@ from faceaudit.letters.tracking import (
     find_request,
     get_letter,
     mark_answered,
+    record_request_change,
 )
 from faceaudit.localfiles import read_capped
+from faceaudit.store import audit
 
 OUTCOMES = ("complied", "partly", "refused")
 MAX_REPLY_BYTES = 64 * 1024 * 1024  # a scanned letter or an export of one's data, not a backup
@@ -84,6 +86,7 @@ def _set(case: LetterTables, request_id: int, **values: str | int | None) -> Non
     with case.connection() as conn:
         statement = f"UPDATE requests SET {columns} WHERE id = ?"  # noqa: S608
         conn.execute(statement, (*values.values(), request_id))
+        record_request_change(case, request_id, values)
 
 
 def edit_sent_date(
@@ -138,6 +141,7 @@ def discard_draft(case: LetterTables, letter_id: int) -> LetterRecord:
         )
     with case.connection() as conn:
         conn.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+        case.record_action(audit.LETTER_DISCARDED, letter_id=letter_id)
     return letter
 
 
@@ -210,6 +214,9 @@ def undo_last_step(case: LetterTables, letter_id: int) -> str:
                 "Correct the send date with 'requests edit' instead.",
             )
         conn.execute("DELETE FROM requests WHERE id = ?", (request.id,))
+        case.record_action(
+            audit.REQUEST_MARKED, request_id=request.id, letter_id=letter_id, status="draft"
+        )
     return "sent"
 
 
@@ -287,6 +294,9 @@ def attach_reply(
             (uid, request.id, added_at, len(data), sha256, name_blob, data_blob),
         )
         reply_id = int(cursor.lastrowid or 0)
+        case.record_action(
+            audit.REPLY_ADDED, request_id=request.id, reply_id=reply_id, bytes=len(data)
+        )
     return ReplyInfo(reply_id, letter_id, file_name, len(data), sha256, added_at)
 
 

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from faceaudit.letters.deadlines import Deadline, compute_deadline
 from faceaudit.letters.directory import EU_EEA, Operator, operator_from_json
 from faceaudit.letters.render import LetterError, PriorRequest
+from faceaudit.store import audit
 from faceaudit.timestamps import utc_now, utc_stamp
 
 STATUSES = ("draft", "sent", "answered", "extended", "paused", "overdue", "closed")
@@ -38,9 +39,12 @@ OPEN_STATUSES = ("sent", "extended", "overdue")
 
 
 class LetterTables(Protocol):
-    """What tracking needs from a Case: a write transaction on its SQLite file."""
+    """What tracking needs from a Case: a write transaction on its SQLite file, and its
+    audit log (each change is recorded in the same transaction)."""
 
     def connection(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+    def record_action(self, action: str, **details: Any) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,17 @@ def record_letter(
                 _iso(letter_date),
             ),
         )
-        return int(cursor.lastrowid or 0)
+        letter_id = int(cursor.lastrowid or 0)
+        case.record_action(
+            audit.LETTER_GENERATED,
+            letter_id=letter_id,
+            type=letter_type,
+            jurisdiction=jurisdiction,
+            language=language,
+            findings=len(finding_ids),
+            follows_request=parent_request_id,
+        )
+        return letter_id
 
 
 def update_letter_output(
@@ -223,6 +237,7 @@ def update_letter_output(
                 letter_id,
             ),
         )
+        case.record_action(audit.LETTER_WRITTEN, letter_id=letter_id, formats=list(formats))
 
 
 def mark_sent(
@@ -278,6 +293,9 @@ def mark_sent(
                 _iso(received_at),
                 country,
             ),
+        )
+        case.record_action(
+            audit.REQUEST_MARKED, letter_id=letter_id, status="sent", channel=channel
         )
     request = find_request(case, letter_id)
     assert request is not None
@@ -396,6 +414,21 @@ def update_request(case: LetterTables, request_id: int, **values: str | int | No
     with case.connection() as conn:
         statement = f"UPDATE requests SET {columns} WHERE id = ?"  # noqa: S608
         conn.execute(statement, (*values.values(), request_id))
+        record_request_change(case, request_id, values)
+
+
+def record_request_change(
+    case: LetterTables, request_id: int, values: dict[str, str | int | None]
+) -> None:
+    """The audit log's entry for a change of a request: its new status, and which columns
+    changed (never the notes' text)."""
+    status = values.get("status")
+    case.record_action(
+        audit.REQUEST_MARKED,
+        request_id=request_id,
+        status=status if isinstance(status, str) else None,
+        fields=sorted(values),
+    )
 
 
 def refresh_overdue(case: LetterTables, today: dt.date) -> list[int]:

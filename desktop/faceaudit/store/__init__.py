@@ -81,6 +81,15 @@ The public API (stable; the scan, letters and GUI code program against it)::
     store.plain_connection(name)                   # no key: the plain part only (overviews)
     with case.batch(): ...                         # several calls, one commit (e.g. per image)
 
+    # Audit log (faceaudit.store.audit): append-only, HMAC-chained under the case key
+    case.record_action(audit.EXPORTED, format="age", files=3)   # -> AuditEntry; details are
+        # ids, counts, codes (no personal data); inside batch()/connection() it commits with it
+    case.audit_log() -> list[AuditEntry(seq, at, caseworker, action, details, prev_hash, hash)]
+    case.verify_audit() -> AuditVerification(ok, problem, seq, last_seq, describe())
+    case.audit_status                              # the check made when the case was opened
+    case.caseworker;  CaseStore(paths, caseworker=...)  # who the entries name
+    store.open_with_key(name, key, opened_with="session_key" | ... | None)  # None: no entry
+
 Errors (all FaceAuditError, with ``what`` and ``todo``): CaseNotFoundError, CaseExistsError,
 InvalidCaseNameError, WeakPassphraseError, WrongPassphraseError, CorruptCaseError (and
 ForeignFileError, TamperedDataError), NewerSchemaError, DiskFullError, ReadOnlyError,

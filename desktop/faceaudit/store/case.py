@@ -24,7 +24,8 @@ from faceaudit.faces.consistency import check_same_person
 from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS
 from faceaudit.faces.types import Face, FaceMatch, Reference
 from faceaudit.filelock import Busy, exclusive
-from faceaudit.store import codec
+from faceaudit.store import audit, codec
+from faceaudit.store.audit import AuditEntry, AuditVerification
 from faceaudit.store.crypto import Sealer
 from faceaudit.store.db import savepoint, transaction, translate
 from faceaudit.store.errors import (
@@ -83,9 +84,18 @@ class Case:
     """An open case. Build one with :meth:`faceaudit.store.CaseStore.open` or ``create``."""
 
     def __init__(
-        self, name: str, directory: Path, db_path: Path, conn: sqlite3.Connection, sealer: Sealer
+        self,
+        name: str,
+        directory: Path,
+        db_path: Path,
+        conn: sqlite3.Connection,
+        sealer: Sealer,
+        caseworker: str = "",
     ) -> None:
         self.name = name
+        self.caseworker = caseworker or "unknown"  # who the audit log names for this session
+        # The chain as checked when the case was opened (None until CaseStore checks it).
+        self.audit_status: AuditVerification | None = None
         self.directory = directory
         self.db_path = db_path
         self._conn: sqlite3.Connection | None = conn
@@ -184,6 +194,30 @@ class Case:
     def _seal(self, data: bytes, table: str, column: str, row_key: str) -> bytes:
         return self._sealer.seal(data, table, column, row_key)
 
+    # -- audit log (faceaudit.store.audit) -------------------------------------------------
+
+    def record_action(self, action: str, **details: Any) -> AuditEntry:
+        """Append an entry to the case's audit log, naming this session's caseworker.
+
+        ``action``: one of the constants of :mod:`faceaudit.store.audit` (or another
+        lower_case word); ``details``: a few facts without personal data (ids, counts,
+        formats, statuses). Inside ``batch()`` / ``connection()`` it commits with the rest.
+        """
+        with self._write() as conn:
+            return audit.append(
+                conn, self.case_id, self._sealer.audit_mac, self.caseworker, action, details
+            )
+
+    def audit_log(self) -> list[AuditEntry]:
+        """Every entry of the audit log, oldest first."""
+        with self._read() as conn:
+            return audit.entries(conn)
+
+    def verify_audit(self) -> AuditVerification:
+        """Check the audit log's chain now: intact, or the first entry that breaks it."""
+        with self._read() as conn:
+            return audit.verify(conn, self.case_id, self._sealer.audit_mac)
+
     def _unseal(self, blob: bytes, table: str, column: str, row_key: str) -> bytes:
         return self._sealer.open(bytes(blob), table, column, row_key)
 
@@ -242,6 +276,7 @@ class Case:
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('evidence_policy', ?)", (policy,)
             )
+            self.record_action(audit.SETTINGS_CHANGED, evidence_policy=policy)
 
     # -- person ------------------------------------------------------------------------
 
@@ -255,11 +290,16 @@ class Case:
 
     def set_person(self, person: Person) -> None:
         blob = self._seal(person.to_json(), "person", "details_blob", "1")
+        before = self.person.__dict__
+        # Which details changed, never their values (the log holds no personal data).
+        changed = sorted(k for k, v in person.__dict__.items() if before.get(k) != v)
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO person (id, details_blob, updated_at) VALUES (1, ?, ?)",
                 (blob, utc_now()),
             )
+            if changed:
+                self.record_action(audit.PERSON_UPDATED, fields=changed)
 
     def update_person(self, **changes: str | None) -> Person:
         """Change some details: full_name, email, postal_address, country, language."""
@@ -305,7 +345,9 @@ class Case:
                 " face_blob) VALUES (?, ?, ?, ?, ?, ?)",
                 (uid, label, photo_sha256, utc_now(), photo_blob, face_blob),
             )
-            return int(cursor.lastrowid or 0)
+            reference_id = int(cursor.lastrowid or 0)
+            self.record_action(audit.REFERENCE_ADDED, reference_id=reference_id, forced=force)
+            return reference_id
 
     def reference_id_for(self, photo_sha256: str) -> int | None:
         with self._read() as conn:
@@ -356,6 +398,7 @@ class Case:
             cursor = conn.execute("DELETE FROM reference_photos WHERE id = ?", (reference_id,))
             if cursor.rowcount == 0:
                 raise _unknown("reference", reference_id)
+            self.record_action(audit.REFERENCE_REMOVED, reference_id=reference_id)
 
     def _unpack_faces(self, data: bytes, table: str) -> tuple[list[Face], np.ndarray | None]:
         try:
@@ -389,6 +432,8 @@ class Case:
                     (entry, now, _json(stored)),
                 )
                 added += cursor.rowcount
+            if added:
+                self.record_action(audit.SOURCE_ADDED, count=added)
         return added
 
     def set_source_settings(self, source_id: int, settings: SourceSettings) -> None:
@@ -417,6 +462,7 @@ class Case:
         with self._write() as conn:
             if conn.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
                 raise _unknown("source", source_id)
+            self.record_action(audit.SOURCE_REMOVED, source_id=source_id)
 
     # -- scans -------------------------------------------------------------------------
 
@@ -426,7 +472,9 @@ class Case:
                 "INSERT INTO scans (started_at, status, settings) VALUES (?, 'running', ?)",
                 (utc_now(), _json(settings)),
             )
-            return int(cursor.lastrowid or 0)
+            scan_id = int(cursor.lastrowid or 0)
+            self.record_action(audit.SCAN_STARTED, scan_id=scan_id)
+            return scan_id
 
     def resumable_scan(self) -> int | None:
         """The most recent scan if it did not finish (killed, cancelled or failed), else None."""
@@ -444,6 +492,7 @@ class Case:
             )
             if cursor.rowcount == 0:
                 raise _unknown("scan", scan_id)
+            self.record_action(audit.SCAN_RESUMED, scan_id=scan_id)
 
     def update_scan_stats(self, scan_id: int, stats: dict[str, Any]) -> None:
         """Save the scan's running counters (replacing the previous ones)."""
@@ -466,6 +515,8 @@ class Case:
             )
             if cursor.rowcount == 0:
                 raise _unknown("scan", scan_id)
+            counts = _counts(stats)
+            self.record_action(audit.SCAN_FINISHED, scan_id=scan_id, status=status, **counts)
 
     def scans(self) -> list[ScanRow]:
         with self._read() as conn:
@@ -637,7 +688,9 @@ class Case:
 
     def clear_face_cache(self) -> int:
         with self._write() as conn:
-            return int(conn.execute("DELETE FROM face_cache").rowcount)
+            removed = int(conn.execute("DELETE FROM face_cache").rowcount)
+            self.record_action(audit.FACE_CACHE_CLEARED, count=removed)
+            return removed
 
     # -- findings ----------------------------------------------------------------------
 
@@ -929,6 +982,11 @@ class Case:
     def review(self, finding_id: int, review: str) -> None:
         """Record the person's review. Rejecting ("not me") also drops the evidence copy of an
         image no other non-rejected finding needs: it shows someone else."""
+        with self._write():
+            self._review(finding_id, review)
+            self.record_action(audit.REVIEW, review=review, count=1, finding_ids=[finding_id])
+
+    def _review(self, finding_id: int, review: str) -> None:
         if review not in REVIEW_STATES:
             raise ValueError(f"review must be one of {REVIEW_STATES}, not {review!r}")
         with self._write() as conn:
@@ -965,7 +1023,10 @@ class Case:
             )
         with self._write():
             for finding_id in wanted:
-                self.review(finding_id, review)
+                self._review(finding_id, review)
+            # One entry per batch; the ids while they are few (they are not personal data).
+            ids = wanted if len(wanted) <= audit.MAX_DETAIL_ITEMS else None
+            self.record_action(audit.REVIEW, review=review, count=len(wanted), finding_ids=ids)
         return wanted
 
     def finding_history(
@@ -1021,6 +1082,18 @@ class Case:
         }
         with self._read() as conn:
             return {name: int(conn.execute(sql).fetchone()[0]) for name, sql in queries.items()}
+
+
+# Counters of a scan's stats worth keeping in the audit log (numbers only).
+_AUDITED_COUNTS = ("sources", "pages", "images", "faces", "findings", "new_findings", "errors")
+
+
+def _counts(stats: dict[str, Any]) -> dict[str, int]:
+    return {
+        key: value
+        for key in _AUDITED_COUNTS
+        if isinstance(value := stats.get(key), int) and not isinstance(value, bool)
+    }
 
 
 def _unknown(kind: str, row_id: int) -> UnknownRowError:

@@ -26,6 +26,7 @@ from faceaudit.paths import Paths
 
 if TYPE_CHECKING:
     from faceaudit.cleanup import CaseDeletion
+from faceaudit.store import audit
 from faceaudit.store.case import Case, utc_now
 from faceaudit.store.clinic import DEFAULT_CLINIC_KDF, Argon2Params, Clinic, ClinicKeyError
 from faceaudit.store.crypto import (
@@ -143,7 +144,9 @@ class CaseStore:
 
     ``kdf`` sets the scrypt cost for *new* cases, ``clinic_kdf`` the Argon2id cost of a new
     clinic key or clinic passphrase (tests pass cheaper ones explicitly); opening always
-    uses the cost recorded in the key file.
+    uses the cost recorded in the key file. ``caseworker`` is who the audit log names for the
+    cases this store opens (default: ``FACEAUDIT_CASEWORKER``, the ``caseworker`` of
+    config.toml, else the OS user name; see ``config.caseworker_name``).
     """
 
     def __init__(
@@ -151,10 +154,16 @@ class CaseStore:
         paths: Paths,
         kdf: KdfParams = DEFAULT_KDF,
         clinic_kdf: Argon2Params = DEFAULT_CLINIC_KDF,
+        caseworker: str | None = None,
     ) -> None:
         self.paths = paths
         self.kdf = kdf
         self.clinic = Clinic(paths, clinic_kdf)
+        if caseworker is None:
+            from faceaudit.config import caseworker_name, load_config
+
+            caseworker = caseworker_name(load_config(paths).config)
+        self.caseworker = caseworker
         self._open_cases: weakref.WeakSet[Case] = weakref.WeakSet()
 
     @property
@@ -241,9 +250,11 @@ class CaseStore:
             if isinstance(error, OSError):
                 raise os_error(error, f"creating the case {name!r}") from error
             raise
-        return self._track(
-            Case(name, final, final / DB_FILE, self._connect(final / DB_FILE), sealer)
+        case = Case(
+            name, final, final / DB_FILE, self._connect(final / DB_FILE), sealer, self.caseworker
         )
+        case.audit_status = case.verify_audit()
+        return self._track(case)
 
     def _remove_abandoned_staging(self) -> None:
         """Half-built cases left by a create that was killed (their contents are sealed).
@@ -275,6 +286,14 @@ class CaseStore:
                     "INSERT INTO person (id, details_blob, updated_at) VALUES (1, ?, ?)",
                     (sealer.seal(person.to_json(), "person", "details_blob", "1"), utc_now()),
                 )
+                audit.append(
+                    conn,
+                    sealer.case_id,
+                    sealer.audit_mac,
+                    self.caseworker,
+                    audit.CASE_CREATED,
+                    {"evidence_policy": evidence_policy},
+                )
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -283,9 +302,12 @@ class CaseStore:
 
     def open(self, name: str, passphrase: str) -> Case:
         """Open a case with its own passphrase or the clinic's (when the case is under the
-        clinic). Damaged, foreign or newer files are refused before anything is written."""
+        clinic). Damaged, foreign or newer files are refused before anything is written.
+        The audit log records which passphrase opened it ("case_passphrase" or
+        "clinic_passphrase")."""
         unlocked = self.unlock_case(name, passphrase)
-        case = self.open_with_key(name, unlocked.data_key)
+        opened_with = f"{unlocked.kind}_passphrase"
+        case = self.open_with_key(name, unlocked.data_key, opened_with=opened_with)
         case.unlocked_with = unlocked.kind
         return case
 
@@ -311,9 +333,16 @@ class CaseStore:
         """The case's parsed key file (which wraps it has; no passphrase needed)."""
         return KeyFile.parse(self._read_key(self.existing_case_dir(name) / KEY_FILE))
 
-    def open_with_key(self, name: str, data_key: bytes) -> Case:
+    def open_with_key(
+        self, name: str, data_key: bytes, *, opened_with: str | None = "session_key"
+    ) -> Case:
         """Open a case with its data key (from :meth:`unlock`); a key of another case, or a
-        damaged one, is refused by the key check stored in the case."""
+        damaged one, is refused by the key check stored in the case.
+
+        The audit log's chain is checked (``case.audit_status``; a broken chain still opens,
+        and the break is recorded in the log), then ``case_opened`` is recorded with
+        ``opened_with`` (e.g. "passphrase", "session_key"); None records nothing (a check that
+        the key opens the case, not an access)."""
         directory = self.existing_case_dir(name)
         db_path, key_path = directory / DB_FILE, directory / KEY_FILE
         self._check_header(db_path)
@@ -326,7 +355,18 @@ class CaseStore:
         except BaseException:
             conn.close()
             raise
-        return self._track(Case(name, directory, db_path, conn, sealer))
+        case = self._track(Case(name, directory, db_path, conn, sealer, self.caseworker))
+        try:
+            case.audit_status = status = case.verify_audit()
+            if opened_with is not None:
+                with case.batch():
+                    if not status.ok:
+                        _record_break(case, status)
+                    case.record_action(audit.CASE_OPENED, opened_with=opened_with)
+        except BaseException:
+            case.close()
+            raise
+        return case
 
     def _track(self, case: Case) -> Case:
         self._open_cases.add(case)
@@ -446,6 +486,7 @@ class CaseStore:
             )
         data_key = self.unlock_case(name, old_passphrase).data_key
         with self.open_with_key(name, data_key) as case:  # the key check: it is this case's
+            case.record_action(audit.PASSPHRASE_CHANGED)
             key_path = case.directory / KEY_FILE
             key_file = KeyFile.parse(self._read_key(key_path))
             own = PassphraseWrap.make(key_file.case_id, data_key, new_passphrase, self.kdf)
@@ -626,6 +667,16 @@ class CaseStore:
 
         with contextlib.suppress(FaceAuditError):
             AgentClient().forget(self.case_id(name))
+
+
+def _record_break(case: Case, status: audit.AuditVerification) -> None:
+    """Write into the log that its chain was found broken (once per break), so the finding
+    stays in the log even if a later append would hide the gap."""
+    found = {"problem": status.problem, "at_seq": status.seq, "last_seq": status.last_seq}
+    for entry in case.audit_log():
+        if entry.action == audit.AUDIT_BREAK_FOUND and entry.details == found:
+            return
+    case.record_action(audit.AUDIT_BREAK_FOUND, **found)
 
 
 def remove_tree(directory: Path) -> None:

@@ -23,7 +23,9 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes, hmac
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from faceaudit.store.errors import (
@@ -111,6 +113,19 @@ class Sealer:
     def __init__(self, case_id: str, data_key: bytes) -> None:
         self.case_id = case_id
         self._aead = AESGCM(data_key)
+        # A separate key for the audit log's HMAC chain (never the data key itself).
+        self._audit_key = HKDF(
+            algorithm=hashes.SHA256(),
+            length=KEY_BYTES,
+            salt=None,
+            info=f"faceaudit/v1\x00audit-log\x00{case_id}".encode(),
+        ).derive(data_key)
+
+    def audit_mac(self, message: bytes) -> str:
+        """HMAC-SHA256 of ``message`` under the case's audit key, as hex (see store.audit)."""
+        mac = hmac.HMAC(self._audit_key, hashes.SHA256())
+        mac.update(message)
+        return mac.finalize().hex()
 
     def seal(self, plaintext: bytes, table: str, column: str, row_key: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)  # random 96-bit nonces: safe far beyond a case's size

@@ -240,6 +240,25 @@ _V7_REPORT_SNAPSHOTS: Migration = (
     )""",
 )
 
+# The audit log (faceaudit.store.audit): who did what and when, each entry chained to the one
+# before by an HMAC under a key derived from the case key. Append-only: the triggers refuse
+# changes and deletions (a guard for honest code; the chain is what detects an editor).
+_V8_AUDIT_LOG: Migration = (
+    """CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        caseworker TEXT NOT NULL,
+        action TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}',
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1,
     _V2_LETTER_DATES,
@@ -248,6 +267,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V5_SCAN_CHECKED,
     _V6_LETTER_FILES,
     _V7_REPORT_SNAPSHOTS,
+    _V8_AUDIT_LOG,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
