@@ -95,6 +95,11 @@ class Paths:
     def operators(self) -> Path:
         return _private_dir(self.base / "operators")
 
+    @property
+    def clinic_key(self) -> Path:
+        """The clinic key file (``faceaudit.store.clinic``); made private when written."""
+        return self.base / "clinic" / "clinic.key"
+
     def ensure_base(self) -> Path:
         return _private_dir(self.base, tighten=False)
 

@@ -42,7 +42,7 @@ from faceaudit.store.errors import (
 )
 from faceaudit.timestamps import utc_now
 
-CLINIC_FOLDER = "clinic"
+CLINIC_FOLDER = "clinic"  # <data dir>/clinic/clinic.key: Paths.clinic_key
 CLINIC_KEY_FILE = "clinic.key"
 CLINIC_FORMAT = "faceaudit-clinic-key"
 CLINIC_VERSION = 1
@@ -217,7 +217,7 @@ class Clinic:
 
     @property
     def key_path(self) -> Path:
-        return self.paths.base / CLINIC_FOLDER / CLINIC_KEY_FILE
+        return self.paths.clinic_key
 
     def exists(self) -> bool:
         return self.key_path.is_file()

@@ -72,8 +72,8 @@ class CasesScreen(QWidget):
             hint_label(
                 self.tr(
                     "A case is one person's file: their reference photos, the pages to search, "
-                    "what was found and the letters. Each case is encrypted with its own "
-                    "passphrase."
+                    "what was found and the letters. Each case is encrypted with its own key, "
+                    "opened by its passphrase (in a clinic, maybe the clinic passphrase)."
                 )
             )
         )
@@ -153,7 +153,9 @@ class CasesScreen(QWidget):
     def new_case(self) -> CreateCaseDialog:
         from faceaudit.gui.cases.widgets import CreateCaseDialog  # not built at start-up
 
-        dialog = CreateCaseDialog(self)
+        dialog = CreateCaseDialog(
+            self, clinic_available=self.context.app.paths.clinic_key.is_file()
+        )
         dialog.form.submitted.connect(
             lambda name, passphrase, person: self._create(dialog, name, passphrase, person)
         )
@@ -168,11 +170,11 @@ class CasesScreen(QWidget):
             self.context.open_case(case)
             self.context.navigate.emit("me")
 
+        under_clinic = dialog.form.uses_clinic()
         self.context.run(
-            self.context.case_store.create,
-            name,
-            passphrase,
-            person,
+            lambda: self.context.case_store.create(
+                name, passphrase, person, under_clinic=under_clinic
+            ),
             on_result=created,
             on_error=lambda error: dialog.form.show_error(self.context.error_text(error)),
         )
@@ -188,11 +190,23 @@ class CasesScreen(QWidget):
     def unlock(self, name: str) -> UnlockDialog:
         from faceaudit.gui.cases.widgets import UnlockDialog
 
-        dialog = UnlockDialog(name, self)
+        dialog = UnlockDialog(name, self, self._unlock_kinds(name))
         dialog.submitted.connect(lambda passphrase: self._open(dialog, name, passphrase))
         self.dialog = dialog
         self.context.dialogs.open_dialog(dialog)
         return dialog
+
+    def _unlock_kinds(self, name: str) -> tuple[str, ...]:
+        """Which passphrases open the case, from its small key file (read as the list was);
+        a damaged one is said when opening."""
+        from faceaudit.errors import FaceAuditError
+
+        try:
+            key_file = self.context.case_store.key_file(name)
+        except FaceAuditError:
+            return ("case",)
+        kinds = (("case", key_file.own), ("clinic", key_file.clinic))
+        return tuple(kind for kind, wrap in kinds if wrap is not None) or ("case",)
 
     def _open(self, dialog: UnlockDialog, name: str, passphrase: str) -> None:
         from faceaudit.store import WrongPassphraseError

@@ -11,4 +11,6 @@ from faceaudit.gui.screens import ScreenEntry
 
 PanelEntry = ScreenEntry  # same shape: key, module, class name; loaded when the screen is built
 
-PANELS: tuple[PanelEntry, ...] = ()
+PANELS: tuple[PanelEntry, ...] = (
+    PanelEntry("passphrase", "faceaudit.gui.clinic.passphrase", "ClinicPassphrasePanel"),
+)

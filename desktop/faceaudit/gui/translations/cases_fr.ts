@@ -83,8 +83,8 @@
         <translation>Il n’y a encore aucun dossier. Créez-en un pour commencer : cela prend une minute.</translation>
     </message>
     <message>
-        <source>A case is one person&apos;s file: their reference photos, the pages to search, what was found and the letters. Each case is encrypted with its own passphrase.</source>
-        <translation>Un dossier contient tout ce qui concerne une personne : ses photos de référence, les pages à examiner, ce qui a été trouvé et les courriers. Chaque dossier est chiffré avec sa propre phrase secrète.</translation>
+        <source>A case is one person&apos;s file: their reference photos, the pages to search, what was found and the letters. Each case is encrypted with its own key, opened by its passphrase (in a clinic, maybe the clinic passphrase).</source>
+        <translation>Un dossier contient tout ce qui concerne une personne : ses photos de référence, les pages à examiner, ce qui a été trouvé et les courriers. Chaque dossier est chiffré avec sa propre clé, ouverte par sa phrase secrète (dans une clinique, parfois par la phrase secrète de la clinique).</translation>
     </message>
     <message>
         <source>No case is open; the cases are locked.</source>
@@ -229,6 +229,18 @@
         <translation>Aucune récupération n’est possible : si vous oubliez cette phrase secrète, personne — pas même FaceAudit — ne pourra rouvrir le dossier. Notez-la en lieu sûr.</translation>
     </message>
     <message>
+        <source>A passphrase of its &amp;own</source>
+        <translation>Une phrase secrète &amp;propre au dossier</translation>
+    </message>
+    <message>
+        <source>The c&amp;linic passphrase</source>
+        <translation>La phrase secrète de la c&amp;linique</translation>
+    </message>
+    <message>
+        <source>With the clinic passphrase, every caseworker opens this case with the one passphrase of the clinic. With a passphrase of its own, only that passphrase opens it, e.g. when the client keeps the case. Either way the case has its own key, and the clinic passphrase opens no case created with its own. A clinic case can be given its own passphrase later.</source>
+        <translation>Avec la phrase secrète de la clinique, chaque intervenant ouvre ce dossier avec l’unique phrase secrète de la clinique. Avec une phrase secrète propre, seule celle-ci l’ouvre, par exemple quand le client garde le dossier. Dans les deux cas, le dossier a sa propre clé, et la phrase secrète de la clinique n’ouvre aucun dossier créé avec sa propre phrase. Un dossier de la clinique peut recevoir sa propre phrase secrète plus tard.</translation>
+    </message>
+    <message>
         <source>Create the case</source>
         <translation>Créer le dossier</translation>
     </message>
@@ -261,12 +273,24 @@
         <translation>P&amp;hrase secrète :</translation>
     </message>
     <message>
+        <source>Lock it with:</source>
+        <translation>Le verrouiller avec :</translation>
+    </message>
+    <message>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
         <source>Only the case name is required. Your details are used in the letters to the sites, and are stored encrypted in the case.</source>
         <translation>Seul le nom du dossier est obligatoire. Vos coordonnées servent aux courriers adressés aux sites et sont conservées chiffrées dans le dossier.</translation>
+    </message>
+    <message>
+        <source>Clinic &amp;passphrase:</source>
+        <translation>&amp;Phrase secrète de la clinique :</translation>
+    </message>
+    <message>
+        <source>Clinic passphrase</source>
+        <translation>Phrase secrète de la clinique</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -288,6 +312,14 @@
         <translation>Phrase secrète</translation>
     </message>
     <message>
+        <source>The clinic passphrase (the case %1 is locked under it):</source>
+        <translation>La phrase secrète de la clinique (le dossier %1 est verrouillé par elle) :</translation>
+    </message>
+    <message>
+        <source>Passphrase of the case %1, or the clinic passphrase (either opens it):</source>
+        <translation>Phrase secrète du dossier %1, ou celle de la clinique (l’une ou l’autre l’ouvre) :</translation>
+    </message>
+    <message>
         <source>Passphrase of the case %1:</source>
         <translation>Phrase secrète du dossier %1 :</translation>
     </message>
@@ -298,6 +330,14 @@
     <message>
         <source>Unlocking...</source>
         <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <source>That is not the clinic passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Ce n’est pas la phrase secrète de la clinique. Vérifiez le verrouillage des majuscules et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That is neither the case&apos;s passphrase nor the clinic passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Ce n’est ni la phrase secrète du dossier ni celle de la clinique. Vérifiez le verrouillage des majuscules et la disposition du clavier, puis réessayez.</translation>
     </message>
     <message>
         <source>That passphrase does not open this case. Check Caps Lock and the keyboard layout, then try again.</source>

@@ -1,4 +1,21 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>ClinicPassphrasePanel</name>
+    <message numerus="yes">
+        <source>It opens %n case(s).</source>
+        <translation>
+            <numerusform>It opens %n case.</numerusform>
+            <numerusform>It opens %n cases.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) have only a passphrase of their own.</source>
+        <translation>
+            <numerusform>%n case has only a passphrase of its own.</numerusform>
+            <numerusform>%n cases have only a passphrase of their own.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
