@@ -13,4 +13,5 @@ PanelEntry = ScreenEntry  # same shape: key, module, class name; loaded when the
 
 PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("passphrase", "faceaudit.gui.clinic.passphrase", "ClinicPassphrasePanel"),
+    PanelEntry("report", "faceaudit.gui.clinic.report", "ReportPanel"),
 )

@@ -59,8 +59,12 @@ def run_case_scan(
     resume: bool = False,
     only_sources: Collection[int] | None = None,
     progress: Callable[[ScanProgress], None] | None = None,
+    revalidate: bool = False,
 ) -> ScanOutcome:
-    """What ``faceaudit scan --case NAME [--resume]`` runs, with its default network settings."""
+    """What ``faceaudit scan --case NAME [--resume]`` runs, with its default network settings.
+
+    ``revalidate`` asks every server again even for pages the HTTP cache holds as fresh (a
+    re-check after a promised erasure: ``faceaudit requests recheck``)."""
     from faceaudit.scan.pipeline import ScanSettings
     from faceaudit.scan.runs import default_workers, scan_case, scan_engine, web_collector
 
@@ -70,7 +74,10 @@ def run_case_scan(
     if not ready.sources:
         raise NotReady("sources")
     settings = ScanSettings(workers=default_workers(app.threads))
-    collector = web_collector(app.paths, depth=0, max_pages=None, network=cli_network())
+    network = cli_network()
+    if revalidate:
+        network["honour_freshness"] = False
+    collector = web_collector(app.paths, depth=0, max_pages=None, network=network)
     references = None
     if case.model_pack not in (None, app.model_pack):
         # The stored embeddings belong to another pack: embed the stored photos anew.
@@ -165,7 +172,13 @@ class ScanRunner(QObject):
     def paused(self) -> bool:
         return self.control is not None and self.control.paused
 
-    def start(self, *, resume: bool = False, only_sources: Collection[int] | None = None) -> bool:
+    def start(
+        self,
+        *,
+        resume: bool = False,
+        only_sources: Collection[int] | None = None,
+        revalidate: bool = False,
+    ) -> bool:
         """Start a scan of the open case; False if one is already running or no case is open."""
         case = self.context.case
         if self.task is not None or case is None:
@@ -178,7 +191,13 @@ class ScanRunner(QObject):
         self.only_sources = only_sources
         self.last_progress = None
         scan = functools.partial(
-            run_case_scan, self.context.app, case, control, resume=resume, only_sources=only_sources
+            run_case_scan,
+            self.context.app,
+            case,
+            control,
+            resume=resume,
+            only_sources=only_sources,
+            revalidate=revalidate,
         )
         self.task = self.context.run(
             scan,

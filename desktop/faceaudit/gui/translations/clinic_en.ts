@@ -18,4 +18,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ErasureWords</name>
+    <message numerus="yes">
+        <source>Erasure verified: %n photo(s) gone</source>
+        <translation>
+            <numerusform>Erasure verified: %n photo gone</numerusform>
+            <numerusform>Erasure verified: %n photos gone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still online: %n photo(s) seen again</source>
+        <translation>
+            <numerusform>Still online: %n photo seen again</numerusform>
+            <numerusform>Still online: %n photos seen again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) gone, the others not checked yet</source>
+        <translation>
+            <numerusform>%n photo gone, the others not checked yet</numerusform>
+            <numerusform>%n photos gone, the others not checked yet</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -113,4 +113,159 @@
         <translation>Aucun outil de clinique n&apos;est installé.</translation>
     </message>
 </context>
+<context>
+    <name>ErasureWords</name>
+    <message>
+        <source>Erased in part (%1)</source>
+        <translation>Effacées en partie (%1)</translation>
+    </message>
+    <message>
+        <source>Erased (%1)</source>
+        <translation>Effacées (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erasure verified: %n photo(s) gone</source>
+        <translation>
+            <numerusform>Effacement vérifié&#xa0;: %n photo disparue</numerusform>
+            <numerusform>Effacement vérifié&#xa0;: %n photos disparues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Still online: %n photo(s) seen again</source>
+        <translation>
+            <numerusform>Toujours en ligne&#xa0;: %n photo revue</numerusform>
+            <numerusform>Toujours en ligne&#xa0;: %n photos revues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) gone, the others not checked yet</source>
+        <translation>
+            <numerusform>%n photo disparue, les autres pas encore revérifiées</numerusform>
+            <numerusform>%n photos disparues, les autres pas encore revérifiées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not checked since the answer</source>
+        <translation>Pas revérifié depuis la réponse</translation>
+    </message>
+    <message>
+        <source>No photo of the case to check</source>
+        <translation>Aucune photo du dossier à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPanel</name>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Open a client&apos;s case to make its report.</source>
+        <translation>Ouvrez le dossier d&apos;un client pour établir son rapport.</translation>
+    </message>
+    <message>
+        <source>Exposure report</source>
+        <translation>Rapport d&apos;exposition</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>HTML (one file, opens in a web browser)</source>
+        <translation>HTML (un seul fichier, s&apos;ouvre dans un navigateur)</translation>
+    </message>
+    <message>
+        <source>The case&apos;s language</source>
+        <translation>La langue du dossier</translation>
+    </message>
+    <message>
+        <source>Make the report…</source>
+        <translation>Établir le rapport…</translation>
+    </message>
+    <message>
+        <source>Open the report</source>
+        <translation>Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A PDF or HTML file the client can keep: the scan dates, the sources checked and those that could not be, the confirmed appearances with their thumbnails, the letters sent with their deadlines, what changed since the previous report, and what to do next. It shows the client&apos;s face: it is written readable by you only; hand it over privately.</source>
+        <translation>Un fichier PDF ou HTML que le client peut garder&#xa0;: les dates des analyses, les sources vérifiées et celles qui n&apos;ont pas pu l&apos;être, les apparitions confirmées avec leurs vignettes, les lettres envoyées avec leurs délais, ce qui a changé depuis le rapport précédent, et que faire ensuite. Il montre le visage du client&#xa0;: il est enregistré lisible par vous seul&#xa0;; remettez-le en main propre ou par un moyen sûr.</translation>
+    </message>
+    <message>
+        <source>Promised erasures</source>
+        <translation>Effacements promis</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Re-check the pages</source>
+        <translation>Revérifier les pages</translation>
+    </message>
+    <message>
+        <source>No operator has answered that it erased the data yet. Record an answer (complied, or in part) on an erasure request in Letters &amp; requests.</source>
+        <translation>Aucun responsable n&apos;a encore répondu avoir effacé les données. Enregistrez une réponse (satisfaite, ou en partie) sur une demande d&apos;effacement dans Lettres et demandes.</translation>
+    </message>
+    <message>
+        <source>When an operator answers that it erased the client&apos;s photos, re-check: FaceAudit reads those pages again and says which photos are gone and which are still online. An ordinary scan updates this too.</source>
+        <translation>Quand un responsable répond avoir effacé les photos du client, revérifiez&#xa0;: FaceAudit relit ces pages et dit quelles photos ont disparu et lesquelles sont toujours en ligne. Une analyse ordinaire met aussi ce contrôle à jour.</translation>
+    </message>
+    <message>
+        <source>FA-%1: %2</source>
+        <translation>FA-%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Pages web (*.html)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Rapport en cours…</translation>
+    </message>
+    <message>
+        <source>The report was written to %1. It shows the client&apos;s face: keep it private.</source>
+        <translation>Le rapport a été enregistré dans %1. Il montre le visage du client&#xa0;: gardez-le confidentiel.</translation>
+    </message>
+    <message>
+        <source>No program opened the report: open %1 yourself.</source>
+        <translation>Aucun programme n&apos;a ouvert le rapport&#xa0;: ouvrez %1 vous-même.</translation>
+    </message>
+    <message>
+        <source>Reading the pages of FA-%1 again…</source>
+        <translation>Relecture des pages de FA-%1…</translation>
+    </message>
+    <message>
+        <source>The re-check was stopped before the end; what it read is kept.</source>
+        <translation>La revérification a été arrêtée avant la fin&#xa0;; ce qu&apos;elle a lu est gardé.</translation>
+    </message>
+</context>
 </TS>
