@@ -124,6 +124,16 @@ def test_file_is_private_and_each_report_is_remembered(case, scenario, tmp_path:
     assert not list(tmp_path.glob(".*.part"))  # no temporary file left beside it
     kept = snapshots(case)
     assert [s.format for s in kept] == ["pdf", "pdf"]
+    entry = case.audit_log()[-1]  # the audit log says a report was made, nothing personal
+    assert entry.action == "report_generated"
+    assert entry.details == {
+        "format": "pdf",
+        "language": "en",
+        "appearances": 3,
+        "letters": 2,
+        "snapshot": kept[-1].id,
+    }
+    assert case.verify_audit().ok
     assert kept[-1].appearances == {
         scenario.still: "seen",
         scenario.removed: "gone",

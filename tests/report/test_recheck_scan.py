@@ -144,3 +144,7 @@ def test_recheck_tells_gone_from_still_online(
     assert main(["requests", "--case", "camille", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert row["erasure"]["state"] == "verified"
+    with store.open("camille", PASSPHRASE) as case:
+        [entry] = [e for e in case.audit_log() if e.action == "erasure_rechecked"]
+        assert entry.details["letter"] == letter and entry.details["state"] == "verified"
+        assert (entry.details["gone"], entry.details["still_online"]) == (2, 0)

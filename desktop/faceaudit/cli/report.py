@@ -131,8 +131,7 @@ def run_recheck(args: argparse.Namespace, app: App, case: Any) -> int:
         only_sources=sources,
     )
     reporter.close()
-    after = erasures.erasure_check(case, args.letter_id)
-    assert after is not None  # the outcome was there before the scan and a scan keeps it
+    after = erasures.after_recheck(case, args.letter_id, outcome.scan_id)
     if getattr(args, "json", False):
         print(json.dumps({**after.to_json(), "scan_id": outcome.scan_id}, indent=2))
         return EXIT_OK

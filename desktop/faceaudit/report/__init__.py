@@ -14,6 +14,7 @@ The API the CLI and the window use::
     erasure_check(case, letter_id) -> ErasureCheck | None   # .state: verified | still_online
         # | partly_checked | not_checked | no_findings, from the scans since the answer
     check, source_ids = recheck_sources(case, letter_id)    # then scan_case(only_sources=...)
+    after_recheck(case, letter_id, scan_id) -> ErasureCheck  # the result, in the audit log
 
 Nothing here imports Qt or the face engine; a re-check's scan is the caller's (the CLI's
 ``requests recheck`` and the window both run the ordinary ``scan_case``).
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 from faceaudit.report.compose import Document, compose
 from faceaudit.report.data import ReportData, gather
 from faceaudit.report.words import REPORT_LANGUAGES, ReportError, choose_language
+from faceaudit.store.audit import REPORT_GENERATED
 
 if TYPE_CHECKING:
     from faceaudit.store import Case
@@ -74,16 +76,22 @@ def generate(
     chosen = choose_language(language, case.person.language)
     data = gather(case, today=today)
     written = write_private(path, render(compose(data, chosen), fmt))
-    snapshot = record_snapshot(
-        case,
-        fmt=fmt,
-        language=chosen,
-        latest_scan_id=data.latest_scan_id,
-        appearances=data.presences(),
-    )
-    record = getattr(case, "record_action", None)
-    if record is not None:  # the audit log (faceaudit.store.audit), where this build has it
-        record("report_generated", format=fmt, language=chosen, appearances=len(data.appearances))
+    with case.batch():  # the snapshot and its audit entry commit together
+        snapshot = record_snapshot(
+            case,
+            fmt=fmt,
+            language=chosen,
+            latest_scan_id=data.latest_scan_id,
+            appearances=data.presences(),
+        )
+        case.record_action(
+            REPORT_GENERATED,
+            format=fmt,
+            language=chosen,
+            appearances=len(data.appearances),
+            letters=len(data.letters),
+            snapshot=snapshot,
+        )
     return GeneratedReport(written, fmt, chosen, data, snapshot)
 
 

@@ -223,3 +223,27 @@ def recheck_sources(case: Case, letter_id: int) -> tuple[ErasureCheck, list[int]
             "Add the page back (faceaudit sources add --case NAME URL), then re-check.",
         )
     return check, sources
+
+
+ERASURE_RECHECKED = "erasure_rechecked"  # the audit log's word for a re-check's result
+
+
+def after_recheck(case: Case, letter_id: int, scan_id: int | None) -> ErasureCheck:
+    """The check once the re-check's scan has run, recorded in the case's audit log (the
+    letter, the scan and the counts: no address, no name)."""
+    check = erasure_check(case, letter_id)
+    if check is None:  # the answer was taken back while the scan ran
+        raise RecheckError(
+            f"Letter {letter_id} no longer has an answer saying the data was erased.",
+            "Record the operator's answer again, then re-check.",
+        )
+    case.record_action(
+        ERASURE_RECHECKED,
+        letter=letter_id,
+        scan=scan_id,
+        state=check.state,
+        gone=len(check.gone),
+        still_online=len(check.still_online),
+        unchecked=len(check.unchecked),
+    )
+    return check

@@ -132,6 +132,8 @@ def test_recheck_after_a_promised_erasure(
         panel = clinic.panels["report"]
         qtbot.waitUntil(lambda p=panel: p.loaded and p.model.rowCount() == 1)
         screenshot(window, "clinic-report")
+    # Another screen's signal (requests or findings changed) may have it read them again.
+    qtbot.waitUntil(lambda: panel.loaded and panel.model.rowCount() == 1)
     assert panel.model.item(0, 0).text() == f"FA-{letter}"
     panel.table.selectRow(0)
     assert panel.recheck_button.isEnabled()

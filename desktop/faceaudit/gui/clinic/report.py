@@ -74,6 +74,7 @@ class ReportPanel(QWidget):
         self.words = ErasureWords(self)
         self.busy = False
         self.loaded = False  # the promised erasures of the open case have been read
+        self.generation = 0  # which reading of them is the latest
         self.rechecking: int | None = None  # the letter whose re-check scan is running
         self.rechecked: int | None = None  # the letter whose re-check result is to be said
         self.made: GeneratedReport | None = None
@@ -175,6 +176,8 @@ class ReportPanel(QWidget):
     # -- the open case -----------------------------------------------------------------
 
     def _case_changed(self) -> None:
+        self.checks = []
+        self._fill({})
         self.made = None
         self.rechecking = self.rechecked = None
         self.open_button.setVisible(False)
@@ -185,21 +188,26 @@ class ReportPanel(QWidget):
     def reload(self) -> None:
         """Read the promised erasures off the GUI thread (each one looks at the scans)."""
         case = self.context.case
-        self.checks = []
+        self.generation += 1
+        generation = self.generation
         self.loaded = case is None
-        self._fill({})
         if case is None:
+            self.checks = []
+            self._fill({})
             return
+        # The rows shown stay until the new ones arrive; only the latest reading counts.
         self.context.run(
             _load_checks,
             case,
-            on_result=lambda loaded: self._loaded(case, *loaded),
+            on_result=lambda loaded: self._loaded(case, generation, *loaded),
             on_error=lambda error: self.context.report_error(self, error),
         )
 
-    def _loaded(self, case: Any, checks: list[ErasureCheck], operators: dict[int, str]) -> None:
-        if case is not self.context.case:
-            return  # another case was opened meanwhile
+    def _loaded(
+        self, case: Any, generation: int, checks: list[ErasureCheck], operators: dict[int, str]
+    ) -> None:
+        if case is not self.context.case or generation != self.generation:
+            return  # another case was opened, or the checks were asked for again, meanwhile
         self.checks = checks
         self.loaded = True
         self._fill(operators)
@@ -329,14 +337,26 @@ class ReportPanel(QWidget):
 
     def _scan_finished(self, outcome: Any) -> None:
         letter, self.rechecking = self.rechecking, None
-        if letter is not None:
-            if getattr(outcome, "status", "done") == "cancelled":
-                text = self.tr("The re-check was stopped before the end; what it read is kept.")
-                set_state(self.erasure_message, "warn", text)
-            else:
-                self.rechecked = letter  # said once the checks are read again
+        case = self.context.case
+        if letter is None or case is None:
+            self._update()
+            return
+        if getattr(outcome, "status", "done") == "cancelled":
+            text = self.tr("The re-check was stopped before the end; what it read is kept.")
+            set_state(self.erasure_message, "warn", text)
             self.reload()
-        self._update()
+            return
+        from faceaudit.report.erasure import after_recheck
+
+        self.rechecked = letter  # said once the checks are read again
+        self.context.run(
+            after_recheck,
+            case,
+            letter,
+            getattr(outcome, "scan_id", None),
+            on_result=lambda _check: self.reload(),
+            on_error=self._recheck_refused,
+        )
 
     def _scan_failed(self, error: BaseException) -> None:
         if self.rechecking is None:
