@@ -182,3 +182,35 @@ def test_without_a_terminal_each_passphrase_says_where_to_give_it(
     monkeypatch.delenv("FACEAUDIT_PASSPHRASE")
     status, _, err = run(capsys, "case", "show", "c1")
     assert status == 1 and "The clinic passphrase is needed" in err
+
+
+def test_unlocking_one_clinic_case_unlocks_only_that_case(
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, str],
+    sandbox_home: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from faceaudit.agent import AgentClient
+
+    monkeypatch.setenv("FACEAUDIT_AGENT_DIR", str(tmp_path_factory.mktemp("agent")))
+    assert run(capsys, "clinic", "init", "--passphrase-file", files["clinic"])[0] == 0
+    for name in ("client-01", "client-02"):
+        created = run(
+            capsys, "case", "create", name, "--clinic", "--passphrase-file", files["clinic"]
+        )
+        assert created[0] == 0
+    try:
+        status, out, _ = run(capsys, "unlock", "client-01", "--passphrase-file", files["clinic"])
+        assert status == 0 and "unlocked" in out
+        assert run(capsys, "findings", "--case", "client-01")[0] == 0  # no passphrase asked
+        status, _, err = run(capsys, "findings", "--case", "client-02")
+        assert status == 1 and "The clinic passphrase is needed" in err  # B stays locked
+    finally:
+        AgentClient().forget(None)
+    store = CaseStore(resolve_paths(sandbox_home))
+    with store.open("client-01", CLINIC) as case:
+        opened = [
+            e.details.get("opened_with") for e in case.audit_log() if e.action == "case_opened"
+        ]
+    assert opened[:2] == ["unlock_clinic_passphrase", "session_key"]

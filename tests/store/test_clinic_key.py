@@ -258,3 +258,23 @@ def test_deleting_a_clinic_case_destroys_its_wrap_and_keeps_the_others(
     clinic_store.delete("client-01", cache="keep")
     assert not clinic_store.exists("client-01") and clinic_store.clinic.exists()
     clinic_store.open("client-02", CLINIC).close()
+
+
+def test_the_audit_log_says_which_passphrase_locked_and_opened_the_case(
+    clinic_store: CaseStore,
+) -> None:
+    clinic_store.clinic.init(CLINIC)
+    clinic_store.create("client-01", CLINIC, under_clinic=True).close()
+    clinic_store.open("client-01", CLINIC).close()
+    clinic_store.change_passphrase("client-01", CLINIC, OWN)
+    with clinic_store.open("client-01", OWN) as case:
+        log = [(entry.action, entry.details) for entry in case.audit_log()]
+        assert case.verify_audit().ok
+    assert log == [
+        ("case_created", {"evidence_policy": "full", "unlocks_with": ["clinic_passphrase"]}),
+        ("case_opened", {"opened_with": "clinic_passphrase"}),
+        ("case_opened", {"opened_with": "clinic_passphrase"}),  # to change the passphrase
+        ("passphrase_changed", {"unlocks_with": ["case_passphrase", "clinic_passphrase"]}),
+        ("case_opened", {"opened_with": "case_passphrase"}),
+    ]
+    assert all(CLINIC not in str(d) and OWN not in str(d) for _, d in log)

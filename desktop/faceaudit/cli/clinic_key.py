@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK
 from faceaudit.cli.clinic import clinic_commands
 from faceaudit.errors import FaceAuditError
-from faceaudit.store import CaseStore
+
+if TYPE_CHECKING:
+    from faceaudit.store import CaseStore
 
 Subparsers = argparse._SubParsersAction
 

@@ -57,10 +57,12 @@ def run_unlock(args: argparse.Namespace, app: App) -> int:
         return EXIT_USAGE
     store = app.case_store()
     store.existing_case_dir(args.case_name)
-    case_id, data_key = store.unlock(args.case_name, case_passphrase(store, args.case_name, args))
-    # The key opens the case: keep it (an access, recorded in the case's audit log).
-    store.open_with_key(args.case_name, data_key, opened_with="unlock").close()
-    AgentClient().put(case_id, data_key, args.minutes * 60)
+    unlocked = store.unlock_case(args.case_name, case_passphrase(store, args.case_name, args))
+    # The key opens the case: keep it (an access, recorded in the case's audit log with the
+    # passphrase that gave it: the case's own or the clinic's).
+    opened_with = f"unlock_{unlocked.kind}_passphrase"
+    store.open_with_key(args.case_name, unlocked.data_key, opened_with=opened_with).close()
+    AgentClient().put(unlocked.case_id, unlocked.data_key, args.minutes * 60)
     print(
         f"Case {args.case_name!r} is unlocked for {args.minutes:g} "
         f"{'minute' if args.minutes == 1 else 'minutes'}: commands on it "

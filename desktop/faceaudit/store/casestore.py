@@ -241,7 +241,12 @@ class CaseStore:
             write_file_atomically(staging / KEY_FILE, key_file.render())
             sealer = Sealer(case_id, data_key)
             self._initialise_database(
-                staging / DB_FILE, name, sealer, person or Person(), evidence_policy
+                staging / DB_FILE,
+                name,
+                sealer,
+                person or Person(),
+                evidence_policy,
+                _unlock_kinds(key_file),
             )
             staging.rename(final)
             fsync_dir(self.root)
@@ -268,7 +273,13 @@ class CaseStore:
                     remove_tree(folder)
 
     def _initialise_database(
-        self, db_path: Path, name: str, sealer: Sealer, person: Person, evidence_policy: str
+        self,
+        db_path: Path,
+        name: str,
+        sealer: Sealer,
+        person: Person,
+        evidence_policy: str,
+        unlocks_with: list[str],
     ) -> None:
         conn = create_database(db_path)
         try:
@@ -292,7 +303,7 @@ class CaseStore:
                     sealer.audit_mac,
                     self.caseworker,
                     audit.CASE_CREATED,
-                    {"evidence_policy": evidence_policy},
+                    {"evidence_policy": evidence_policy, "unlocks_with": unlocks_with},
                 )
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -484,24 +495,26 @@ class CaseStore:
                 f"The new passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
                 "Choose a longer one: several words are easy to remember and hard to guess.",
             )
-        data_key = self.unlock_case(name, old_passphrase).data_key
-        with self.open_with_key(name, data_key) as case:  # the key check: it is this case's
-            case.record_action(audit.PASSPHRASE_CHANGED)
+        unlocked = self.unlock_case(name, old_passphrase)
+        data_key = unlocked.data_key
+        # Opening checks the key against the case (and records the access in its log).
+        with self.open_with_key(name, data_key, opened_with=f"{unlocked.kind}_passphrase") as case:
             key_path = case.directory / KEY_FILE
             key_file = KeyFile.parse(self._read_key(key_path))
             own = PassphraseWrap.make(key_file.case_id, data_key, new_passphrase, self.kdf)
-            self._rewrite_key(key_path, KeyFile(key_file.case_id, own, key_file.clinic))
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, own, key_file.clinic), case)
 
     def join_clinic(self, name: str, case_passphrase: str, clinic_passphrase: str) -> None:
         """Wrap an existing case's data key under the clinic master key as well, so that the
         clinic passphrase opens it too; its own passphrase keeps working."""
         clinic_id, master_key = self.clinic.master_key(clinic_passphrase)
-        data_key = self.unlock_case(name, case_passphrase).data_key
-        with self.open_with_key(name, data_key) as case:
+        unlocked = self.unlock_case(name, case_passphrase)
+        data_key = unlocked.data_key
+        with self.open_with_key(name, data_key, opened_with=f"{unlocked.kind}_passphrase") as case:
             key_path = case.directory / KEY_FILE
             key_file = KeyFile.parse(self._read_key(key_path))
             clinic = ClinicWrap.make(clinic_id, master_key, key_file.case_id, data_key)
-            self._rewrite_key(key_path, KeyFile(key_file.case_id, key_file.own, clinic))
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, key_file.own, clinic), case)
 
     def leave_clinic(self, name: str, case_passphrase: str) -> None:
         """Remove the clinic wrap of a case that has a passphrase of its own (given here):
@@ -520,15 +533,18 @@ class CaseStore:
                 "clinic's.",
                 "Type the passphrase of the case itself.",
             )
-        with self.open_with_key(name, unlocked.data_key) as case:
+        with self.open_with_key(name, unlocked.data_key, opened_with="case_passphrase") as case:
             key_path = case.directory / KEY_FILE
-            self._rewrite_key(key_path, KeyFile(key_file.case_id, own=key_file.own))
+            self._rewrite_key(key_path, KeyFile(key_file.case_id, own=key_file.own), case)
 
-    def _rewrite_key(self, key_path: Path, key_file: KeyFile) -> None:
+    def _rewrite_key(self, key_path: Path, key_file: KeyFile, case: Case) -> None:
+        """Write the case's new key file, then record in its log which passphrases open it
+        now (recorded only once the file is written)."""
         try:
             write_file_atomically(key_path, key_file.render())
         except OSError as error:
             raise os_error(error, "saving the case's new key file") from error
+        case.record_action(audit.PASSPHRASE_CHANGED, unlocks_with=_unlock_kinds(key_file))
 
     # -- list --------------------------------------------------------------------------
 
@@ -677,6 +693,12 @@ def _record_break(case: Case, status: audit.AuditVerification) -> None:
         if entry.action == audit.AUDIT_BREAK_FOUND and entry.details == found:
             return
     case.record_action(audit.AUDIT_BREAK_FOUND, **found)
+
+
+def _unlock_kinds(key_file: KeyFile) -> list[str]:
+    """The passphrases that open a case, as its audit log and ``case list --json`` name them."""
+    wraps = (("case_passphrase", key_file.own), ("clinic_passphrase", key_file.clinic))
+    return [kind for kind, wrap in wraps if wrap is not None]
 
 
 def remove_tree(directory: Path) -> None:
