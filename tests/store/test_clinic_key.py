@@ -7,6 +7,7 @@ import json
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -278,3 +279,42 @@ def test_the_audit_log_says_which_passphrase_locked_and_opened_the_case(
         ("case_opened", {"opened_with": "case_passphrase"}),
     ]
     assert all(CLINIC not in str(d) and OWN not in str(d) for _, d in log)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.pop("clinic"),  # no wrap left at all
+        lambda d: d["clinic"].update(clinic_id="Z" * 32),
+        lambda d: d["clinic"].update(nonce="AAAA"),
+        lambda d: d["clinic"].update(wrapped_key=7),
+        lambda d: d.update(own={"kdf": {"name": "scrypt", "n": 2**40, "r": 8, "p": 1}}),
+        lambda d: d.update(version=3),
+    ],
+)
+def test_a_damaged_version_2_key_file_is_refused_as_such(
+    clinic_store: CaseStore, damage: Any
+) -> None:
+    clinic_store.clinic.init(CLINIC)
+    clinic_store.create("client-01", CLINIC, under_clinic=True).close()
+    key_path = clinic_store.case_dir("client-01") / KEY_FILE
+    document = json.loads(key_path.read_text())
+    damage(document)
+    key_path.write_text(json.dumps(document))
+    with pytest.raises(CorruptCaseError, match="key file is damaged") as refused:
+        clinic_store.open("client-01", CLINIC)
+    assert "backup" in refused.value.todo
+    assert json.loads(key_path.read_text()) == document  # refused, not rewritten
+
+
+def test_a_clinic_key_that_cannot_be_written_is_said_and_nothing_is_left(
+    clinic_store: CaseStore,
+) -> None:
+    from faceaudit.paths import DataFolderError
+
+    clinic_store.paths.base.mkdir(parents=True, exist_ok=True)
+    (clinic_store.paths.base / CLINIC_FOLDER).write_text("a file where the folder goes")
+    with pytest.raises(DataFolderError) as refused:
+        clinic_store.clinic.init(CLINIC)
+    assert refused.value.what and refused.value.todo
+    assert not clinic_store.clinic.exists()
