@@ -59,9 +59,15 @@ def _styles() -> dict[str, Any]:
             leading=16,
             spaceBefore=10,
             spaceAfter=5,
+            keepWithNext=1,  # never a heading alone at the foot of a page
         ),
         "subheading": ParagraphStyle(
-            "subheading", parent=base, fontName=FONT_BOLD, fontSize=10.5, spaceBefore=6
+            "subheading",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            spaceBefore=6,
+            keepWithNext=1,
         ),
         "notice": ParagraphStyle(
             "notice",

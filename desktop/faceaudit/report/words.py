@@ -15,7 +15,7 @@ from importlib import resources
 from faceaudit.errors import FaceAuditError
 from faceaudit.letters.texts import flatten, format_date
 
-REPORT_LANGUAGES = ("en", "fr")
+REPORT_LANGUAGES = ("en", "fr", "de", "es", "it")  # those of the letters
 DEFAULT_LANGUAGE = "en"
 
 

@@ -89,8 +89,14 @@ class ReportPanel(QWidget):
         self.format_box.addItem(self.tr("HTML (one file, opens in a web browser)"), "html")
         self.language_box = QComboBox()
         self.language_box.addItem(self.tr("The case's language"), None)
-        self.language_box.addItem("English", "en")
-        self.language_box.addItem("Français", "fr")
+        for code, name in (
+            ("en", "English"),
+            ("fr", "Français"),
+            ("de", "Deutsch"),
+            ("es", "Español"),
+            ("it", "Italiano"),
+        ):
+            self.language_box.addItem(name, code)  # each language in its own words
         self.make_button = QPushButton(self.tr("Make the report…"))
         self.make_button.clicked.connect(self.make_report)
         self.open_button = QPushButton(self.tr("Open the report"))
