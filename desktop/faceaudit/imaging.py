@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, UnidentifiedImageError, features
 
-from faceaudit.errors import ImageError
+from faceaudit.errors import ImageError, coded
 from faceaudit.localfiles import read_capped
 
 # 40 megapixels is more than any camera photo published on a web page (a 24 MP photo is
@@ -109,15 +109,21 @@ def _heif_family(data: bytes) -> str | None:
 def refuse_unsupported(fmt: str) -> None:
     """Raise the ImageError naming a recognised format FaceAudit does not decode."""
     if fmt == "HEIC":
-        raise ImageError(
-            "This is a HEIC/HEIF image (the format iPhones save photos in), which FaceAudit "
-            "does not decode.",
-            "Convert it to JPEG (most photo apps can export a JPEG copy) and use that copy.",
+        raise coded(
+            ImageError(
+                "This is a HEIC/HEIF image (the format iPhones save photos in), which FaceAudit "
+                "does not decode.",
+                "Convert it to JPEG (most photo apps can export a JPEG copy) and use that copy.",
+            ),
+            "image-heic",
         )
     if fmt == "AVIF" and not features.check("avif"):
-        raise ImageError(
-            "This is an AVIF image, and the installed Pillow has no AVIF decoder.",
-            "Update Pillow (`pip install -U pillow`), or convert the picture to JPEG.",
+        raise coded(
+            ImageError(
+                "This is an AVIF image, and the installed Pillow has no AVIF decoder.",
+                "Update Pillow (`pip install -U pillow`), or convert the picture to JPEG.",
+            ),
+            "image-avif",
         )
 
 
@@ -162,10 +168,13 @@ def _quiet_exif() -> Iterator[None]:
 def _open(data: bytes) -> tuple[Image.Image, str]:
     fmt = sniff_format(data)
     if fmt is None:
-        raise ImageError(
-            "This is not an image FaceAudit can read "
-            "(not JPEG, PNG, WebP, GIF, BMP, TIFF or AVIF).",
-            "Check that the file or URL really points to a picture.",
+        raise coded(
+            ImageError(
+                "This is not an image FaceAudit can read "
+                "(not JPEG, PNG, WebP, GIF, BMP, TIFF or AVIF).",
+                "Check that the file or URL really points to a picture.",
+            ),
+            "image-not-image",
         )
     refuse_unsupported(fmt)
     try:
@@ -173,9 +182,13 @@ def _open(data: bytes) -> tuple[Image.Image, str]:
         with _quiet_exif():  # JPEG's opener reads the EXIF block (for the dpi)
             image = Image.open(io.BytesIO(data), formats=[fmt])
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise ImageError(
-            f"The {fmt} image is corrupt or truncated ({error}).",
-            "Try another copy of the picture.",
+        raise coded(
+            ImageError(
+                f"The {fmt} image is corrupt or truncated ({error}).",
+                "Try another copy of the picture.",
+            ),
+            "image-corrupt",
+            format=fmt,
         ) from error
     return image, fmt
 
@@ -188,19 +201,32 @@ def probe(data: bytes) -> ImageInfo:
             width, height = image.size
             frames = int(getattr(image, "n_frames", 1) or 1)
     except _CORRUPT_FILE_ERRORS as error:
-        raise ImageError(
-            f"The {fmt} image is corrupt or truncated ({error}).",
-            "Try another copy of the picture.",
+        raise coded(
+            ImageError(
+                f"The {fmt} image is corrupt or truncated ({error}).",
+                "Try another copy of the picture.",
+            ),
+            "image-corrupt",
+            format=fmt,
         ) from error
     info = ImageInfo(fmt, width, height, frames)
     if width <= 0 or height <= 0:
         raise ImageError(f"The {fmt} image claims an empty size ({width}x{height}).", "")
     if info.pixels > MAX_PIXELS:
-        raise ImageError(
-            f"The {fmt} image claims {width}x{height} pixels "
-            f"({info.pixels / 1e6:.0f} MP, over the {MAX_PIXELS // 1_000_000} MP limit); "
-            "it was not decoded.",
-            "Such sizes are used to exhaust memory; if the picture is real, scale it down first.",
+        raise coded(
+            ImageError(
+                f"The {fmt} image claims {width}x{height} pixels "
+                f"({info.pixels / 1e6:.0f} MP, over the {MAX_PIXELS // 1_000_000} MP limit); "
+                "it was not decoded.",
+                "Such sizes are used to exhaust memory; if the picture is real, scale it "
+                "down first.",
+            ),
+            "image-too-many-pixels",
+            format=fmt,
+            width=width,
+            height=height,
+            megapixels=f"{info.pixels / 1e6:.0f}",
+            limit=MAX_PIXELS // 1_000_000,
         )
     return info
 
@@ -292,9 +318,13 @@ def decode_rgb(data: bytes) -> Decoded:
         rgb = _to_rgb8(oriented)
     except (*_CORRUPT_FILE_ERRORS, MemoryError, Image.DecompressionBombError) as error:
         image.close()
-        raise ImageError(
-            f"The {fmt} image could not be decoded: it is corrupt or truncated ({error}).",
-            "Try another copy of the picture.",
+        raise coded(
+            ImageError(
+                f"The {fmt} image could not be decoded: it is corrupt or truncated ({error}).",
+                "Try another copy of the picture.",
+            ),
+            "image-corrupt",
+            format=fmt,
         ) from error
     # Each intermediate image is closed as soon as it is not the result: at most one more
     # copy of the pixels lives at a time.
@@ -357,4 +387,5 @@ def load_image(path: str | Path) -> np.ndarray:
     except ImageError as error:
         if str(path) in error.what:
             raise
-        raise ImageError(f"{path}: {error.what}", error.todo) from error
+        named = ImageError(f"{path}: {error.what}", error.todo)
+        raise coded(named, error.code, **error.params, file=Path(path).name) from error

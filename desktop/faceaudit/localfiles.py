@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from faceaudit.errors import FaceAuditError
+from faceaudit.errors import FaceAuditError, coded
 
 ErrorType = Callable[[str, str], Exception]
 
@@ -73,10 +73,10 @@ def regular_size(
     try:
         info = Path(path).stat()
     except (OSError, ValueError) as failure:
-        raise error(*_os_error_message(path, failure, role)) from failure
+        raise _os_failure(error, path, failure, role) from failure
     kind = kind_of(info.st_mode)
     if kind is not None:
-        raise error(*not_a_file_message(path, kind, role))
+        raise coded(error(*not_a_file_message(path, kind, role)), "file-not-regular", path=path)
     return info.st_size
 
 
@@ -90,11 +90,11 @@ def open_regular(
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except (OSError, ValueError) as failure:
-        raise error(*_os_error_message(path, failure, role)) from failure
+        raise _os_failure(error, path, failure, role) from failure
     try:
         kind = kind_of(os.fstat(fd).st_mode)
         if kind is not None:
-            raise error(*not_a_file_message(path, kind, role))
+            raise coded(error(*not_a_file_message(path, kind, role)), "file-not-regular", path=path)
         os.set_blocking(fd, True)
         handle = os.fdopen(fd, "rb")
     except BaseException:
@@ -118,12 +118,19 @@ def read_capped(
             size = os.fstat(handle.fileno()).st_size
             data = b"" if size > max_bytes else handle.read(max_bytes + 1)
         except OSError as failure:
-            raise error(*_os_error_message(path, failure, role)) from failure
+            raise _os_failure(error, path, failure, role) from failure
     if size > max_bytes or len(data) > max_bytes:
-        raise error(
+        too_large = error(
             f"The {role} {path} is {_size_words(max(size, len(data)))}, over the "
             f"{_size_words(max_bytes)} limit.",
             too_large_todo,
+        )
+        raise coded(
+            too_large,
+            "file-too-large",
+            path=path,
+            size_bytes=max(size, len(data)),
+            limit_bytes=max_bytes,
         )
     return data
 
@@ -134,6 +141,16 @@ def _size_words(size: int) -> str:
     if size >= 1024:
         return f"{size / 1024:.0f} KiB"
     return f"{size} bytes"
+
+
+def _os_failure(error: ErrorType, path: str | Path, failure: Exception, role: str) -> Exception:
+    """``error`` for a file that cannot be opened or read, with its code for the window."""
+    code = "file-unreadable"
+    if isinstance(failure, FileNotFoundError):
+        code = "file-missing"
+    elif isinstance(failure, PermissionError):
+        code = "file-permission"
+    return coded(error(*_os_error_message(path, failure, role)), code, path=path)
 
 
 def _os_error_message(path: str | Path, failure: Exception, role: str) -> tuple[str, str]:

@@ -31,7 +31,7 @@ from faceaudit.cli import (
     report_error,
 )
 from faceaudit.cli.collect import add_sitemap_option
-from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
+from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError, coded
 from faceaudit.faces.consistency import DifferentPersonError
 from faceaudit.localfiles import read_capped
 from faceaudit.store import (
@@ -455,8 +455,12 @@ def run_create(args: argparse.Namespace, app: App) -> int:
         return _missing_case_name("create")
     store = app.case_store()
     if store.exists(name):  # say so before asking for a passphrase twice
-        raise CaseExistsError(
-            f"A case named {name!r} already exists.", "Choose another name, or open that case."
+        raise coded(
+            CaseExistsError(
+                f"A case named {name!r} already exists.", "Choose another name, or open that case."
+            ),
+            "case-exists",
+            name=name,
         )
     person = Person(**_person_changes(args))
     if args.clinic:

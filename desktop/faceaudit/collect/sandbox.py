@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from faceaudit.collect.video import Frame, VideoError
-from faceaudit.errors import ImageError
+from faceaudit.errors import ImageError, coded
 
 DEFAULT_MEMORY_BUDGET = 1536 * 1024 * 1024  # on top of what the worker uses after imports
 DEFAULT_TIMEOUT = 30.0
@@ -73,18 +73,25 @@ def _worker_main(conn: Connection, budget: int) -> None:
                 info = imaging.probe(message[1])
                 conn.send(("ok", info.width, info.height))
             except ImageError as error:
-                conn.send(("error", error.what, error.todo))
+                conn.send(("error", error.what, error.todo, error.code, error.params))
         elif op == "fault":
             _fault(message[1])
         elif op == "stop":
             return
 
 
-_OUT_OF_MEMORY = (
+_OUT_OF_MEMORY: tuple[str, str, str, str, dict[str, str]] = (
     "error",
     "Decoding the image needed more memory than FaceAudit allows for one picture.",
     "The picture is too large or built to exhaust memory; use a smaller copy.",
+    "image-out-of-memory",
+    {},
 )
+
+
+def _error_from(reply: Any) -> ImageError:
+    """The worker's ("error", what, todo, code, params) as the ImageError it was."""
+    return coded(ImageError(reply[1], reply[2]), reply[3], **reply[4])
 
 
 def _decode_and_send(conn: Connection, data: bytes, imaging: Any) -> None:
@@ -93,7 +100,7 @@ def _decode_and_send(conn: Connection, data: bytes, imaging: Any) -> None:
     try:
         decoded = imaging.decode_rgb(data)
     except ImageError as error:
-        conn.send(("error", error.what, error.todo))
+        conn.send(("error", error.what, error.todo, error.code, error.params))
         return
     except MemoryError:
         conn.send(_OUT_OF_MEMORY)
@@ -257,7 +264,7 @@ class ContainedDecoder:
             received = worker.conn.recv_bytes_into(view, offset)
             if received == 0:  # the worker gave up part-way: the error follows
                 failure = worker.conn.recv()
-                raise ImageError(failure[1], failure[2])
+                raise _error_from(failure)
             offset += received
         return rgb_to_bgr_in_place(array)
 
@@ -274,18 +281,23 @@ class ContainedDecoder:
                     raise _Stalled
                 reply = worker.conn.recv()
                 if reply[0] == "error":
-                    raise ImageError(reply[1], reply[2])
+                    raise _error_from(reply)
                 return receive(worker, reply)
             except MemoryError:  # this process could not hold the pixels: the pipe is
                 self._retire(worker)  # left mid-image, so that worker cannot be reused
                 worker = None
-                raise ImageError(_OUT_OF_MEMORY[1], _OUT_OF_MEMORY[2]) from None
+                raise _error_from(_OUT_OF_MEMORY) from None
             except _Stalled:
                 self._retire(worker)
                 worker = None
-                raise ImageError(
-                    f"Decoding the image took longer than {self._timeout:.0f} s and was stopped.",
-                    "The file may be built to stall decoders; try another copy.",
+                raise coded(
+                    ImageError(
+                        f"Decoding the image took longer than {self._timeout:.0f} s and was "
+                        "stopped.",
+                        "The file may be built to stall decoders; try another copy.",
+                    ),
+                    "image-decoder-timeout",
+                    seconds=f"{self._timeout:.0f}",
                 ) from None
             except (EOFError, OSError, BrokenPipeError):
                 code = worker.process.exitcode if worker is not None else None
@@ -295,10 +307,13 @@ class ContainedDecoder:
                     self._retire(worker)
                 worker = None
                 self.crashes += 1
-                raise ImageError(
-                    f"The image decoder crashed on this file ({_describe_exit(code)}); "
-                    "FaceAudit carried on without it.",
-                    "The file is corrupt or malicious; skip it.",
+                raise coded(
+                    ImageError(
+                        f"The image decoder crashed on this file ({_describe_exit(code)}); "
+                        "FaceAudit carried on without it.",
+                        "The file is corrupt or malicious; skip it.",
+                    ),
+                    "image-decoder-crashed",
                 ) from None
         finally:
             self._idle.put(worker)

@@ -26,7 +26,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from faceaudit.errors import EnrolmentError, ImageError, ModelPackError
+from faceaudit.errors import EnrolmentError, ImageError, ModelPackError, coded
 from faceaudit.faces import runtime
 from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS, Thresholds
 from faceaudit.faces.types import Face, FaceMatch, Reference
@@ -378,41 +378,69 @@ class FaceEngine:
         """The one usable face of a reference photo, or an EnrolmentError saying why not."""
         boxes, landmarks = self.detect(image)
         if len(boxes) == 0:
-            raise EnrolmentError(
-                f"No face was found in the reference photo {label}.",
-                "Use a photo where your face is clearly visible, looking roughly at the camera.",
+            raise coded(
+                EnrolmentError(
+                    f"No face was found in the reference photo {label}.",
+                    "Use a photo where your face is clearly visible, looking roughly at the "
+                    "camera.",
+                ),
+                "enrol-no-face",
+                label=label,
             )
         areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
         order = np.argsort(-areas)
         if len(boxes) > 1 and areas[order[0]] < DOMINANT_AREA_RATIO * areas[order[1]]:
-            raise EnrolmentError(
-                f"The reference photo {label} shows {len(boxes)} faces of similar size, so it is "
-                "not clear which one is you.",
-                "Crop the photo to your face, or choose a photo in which you are alone.",
+            raise coded(
+                EnrolmentError(
+                    f"The reference photo {label} shows {len(boxes)} faces of similar size, so "
+                    "it is not clear which one is you.",
+                    "Crop the photo to your face, or choose a photo in which you are alone.",
+                ),
+                "enrol-several-faces",
+                label=label,
+                count=len(boxes),
             )
         best = int(order[0])
         box, points = boxes[best], landmarks[best]
         face_side = float(min(box[2] - box[0], box[3] - box[1]))
         if face_side < ENROL_MIN_FACE_PIXELS:
-            raise EnrolmentError(
-                f"Your face in {label} is only {face_side:.0f} pixels across "
-                f"(at least {ENROL_MIN_FACE_PIXELS} are needed for a reliable reference).",
-                "Use a larger or closer photo of your face.",
+            raise coded(
+                EnrolmentError(
+                    f"Your face in {label} is only {face_side:.0f} pixels across "
+                    f"(at least {ENROL_MIN_FACE_PIXELS} are needed for a reliable reference).",
+                    "Use a larger or closer photo of your face.",
+                ),
+                "enrol-too-small",
+                label=label,
+                pixels=f"{face_side:.0f}",
+                minimum=ENROL_MIN_FACE_PIXELS,
             )
         if float(box[4]) < ENROL_MIN_DET_SCORE:
-            raise EnrolmentError(
-                f"The face in {label} is hard to make out (detector confidence "
-                f"{float(box[4]):.2f}, at least {ENROL_MIN_DET_SCORE} needed): it may be turned "
-                "away, covered or badly lit.",
-                "Use a photo where your face is frontal, uncovered and well lit.",
+            raise coded(
+                EnrolmentError(
+                    f"The face in {label} is hard to make out (detector confidence "
+                    f"{float(box[4]):.2f}, at least {ENROL_MIN_DET_SCORE} needed): it may be "
+                    "turned away, covered or badly lit.",
+                    "Use a photo where your face is frontal, uncovered and well lit.",
+                ),
+                "enrol-unclear",
+                label=label,
+                score=f"{float(box[4]):.2f}",
+                minimum=ENROL_MIN_DET_SCORE,
             )
         crop = self.aligned_crops(image, points[np.newaxis])[0]
         crop_sharpness = sharpness(crop)
         if crop_sharpness < ENROL_MIN_SHARPNESS:
-            raise EnrolmentError(
-                f"The face in {label} is too blurry (sharpness {crop_sharpness:.0f}, at least "
-                f"{ENROL_MIN_SHARPNESS:.0f} needed).",
-                "Use a sharper photo.",
+            raise coded(
+                EnrolmentError(
+                    f"The face in {label} is too blurry (sharpness {crop_sharpness:.0f}, at least "
+                    f"{ENROL_MIN_SHARPNESS:.0f} needed).",
+                    "Use a sharper photo.",
+                ),
+                "enrol-blurred",
+                label=label,
+                sharpness=f"{crop_sharpness:.0f}",
+                minimum=f"{ENROL_MIN_SHARPNESS:.0f}",
             )
         embedding = self.embed_crops([crop])[0]
         face = Face(
@@ -429,8 +457,11 @@ class FaceEngine:
         A photo identical to one already given (same bytes) is enrolled once.
         """
         if not photos:
-            raise EnrolmentError(
-                "No reference photo was given.", "Add at least one photo of yourself."
+            raise coded(
+                EnrolmentError(
+                    "No reference photo was given.", "Add at least one photo of yourself."
+                ),
+                "enrol-none",
             )
         references: list[Reference] = []
         seen: set[str] = set()

@@ -39,7 +39,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin, urlsplit
 
 from faceaudit import __version__
-from faceaudit.errors import ModelPackError
+from faceaudit.errors import ModelPackError, coded
 from faceaudit.filelock import Busy, exclusive
 from faceaudit.localfiles import read_capped
 from faceaudit.paths import bundled_models_dir, source_checkout_root
@@ -355,13 +355,21 @@ class ModelStore:
         if status.verified:
             return status.path
         if not status.installed:
-            raise ModelPackError(
-                f"model pack {name} is not installed.",
-                f"Run `faceaudit models fetch {name}` (or `--from PATH` for a copy you have).",
+            raise coded(
+                ModelPackError(
+                    f"model pack {name} is not installed.",
+                    f"Run `faceaudit models fetch {name}` (or `--from PATH` for a copy you have).",
+                ),
+                "model-pack-missing",
+                name=name,
             )
-        raise ModelPackError(
-            f"model pack {name} in {status.path} is damaged ({'; '.join(status.problems)}).",
-            f"Run `faceaudit models fetch {name}` to fetch it again.",
+        raise coded(
+            ModelPackError(
+                f"model pack {name} in {status.path} is damaged ({'; '.join(status.problems)}).",
+                f"Run `faceaudit models fetch {name}` to fetch it again.",
+            ),
+            "model-pack-damaged",
+            name=name,
         )
 
     def _check(self, pack: Pack, trust_stamp: bool) -> PackStatus:
@@ -442,10 +450,14 @@ class ModelStore:
                     continue
                 return FetchReport(self.status(name), candidate.id, tuple(failures))
         details = "; ".join(f"[{sid}] {message}" for sid, message in failures)
-        raise ModelPackError(
-            f"model pack {name} could not be fetched from any source: {details}",
-            "Check the internet connection (or PIP_INDEX_URL for a mirror), or copy the pack "
-            f"onto this computer and run `faceaudit models fetch {name} --from PATH`.",
+        raise coded(
+            ModelPackError(
+                f"model pack {name} could not be fetched from any source: {details}",
+                "Check the internet connection (or PIP_INDEX_URL for a mirror), or copy the pack "
+                f"onto this computer and run `faceaudit models fetch {name} --from PATH`.",
+            ),
+            "model-pack-unfetchable",
+            name=name,
         )
 
     @contextlib.contextmanager
@@ -455,9 +467,13 @@ class ModelStore:
             with exclusive(self._cache_dir(pack) / "fetch.lock"):
                 yield
         except Busy:
-            raise ModelPackError(
-                f"another fetch of model pack {pack.name} is running.",
-                "Wait for it to finish, then try again.",
+            raise coded(
+                ModelPackError(
+                    f"another fetch of model pack {pack.name} is running.",
+                    "Wait for it to finish, then try again.",
+                ),
+                "model-pack-busy",
+                name=pack.name,
             ) from None
 
     def _plan(self, pack: Pack, source: str | None, local_path: Path | None) -> list[Source]:
@@ -547,9 +563,12 @@ class ModelStore:
         )
         if source.sha256 is not None and sha256_file(partial) != source.sha256:
             partial.unlink(missing_ok=True)
-            raise ModelPackError(
-                f"the downloaded archive {archive_name} does not have the expected SHA-256.",
-                "It was deleted; try again later or use another source.",
+            raise coded(
+                ModelPackError(
+                    f"the downloaded archive {archive_name} does not have the expected SHA-256.",
+                    "It was deleted; try again later or use another source.",
+                ),
+                "model-pack-checksum",
             )
         return partial
 
@@ -701,9 +720,13 @@ def download(
                 response = _open(session, source, headers)
             except requests.RequestException as error:
                 # Nothing arrived: another attempt at once would fail the same way.
-                raise ModelPackError(
-                    f"could not reach {host}: {_why_unreachable(error)}.",
-                    "Check the internet connection or the proxy settings.",
+                raise coded(
+                    ModelPackError(
+                        f"could not reach {host}: {_why_unreachable(error)}.",
+                        "Check the internet connection or the proxy settings.",
+                    ),
+                    "model-pack-unreachable",
+                    host=host,
                 ) from error
             with response:
                 total, append = _plan_body(response, have, source, label)
@@ -721,16 +744,23 @@ def download(
                 f"stopped at {size:,} of {total:,} bytes" if total else "the connection dropped"
             )
         else:
-            raise ModelPackError(
-                f"the download of {label} from {host} did not complete ({last_problem}).",
-                "Run the fetch again: it resumes where it stopped.",
+            raise coded(
+                ModelPackError(
+                    f"the download of {label} from {host} did not complete ({last_problem}).",
+                    "Run the fetch again: it resumes where it stopped.",
+                ),
+                "model-pack-incomplete",
+                host=host,
             )
     if source.size is not None and partial.stat().st_size != source.size:
         actual = partial.stat().st_size
         partial.unlink(missing_ok=True)
-        raise ModelPackError(
-            f"{label} from {host} is {actual:,} bytes, not the expected {source.size:,}.",
-            "It was deleted; try again later or use another source.",
+        raise coded(
+            ModelPackError(
+                f"{label} from {host} is {actual:,} bytes, not the expected {source.size:,}.",
+                "It was deleted; try again later or use another source.",
+            ),
+            "model-pack-checksum",
         )
 
 
@@ -741,9 +771,15 @@ def _plan_body(
     if response.status_code == 416:
         return -1, False
     if response.status_code not in (200, 206):
-        raise ModelPackError(
-            f"{urlsplit(response.url).netloc} answered HTTP {response.status_code} for {label}.",
-            "Try again later or use another source.",
+        raise coded(
+            ModelPackError(
+                f"{urlsplit(response.url).netloc} answered HTTP {response.status_code} "
+                f"for {label}.",
+                "Try again later or use another source.",
+            ),
+            "model-pack-http",
+            host=urlsplit(response.url).netloc,
+            status=response.status_code,
         )
     if response.headers.get("Content-Encoding", "identity") not in ("identity", ""):
         raise ModelPackError(
@@ -808,8 +844,11 @@ def _write_body(
                     progress(label, done, total)
         except (requests.RequestException, OSError, urllib3.exceptions.HTTPError) as error:
             if isinstance(error, OSError) and not _is_network_error(error):
-                raise ModelPackError(
-                    f"could not write {partial.name} ({error}).", "Free some disk space."
+                raise coded(
+                    ModelPackError(
+                        f"could not write {partial.name} ({error}).", "Free some disk space."
+                    ),
+                    "model-pack-write",
                 ) from error
             return False
         finally:

@@ -165,9 +165,13 @@ class GuiContext(QObject):
     # -- errors, in words ------------------------------------------------------------------
 
     def error_text(self, error: BaseException) -> str:
-        """What to tell the person: the core's own words, or where the crash log is."""
+        """What to tell the person, in the window's language (the core's English when the
+        failure has no translated words), or where the crash log is."""
         if isinstance(error, FaceAuditError):
-            return f"{error.what}\n\n{error.todo}".strip()
+            from faceaudit.gui.messages.errors import error_words
+
+            what, todo = error_words(error)
+            return f"{what}\n\n{todo}".strip()
         return self.crash_text(self.log_crash(error))
 
     @staticmethod

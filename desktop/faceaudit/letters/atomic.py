@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from faceaudit.errors import coded
 from faceaudit.letters.texts import LetterError
 
 FILE_MODE = 0o600  # letters hold the person's details and sometimes face thumbnails
@@ -58,10 +59,14 @@ def make_folder(folder: Path, *, private: bool) -> None:
     except OSError as error:
         raise output_error(error, folder) from error
     if not folder.is_dir():
-        raise LetterError(
-            f"The letter could not be written to {folder}: it is not a folder; nothing was "
-            "written.",
-            "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o).",
+        raise coded(
+            LetterError(
+                f"The letter could not be written to {folder}: it is not a folder; nothing was "
+                "written.",
+                "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o).",
+            ),
+            "letter-path-kind",
+            where=folder,
         )
 
 
@@ -71,25 +76,31 @@ def output_error(error: OSError, target: Path) -> LetterError:
     if where.name.endswith(PART_SUFFIX):
         where = target  # the hidden temporary name means nothing to the person
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        code = "letter-disk-full"
         reason = "the disk is full (or over its quota)"
         todo = "Free some space, or write the letter elsewhere (-o FOLDER)."
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        code = "letter-not-writable"
         reason = "FaceAudit may not write there (read-only, or not yours)"
         todo = "Write the letter to a folder you can write to (-o FOLDER)."
     elif error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        code = "letter-path-kind"
         reason = "part of the path is a file where a folder must be, or the other way round"
         todo = "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o)."
     elif error.errno == errno.ENAMETOOLONG:
+        code = "letter-path-too-long"
         reason = "the path is too long for this system"
         todo = "Choose a shorter path (-o)."
     else:
+        code = "letter-not-written"
         reason = str(error.strerror or error)
         todo = "Check the folder, or write the letter elsewhere (-o FOLDER)."
-    return LetterError(
+    failure = LetterError(
         f"The letter could not be written to {where}: {reason}; nothing was written "
         "(earlier letters are untouched).",
         todo,
     )
+    return coded(failure, code, where=where, reason=reason)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,24 +36,38 @@ class DeadlineEvent:
     alarm_days_before: int | None = DEFAULT_ALARM_DAYS
 
 
+EventWording = Callable[[DueRequest, bool], tuple[str, str]]
+
+
+def english_wording(request: DueRequest, late: bool) -> tuple[str, str]:
+    """An event's summary and description, in English (the CLI's)."""
+    summary = (
+        f"{'OVERDUE: ' if late else ''}answer to {request.letter_type} request "
+        f"FA-{request.letter_id} from {request.operator} due (case {request.case})"
+    )
+    description = (
+        f"{request.letter_type.capitalize()} request FA-{request.letter_id} "
+        f"({request.jurisdiction}), sent {request.sent_at.isoformat()}, answer due "
+        f"{request.due.isoformat()}.\n"
+        f"See it with: faceaudit requests --case {request.case}"
+    )
+    return summary, description
+
+
 def deadline_events(
-    requests: Iterable[DueRequest], today: dt.date | None = None
+    requests: Iterable[DueRequest],
+    today: dt.date | None = None,
+    wording: EventWording = english_wording,
 ) -> list[DeadlineEvent]:
-    """One event per open request, on the day its answer is due (the extended date if any)."""
+    """One event per open request, on the day its answer is due (the extended date if any).
+
+    ``wording`` gives each event's summary and description (the window's: in its language);
+    whatever it says, it is handed only the request's pseudonymous fields, never the person's
+    name or address."""
     today = today or dt.date.today()
     events = []
     for request in requests:
-        late = request.is_overdue(today)
-        summary = (
-            f"{'OVERDUE: ' if late else ''}answer to {request.letter_type} request "
-            f"FA-{request.letter_id} from {request.operator} due (case {request.case})"
-        )
-        description = (
-            f"{request.letter_type.capitalize()} request FA-{request.letter_id} "
-            f"({request.jurisdiction}), sent {request.sent_at.isoformat()}, answer due "
-            f"{request.due.isoformat()}.\n"
-            f"See it with: faceaudit requests --case {request.case}"
-        )
+        summary, description = wording(request, request.is_overdue(today))
         events.append(
             DeadlineEvent(
                 uid=f"{request.case_id}-request-{request.request_id}@faceaudit",
@@ -137,10 +151,14 @@ def ics_text(
 
 
 def write_ics(
-    events: Iterable[DeadlineEvent], path: Path, *, now: dt.datetime | None = None
+    events: Iterable[DeadlineEvent],
+    path: Path,
+    *,
+    now: dt.datetime | None = None,
+    calendar_name: str = "FaceAudit deadlines",
 ) -> Path:
     """Write the calendar to ``path`` (private, 0600; replaced whole, never half-written)."""
-    data = ics_text(events, now=now).encode("utf-8")
+    data = ics_text(events, now=now, calendar_name=calendar_name).encode("utf-8")
     if (path.exists() or path.is_symlink()) and not path.is_file():
         # The rename below would replace a device (/dev/full), a pipe or a folder by a file.
         from faceaudit.letters.texts import LetterError

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from faceaudit.errors import coded
 from faceaudit.letters.deadlines import compute_deadline
 from faceaudit.letters.render import LetterError
 from faceaudit.letters.tracking import (
@@ -359,9 +360,13 @@ def save_replies(case: SealedTables, letter_id: int, folder: Path) -> list[Path]
         try:
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            raise LetterError(
-                f"{target} already exists; it was not overwritten.",
-                "Save the replies into another folder (-o FOLDER).",
+            raise coded(
+                LetterError(
+                    f"{target} already exists; it was not overwritten.",
+                    "Save the replies into another folder (-o FOLDER).",
+                ),
+                "reply-exists",
+                where=target,
             ) from None
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from faceaudit.errors import coded
 from faceaudit.letters import tracking
 from faceaudit.letters.citations import LANGUAGES
 from faceaudit.letters.directory import Directory, Operator, domain_of, slugify
@@ -297,10 +298,15 @@ def save(
             overwrite=overwrite,
         )
     except OSError as error:
-        raise LetterError(
-            f"The letter could not be written to {folder} ({error.strerror or error}); "
-            "nothing was recorded.",
-            "Choose a folder you can write to, with free space.",
+        raise coded(
+            LetterError(
+                f"The letter could not be written to {folder} ({error.strerror or error}); "
+                "nothing was recorded.",
+                "Choose a folder you can write to, with free space.",
+            ),
+            "letter-not-written",
+            where=folder,
+            reason=error.strerror or error,
         ) from error
     return SavedLetter(saved.letter_id, saved.letter, saved.paths)
 
@@ -318,9 +324,14 @@ def write_more(
     try:
         written = write_letter(saved.letter, formats, target, overwrite=overwrite)
     except OSError as error:
-        raise LetterError(
-            f"The letter could not be written to {target} ({error.strerror or error}).",
-            "Choose a folder you can write to, with free space.",
+        raise coded(
+            LetterError(
+                f"The letter could not be written to {target} ({error.strerror or error}).",
+                "Choose a folder you can write to, with free space.",
+            ),
+            "letter-not-written",
+            where=target,
+            reason=error.strerror or error,
         ) from error
     record = tracking.get_letter(case, saved.letter_id)
     every = tuple(dict.fromkeys((*record.formats, *formats)))

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 from xml.sax.saxutils import escape
 
+from faceaudit.errors import coded
 from faceaudit.letters.atomic import StagedFiles, interrupted_by, make_folder
 from faceaudit.letters.render import Evidence, Letter, PriorRequest, format_date, status_of
 
@@ -557,17 +558,25 @@ def stage_letter(
         from faceaudit.letters.render import LetterError
 
         # Renaming over it would replace a device, a pipe or a folder by the letter.
-        raise LetterError(
-            f"The letter could not be written to {special[0]}: it is not a regular file (a "
-            "device, a pipe or a folder); nothing was written.",
-            "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o).",
+        raise coded(
+            LetterError(
+                f"The letter could not be written to {special[0]}: it is not a regular file (a "
+                "device, a pipe or a folder); nothing was written.",
+                "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o).",
+            ),
+            "letter-path-kind",
+            where=special[0],
         )
     if existing and not overwrite and not interrupted_by(folder, stem, owner):
         from faceaudit.letters.render import LetterError
 
-        raise LetterError(
-            f"{existing[0]} already exists (an earlier letter); nothing was written.",
-            "Add --force to replace it, or write elsewhere with -o FOLDER.",
+        raise coded(
+            LetterError(
+                f"{existing[0]} already exists (an earlier letter); nothing was written.",
+                "Add --force to replace it, or write elsewhere with -o FOLDER.",
+            ),
+            "letter-exists",
+            where=existing[0],
         )
     make_folder(folder, private=private)
     staged = StagedFiles(folder, stem, owner)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from faceaudit.errors import FaceAuditError
+from faceaudit.errors import FaceAuditError, coded
 from faceaudit.paths import Paths
 
 if TYPE_CHECKING:
@@ -184,10 +184,14 @@ class CaseStore:
         passphrase)."""
         directory = self.case_dir(name)
         if not directory.is_dir():
-            raise CaseNotFoundError(
-                f"There is no case named {name!r} in {self.root}.",
-                "Run 'faceaudit case list' to see your cases, or 'faceaudit case create' to "
-                "start one.",
+            raise coded(
+                CaseNotFoundError(
+                    f"There is no case named {name!r} in {self.root}.",
+                    "Run 'faceaudit case list' to see your cases, or 'faceaudit case create' to "
+                    "start one.",
+                ),
+                "case-not-found",
+                name=name,
             )
         return directory
 
@@ -209,17 +213,25 @@ class CaseStore:
         added later with :meth:`change_passphrase`)."""
         final = self.case_dir(name)
         if final.exists():
-            raise CaseExistsError(
-                f"A case named {name!r} already exists.",
-                "Choose another name, or open the existing case.",
+            raise coded(
+                CaseExistsError(
+                    f"A case named {name!r} already exists.",
+                    "Choose another name, or open the existing case.",
+                ),
+                "case-exists",
+                name=name,
             )
         clinic: tuple[str, bytes] | None = None
         if under_clinic:
             clinic = self.clinic.master_key(passphrase)  # a wrong one: refused before any file
         elif len(passphrase) < MIN_PASSPHRASE_CHARS:
-            raise WeakPassphraseError(
-                f"The passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
-                "Choose a longer one: several words are easy to remember and hard to guess.",
+            raise coded(
+                WeakPassphraseError(
+                    f"The passphrase is shorter than {MIN_PASSPHRASE_CHARS} characters.",
+                    "Choose a longer one: several words are easy to remember and hard to guess.",
+                ),
+                "passphrase-too-short",
+                min=MIN_PASSPHRASE_CHARS,
             )
         if evidence_policy not in EVIDENCE_POLICIES:
             raise ValueError(f"evidence policy must be one of {EVIDENCE_POLICIES}")
@@ -640,9 +652,13 @@ class CaseStore:
             raise ValueError(f"cache must be one of {CACHE_CHOICES}")
         directory = self.case_dir(name)
         if not directory.is_dir():
-            raise CaseNotFoundError(
-                f"There is no case named {name!r} in {self.root}.",
-                "Run 'faceaudit case list' to see your cases.",
+            raise coded(
+                CaseNotFoundError(
+                    f"There is no case named {name!r} in {self.root}.",
+                    "Run 'faceaudit case list' to see your cases.",
+                ),
+                "case-not-found",
+                name=name,
             )
         for case in list(self._open_cases):
             if case.directory == directory:

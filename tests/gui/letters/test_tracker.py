@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from faceaudit.gui.application import begin
-from faceaudit.gui.letters.model import RequestsModel, SitesModel
+from faceaudit.gui.letters.model import RequestsModel, SitesModel, format_date
 from faceaudit.letters import corrections, tracking
 
 from .conftest import PASSPHRASE, sent_letter
@@ -188,3 +188,29 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, window_factory, gui_con
     assert names[RequestsModel.DAYS_LEFT_ROLE] == b"daysLeft"
     assert screen.sites.roleNames()[SitesModel.NEEDS_LETTER_ROLE] == b"needsLetter"
     assert screen.sites.index(0).data(SitesModel.NEEDS_LETTER_ROLE) is False  # cited
+
+
+def test_calendar_and_its_failure_in_french(
+    qtbot, window_factory, gui_context, dialogs, meta_case, tmp_path: Path
+) -> None:
+    letter_id = sent_letter(meta_case, tmp_path, days_ago=5)
+    due = tracking.require_request(meta_case, letter_id).effective_due
+    screen = open_screen(qtbot, window_factory, gui_context, meta_case, language="fr")
+    tracker = screen.tracker
+    target = tmp_path / "echeances.ics"
+    dialogs.save_files.append(str(target))
+    qtbot.mouseClick(tracker.calendar_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.exists() and tracker.message.property("state") == "good")
+    # Unfolded (RFC 5545 folds long lines with CRLF + space) and unescaped for reading.
+    text = target.read_bytes().decode("utf-8").replace("\r\n ", "").replace("\\,", ",")
+    assert "X-WR-CALNAME:Échéances FaceAudit" in text
+    assert f"SUMMARY:Réponse attendue à la demande Accès FA-{letter_id}" in text
+    assert format_date(due) in text and "Lettres et demandes" in text
+    assert "answer" not in text.lower() and "camille" in text  # the case's name, no English
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("x")
+    dialogs.save_files.append(str(blocker / "deadlines.ics"))
+    qtbot.mouseClick(tracker.calendar_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tracker.message.property("state") == "bad")
+    assert "Le calendrier n'a pas pu être écrit" in tracker.message.text()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from faceaudit.errors import ImageError
+from faceaudit.gui.messages.errors import error_words
 from faceaudit.store import Case, EvidenceInfo, FindingRow, Sighting
 
 VIEW_MAX_SIDE = 2000  # the viewer shows at most this many pixels a side
@@ -54,7 +55,7 @@ def load_viewer(case: Case, finding_id: int, model_pack: str) -> ViewerData:
                 bgr = contained.decode(data)
             pixels, scale = _fit(bgr[:, :, ::-1])
         except ImageError as error:
-            problem = error.what
+            problem = error_words(error)[0]
     evidence = case.evidence_info(finding_id)
     return ViewerData(
         finding=finding,

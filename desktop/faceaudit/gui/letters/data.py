@@ -165,16 +165,24 @@ def open_requests(
 
 
 def write_calendar(store: CaseStore, case_name: str, target: Path, today: dt.date) -> int:
-    """The case's deadlines as a .ics file (``requests --ics``); returns how many."""
+    """The case's deadlines as a .ics file (``requests --ics``), its events in the window's
+    language; returns how many."""
+    from faceaudit.gui.letters import words
+
     rows = open_requests(store, today, case_name)
+    events = calendar.deadline_events(rows, today, words.calendar_event)
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        calendar.write_ics(calendar.deadline_events(rows, today), target)
+        calendar.write_ics(events, target, calendar_name=words.calendar_name())
     except OSError as error:
+        from faceaudit.errors import coded
         from faceaudit.letters.render import LetterError
 
-        raise LetterError(
+        failure = LetterError(
             f"The calendar could not be written to {target} ({error.strerror or error}).",
             "Choose a folder you can write to.",
+        )
+        raise coded(
+            failure, "calendar-not-written", where=target, reason=error.strerror or error
         ) from error
     return len(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from faceaudit.letters.jurisdiction import Notice
+from faceaudit.letters.overview import DueRequest
 
 
 def letter_type(code: str) -> str:
@@ -314,3 +315,44 @@ def jurisdiction_problem(code: str, country: str) -> str:
         "the law yourself if you have a link to the EU, the UK, Switzerland, California or "
         "Illinois (the letter will carry a warning).",
     ).replace("%1", country)
+
+
+def calendar_name() -> str:
+    return QCoreApplication.translate("LetterWords", "FaceAudit deadlines")
+
+
+def calendar_event(request: DueRequest, late: bool) -> tuple[str, str]:
+    """A deadline's calendar event in the window's language: (summary, description).
+
+    Only the pseudonymous case name, the letter's reference and the operator's slug, as the
+    core's English events (a calendar is often synchronised to someone else's server)."""
+    from faceaudit.gui.letters.model import format_date
+
+    translate = QCoreApplication.translate
+    summary = (
+        translate("LetterWords", "OVERDUE: answer to %type request %reference from %operator "
+                  "(case %case)")
+        if late
+        else translate("LetterWords", "Answer due to %type request %reference from %operator "
+                       "(case %case)")
+    )  # fmt: skip
+    description = translate(
+        "LetterWords",
+        "%type request %reference under %law, sent on %sent; the answer is due by %due. "
+        "See it in FaceAudit: case %case, Letters & requests.",
+    )
+    values = {
+        "%type": short_type(request.letter_type),
+        "%reference": f"FA-{request.letter_id}",
+        "%operator": request.operator,
+        "%case": request.case,
+        "%law": regime(request.jurisdiction),
+        "%sent": format_date(request.sent_at),
+        "%due": format_date(request.due),
+    }
+    texts = []
+    for text in (summary, description):
+        for key in sorted(values, key=len, reverse=True):
+            text = text.replace(key, values[key])
+        texts.append(text)
+    return texts[0], texts[1]

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from faceaudit.gui.messages.reasons import reason_text
 from faceaudit.gui.sources.data import SourceItem
 from faceaudit.scan.control import SourceTally
 from faceaudit.store import SourceSettings
@@ -40,9 +41,9 @@ class SourceWords(QObject):
         if kind == states.NOT_SCANNED:
             return self.tr("Not scanned yet")
         if kind == states.FAILED:
-            return self.tr("Failed: %1").replace("%1", state.reason or "")
+            return self.tr("Failed: %1").replace("%1", reason_text(state.reason or ""))
         if kind == states.SKIPPED:
-            return self.tr("Skipped: %1").replace("%1", state.reason or "")
+            return self.tr("Skipped: %1").replace("%1", reason_text(state.reason or ""))
         if kind == states.FETCHED:
             text = self.tr("Read (%n page(s)), no image on it", "", state.pages)
         elif kind == states.NO_FACE:
@@ -65,7 +66,7 @@ class SourceWords(QObject):
             return self.tr("Scanning: %n image(s) so far", "", tally.images)
         if tally.state in ("failed", "skipped"):
             label = self.tr("Failed: %1") if tally.state == "failed" else self.tr("Skipped: %1")
-            return label.replace("%1", tally.error or "")
+            return label.replace("%1", reason_text(tally.error or ""))
         if tally.state == "done earlier":
             return self.tr("Scanned before the scan was stopped")
         if tally.findings:

@@ -477,6 +477,22 @@
         <translation>Gardez la preuve de l&apos;envoi de cette lettre et de sa date — l&apos;e-mail envoyé, l&apos;accusé de réception du recommandé, une capture de la confirmation du formulaire web : le délai de réponse court à partir de la réception.</translation>
     </message>
     <message>
+        <source>FaceAudit deadlines</source>
+        <translation>Échéances FaceAudit</translation>
+    </message>
+    <message>
+        <source>OVERDUE: answer to %type request %reference from %operator (case %case)</source>
+        <translation>EN RETARD : réponse à la demande %type %reference adressée à %operator (dossier %case)</translation>
+    </message>
+    <message>
+        <source>Answer due to %type request %reference from %operator (case %case)</source>
+        <translation>Réponse attendue à la demande %type %reference adressée à %operator (dossier %case)</translation>
+    </message>
+    <message>
+        <source>%type request %reference under %law, sent on %sent; the answer is due by %due. See it in FaceAudit: case %case, Letters &amp; requests.</source>
+        <translation>Demande %type %reference fondée sur %law, envoyée le %sent ; la réponse est attendue au plus tard le %due. Voir dans FaceAudit : dossier %case, Lettres et demandes.</translation>
+    </message>
+    <message>
         <source>%regime, by default.</source>
         <translation>%regime, par défaut.</translation>
     </message>

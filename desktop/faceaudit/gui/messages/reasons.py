@@ -1,0 +1,210 @@
+"""Why a source failed or was skipped, in the window's language.
+
+The scan keeps each address's failure in the case as the collector's English sentence
+(``SourceError.error``; cases scanned months ago hold the same sentences), with no code. The
+collector words them from a small set of fixed templates (faceaudit.collect.fetch,
+collector, netguard), so each template has a pattern here that recognises it, takes its
+values (host, status, seconds...) and says it again through ``QCoreApplication.translate``.
+A sentence no pattern knows is shown as the core wrote it. tests/gui/messages produce the
+real sentences from the collector's own functions and check that each is recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication
+
+Pattern = tuple[re.Pattern[str], Callable[[], str]]
+
+
+def _kind(word: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "page": translate("ReasonWords", "page"),
+        "image": translate("ReasonWords", "image"),
+        "video": translate("ReasonWords", "video"),
+        "response": translate("ReasonWords", "response"),
+    }.get(word, word)
+
+
+def _what_returned(words: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "a web page": translate("ReasonWords", "a web page"),
+        "not an image or a video": translate("ReasonWords", "not an image or a video"),
+    }.get(words, words)
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, key) pairs; the key names the translated template in :func:`_templates`."""
+    host = r"(?P<host>[^\s()]+)"
+    raw = (
+        (r"The page or image no longer exists \(HTTP (?P<status>\d+)\); it may have been "
+         r"removed\.", "gone"),
+        (r"The server refuses access \(HTTP (?P<status>\d+)\); FaceAudit only fetches what "
+         r"is public and never logs in\.", "refused"),
+        (r"The server failed \(HTTP (?P<status>\d+)\); try again later\.", "server-failed"),
+        (r"The server answered HTTP (?P<status>\d+); nothing was fetched\.", "status"),
+        (rf"The host name {host} could not be found \(DNS\)\.", "dns"),
+        (rf"{host} refused the connection \(nothing is listening\)\.", "connection-refused"),
+        (rf"The connection to {host} failed \((?P<detail>.*)\)\.", "connection-failed"),
+        (rf"{host} did not accept a connection within (?P<seconds>\d+) s\.", "connect-timeout"),
+        (rf"{host} stopped sending data for (?P<seconds>\d+) s; try again later\.",
+         "read-timeout"),
+        (r"The server did not deliver the response within (?P<seconds>\d+) s; FaceAudit "
+         r"stopped waiting \(a very slow or deliberately dripping server\)\.", "drip"),
+        (r"Not fetched: the source's total time limit ran out before this address answered\. "
+         r"Scan the source again later, or raise the limit if the site is just slow\.",
+         "time-up"),
+        (rf"The connection to {host} was reset and kept failing after (?P<count>\d+) "
+         r"retries\.", "reset-retries"),
+        (rf"{host} is rate-limiting requests \(429\) and kept failing after (?P<count>\d+) "
+         r"retries\.", "rate-limited"),
+        (rf"{host} is unavailable \(503\) and kept failing after (?P<count>\d+) retries\.",
+         "unavailable"),
+        (rf"The secure connection to {host} failed its certificate check \((?P<detail>.*)\)\. "
+         r"FaceAudit did not fetch the page\.", "certificate"),
+        (rf"The secure connection to {host} could not be set up \((?P<detail>.*)\)\. "
+         r"FaceAudit did not fetch the page\.", "tls"),
+        (r"The site's robots\.txt asks crawlers not to fetch this page, so FaceAudit skipped "
+         r"it\. List the page yourself to check it anyway\.", "robots"),
+        (r"The (?P<kind>page|image|video|response) is larger than the (?P<mib>\d+) MiB limit; "
+         r"the download was stopped\.", "too-large"),
+        (r"The (?P<kind>page|image|video|response) is larger than its size limit\.",
+         "too-large-unsized"),
+        (r"The server sends redirects in a loop; nothing was fetched\.", "redirect-loop"),
+        (r"The server redirected more than (?P<count>\d+) times; FaceAudit stopped "
+         r"following\.", "redirects"),
+        (r"This image address returned (?P<what>a web page|not an image or a video) \(the "
+         r"server called it (?P<claimed>.*)\); it was skipped\.", "not-image"),
+        (r"This address returned neither a web page, an image nor a video \(the server "
+         r"called it (?P<claimed>.*)\)\.", "nothing-usable"),
+        (rf"{host}(?: \(port (?P<port>\d+)\))? resolves to a private or local network address "
+         r"\((?P<addresses>[^)]*)\); FaceAudit does not fetch from your own network unless you "
+         r"list that address and port yourself\.", "private"),
+    )  # fmt: skip
+    return tuple((re.compile(f"^{pattern}$", re.DOTALL), key) for pattern, key in raw)
+
+
+def _templates() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        "gone": translate(
+            "ReasonWords",
+            "The page or image no longer exists (HTTP %status); it may have been removed.",
+        ),
+        "refused": translate(
+            "ReasonWords",
+            "The server refuses access (HTTP %status); FaceAudit only fetches what is public "
+            "and never logs in.",
+        ),
+        "server-failed": translate(
+            "ReasonWords", "The server failed (HTTP %status); try again later."
+        ),
+        "status": translate(
+            "ReasonWords", "The server answered HTTP %status; nothing was fetched."
+        ),
+        "dns": translate("ReasonWords", "The host name %host could not be found (DNS)."),
+        "connection-refused": translate(
+            "ReasonWords", "%host refused the connection (nothing is listening)."
+        ),
+        "connection-failed": translate("ReasonWords", "The connection to %host failed (%detail)."),
+        "connect-timeout": translate(
+            "ReasonWords", "%host did not accept a connection within %seconds s."
+        ),
+        "read-timeout": translate(
+            "ReasonWords", "%host stopped sending data for %seconds s; try again later."
+        ),
+        "drip": translate(
+            "ReasonWords",
+            "The server did not deliver the response within %seconds s; FaceAudit stopped "
+            "waiting (a very slow or deliberately dripping server).",
+        ),
+        "time-up": translate(
+            "ReasonWords",
+            "Not fetched: the source's total time limit ran out before this address answered. "
+            "Scan the source again later, or raise the limit if the site is just slow.",
+        ),
+        "reset-retries": translate(
+            "ReasonWords", "The connection to %host was reset, again after %count retries."
+        ),
+        "rate-limited": translate(
+            "ReasonWords",
+            "%host is limiting how often it may be asked (HTTP 429), still after %count "
+            "retries. Scan again later.",
+        ),
+        "unavailable": translate(
+            "ReasonWords",
+            "%host is unavailable (HTTP 503), still after %count retries. Scan again later.",
+        ),
+        "certificate": translate(
+            "ReasonWords",
+            "The secure connection to %host failed its certificate check (%detail). "
+            "FaceAudit did not fetch the page.",
+        ),
+        "tls": translate(
+            "ReasonWords",
+            "The secure connection to %host could not be set up (%detail). FaceAudit did not "
+            "fetch the page.",
+        ),
+        "robots": translate(
+            "ReasonWords",
+            "The site's robots.txt asks crawlers not to fetch this page, so FaceAudit skipped "
+            "it. List the page yourself to check it anyway.",
+        ),
+        "too-large": translate(
+            "ReasonWords", "The %kind is larger than the %mib MiB limit; the download was stopped."
+        ),
+        "too-large-unsized": translate("ReasonWords", "The %kind is larger than its size limit."),
+        "redirect-loop": translate(
+            "ReasonWords", "The server sends redirects in a loop; nothing was fetched."
+        ),
+        "redirects": translate(
+            "ReasonWords",
+            "The server redirected more than %count times; FaceAudit stopped following.",
+        ),
+        "not-image": translate(
+            "ReasonWords",
+            "This image address returned %what (the server called it %claimed); it was skipped.",
+        ),
+        "nothing-usable": translate(
+            "ReasonWords",
+            "This address returned neither a web page, an image nor a video (the server "
+            "called it %claimed).",
+        ),
+        "private": translate(
+            "ReasonWords",
+            "%host resolves to a private or local network address (%addresses); FaceAudit "
+            "does not fetch from your own network unless you list that address and port "
+            "yourself.",
+        ),
+    }
+
+
+def known_keys() -> set[str]:
+    return {key for _pattern, key in _compiled()}
+
+
+def reason_text(reason: str) -> str:
+    """A source's failure reason in the window's language (the core's words if unknown)."""
+    text = reason.strip()
+    for pattern, key in _compiled():
+        match = pattern.match(text)
+        if match is None:
+            continue
+        values = {name: value or "" for name, value in match.groupdict().items()}
+        if "kind" in values:
+            values["kind"] = _kind(values["kind"])
+        if "what" in values:
+            values["what"] = _what_returned(values["what"])
+        if values.get("port"):
+            values["host"] = f"{values['host']}:{values['port']}"
+        template = _templates()[key]
+        for name in sorted(values, key=len, reverse=True):
+            template = template.replace(f"%{name}", values[name])
+        return template
+    return reason

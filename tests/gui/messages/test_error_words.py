@@ -1,0 +1,232 @@
+"""The core's failures in French: each error is produced by the real core (a real case file,
+real images, a real model, a real loopback server), then worded by the window after it
+switched to French; an error the window has no words for still shows the core's English."""
+
+from __future__ import annotations
+
+import errno
+import re
+import socket
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QLocale
+
+from faceaudit.errors import FaceAuditError, ImageError, coded
+from faceaudit.gui import i18n
+from faceaudit.gui.messages import reasons
+from faceaudit.gui.messages.errors import error_words, templates
+
+PROJECT = Path(__file__).resolve().parents[3]
+CORE = PROJECT / "desktop" / "faceaudit"
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def french(qapp: Any) -> Iterator[None]:
+    translations = i18n.Translations()
+    translations.install("fr")
+    yield
+    translations.remove()
+    QLocale.setDefault(QLocale("en"))
+
+
+def raised(call: Any, *args: Any, **kwargs: Any) -> BaseException:
+    with pytest.raises(FaceAuditError) as caught:
+        call(*args, **kwargs)
+    return caught.value
+
+
+def text_of(gui_context: Any, error: BaseException) -> str:
+    return gui_context.error_text(error)
+
+
+def test_case_failures_in_french(french, gui_context, tmp_path: Path) -> None:
+    from faceaudit.store import Person
+
+    store = gui_context.case_store
+    store.create("camille", PASSPHRASE, person=Person(full_name="Camille Martin")).close()
+    wrong = raised(store.open, "camille", "not the passphrase at all")
+    assert "n'ouvre pas ce dossier" in text_of(gui_context, wrong)
+    exists = raised(store.create, "camille", PASSPHRASE)
+    assert text_of(gui_context, exists).startswith("Un dossier nommé « camille » existe déjà.")
+    missing = raised(store.open, "nobody", PASSPHRASE)
+    assert "Il n'existe aucun dossier nommé « nobody »" in text_of(gui_context, missing)
+    short = raised(store.create, "other", "short")
+    assert "moins de" in text_of(gui_context, short) and "caractères" in text_of(gui_context, short)
+
+    # Tampered: a sealed value altered in the case file is refused, in French.
+    case = store.open("camille", PASSPHRASE)
+    blob = bytearray(case.seal(b"secret", "request_replies", "data_blob", "row"))
+    blob[-1] ^= 1
+    tampered = raised(case.unseal, bytes(blob), "request_replies", "data_blob", "row")
+    assert "contrôle d'intégrité" in text_of(gui_context, tampered)
+    case.close()
+
+    # Corrupt: the database file overwritten with garbage cannot be opened.
+    folder = store.case_dir("camille")
+    for extra in folder.glob("case.sqlite-*"):
+        extra.unlink()
+    (folder / "case.sqlite").write_bytes(b"this is not sqlite" * 100)
+    corrupt = raised(store.open, "camille", PASSPHRASE)
+    assert "endommagés" in text_of(gui_context, corrupt) or "endommagé" in text_of(
+        gui_context, corrupt
+    )
+
+
+def test_disk_full_in_french(french, gui_context, tmp_path: Path) -> None:
+    from faceaudit.store import db
+
+    where = tmp_path / "case.db"
+    where.write_bytes(b"")
+    error = db.translate(sqlite3.OperationalError("database or disk is full"), where)
+    text = text_of(gui_context, error)
+    assert text.startswith("Le disque est plein") and "intact" in text
+
+
+def test_image_and_file_failures_in_french(french, gui_context, tmp_path: Path) -> None:
+    from faceaudit.imaging import decode, load_image, read_image_file
+
+    assert "n'est pas une image" in text_of(gui_context, raised(decode, b"plain text" * 20))
+    jpeg = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF\x00" + b"\x00" * 64
+    assert "corrompue ou tronquée" in text_of(gui_context, raised(decode, jpeg))
+    missing = raised(read_image_file, tmp_path / "gone.jpg")
+    assert "n'existe pas" in text_of(gui_context, missing) and "gone.jpg" in text_of(
+        gui_context, missing
+    )
+    bad = tmp_path / "notes.jpg"
+    bad.write_bytes(b"plain text" * 20)
+    named = raised(load_image, bad)
+    assert text_of(gui_context, named).startswith("notes.jpg: Ce n'est pas une image")
+
+
+def test_enrolment_refusal_in_french(french, gui_context, face_engine) -> None:
+    blank = np.full((320, 320, 3), 127, np.uint8)
+    error = raised(face_engine.enrol_image, "blank.jpg", blank, "0" * 64)
+    text = text_of(gui_context, error)
+    assert text.startswith("Aucun visage n'a été trouvé sur la photo de référence blank.jpg.")
+
+
+def test_model_pack_failure_in_french(french, gui_context, tmp_path: Path) -> None:
+    from faceaudit.faces.modelpacks import ModelStore
+
+    store = ModelStore(tmp_path / "models", bundled_dir=tmp_path / "none")
+    name = store.packs()[0].name
+    text = text_of(gui_context, raised(store.require, name))
+    assert f"Les modèles de visage ({name}) ne sont pas installés." in text
+    assert "Réglages > Jeu de modèles" in text
+
+
+def test_letter_export_failures_in_french(french, gui_context, tmp_path: Path) -> None:
+    from faceaudit.letters.atomic import output_error
+
+    full = output_error(OSError(errno.ENOSPC, "No space left"), tmp_path / "letter.pdf")
+    assert "le disque est plein" in text_of(gui_context, full)
+    denied = output_error(OSError(errno.EACCES, "Permission denied"), tmp_path / "letter.pdf")
+    assert "n'a pas le droit d'y écrire" in text_of(gui_context, denied)
+
+
+def test_fetch_failures_from_a_real_server_in_french(french, folder_site) -> None:
+    from faceaudit.collect.fetch import Fetcher, FetchError, FetchLimits
+    from faceaudit.collect.netguard import AddressPolicy
+
+    fetcher = Fetcher(FetchLimits(use_env_proxy=False, max_retries=0))
+    listed = AddressPolicy.for_listed_host("127.0.0.1")
+    try:
+        with pytest.raises(FetchError) as gone:
+            fetcher.get(folder_site.url("missing.jpg"), listed)
+        assert reasons.reason_text(str(gone.value)).startswith(
+            "La page ou l'image n'existe plus (HTTP 404)"
+        )
+        with pytest.raises(FetchError) as private:
+            fetcher.get(folder_site.url("missing.jpg"), AddressPolicy())
+        assert "adresse de réseau privé ou local" in reasons.reason_text(str(private.value))
+        with socket.socket() as closed:
+            closed.bind(("127.0.0.1", 0))
+            port = closed.getsockname()[1]
+        with pytest.raises(FetchError) as refused:
+            fetcher.get(f"http://127.0.0.1:{port}/", listed)
+        assert reasons.reason_text(str(refused.value)).startswith("La connexion à 127.0.0.1")
+    finally:
+        fetcher.close()
+
+
+def test_failure_reasons_the_collector_words_are_all_recognised(french) -> None:
+    from faceaudit.collect import fetch
+    from faceaudit.collect.netguard import AddressRefused
+
+    samples = {
+        fetch._status_message(404): "n'existe plus (HTTP 404)",
+        fetch._status_message(403): "refuse l'accès (HTTP 403)",
+        fetch._status_message(502): "a échoué (HTTP 502)",
+        fetch._status_message(418): "a répondu HTTP 418",
+        fetch.SOURCE_TIME_UP: "Non récupérée",
+        str(AddressRefused("intranet.example", ["10.0.0.7"], 8080)): "intranet.example:8080",
+    }
+    for english, french_words in samples.items():
+        assert french_words in reasons.reason_text(english), english
+
+
+def test_the_sources_screen_says_a_failure_in_french(french) -> None:
+    from faceaudit.collect import fetch
+    from faceaudit.gui.sources.model import SourceWords
+    from faceaudit.store import source_states as states
+
+    state = states.SourceState(1, states.FAILED, reason=fetch._status_message(404))
+    text = SourceWords().state_text(state)
+    assert text.startswith("Échec") or "n'existe plus (HTTP 404)" in text
+    assert "no longer exists" not in text
+
+
+def test_unmapped_errors_keep_the_cores_english(french, gui_context) -> None:
+    plain = FaceAuditError("Something specific happened.", "Do this about it.")
+    assert text_of(gui_context, plain) == "Something specific happened.\n\nDo this about it."
+    unknown = coded(ImageError("An odd image.", "Try another."), "no-such-code")
+    assert error_words(unknown) == ("An odd image.", "Try another.")
+    assert reasons.reason_text("A reason no pattern knows.") == "A reason no pattern knows."
+
+
+def coded_calls(source: str) -> list[str]:
+    """The code (second argument) of every ``coded(...)`` call in ``source``."""
+    codes = []
+    for start in (m.end() for m in re.finditer(r"\bcoded\(", source)):
+        depth, index, commas = 1, start, 0
+        while depth and index < len(source):
+            char = source[index]
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth -= 1
+            elif char == "," and depth == 1:
+                commas += 1
+                if commas == 1:
+                    literal = re.match(r'\s*"([a-z0-9-]+)"', source[index + 1 :])
+                    if literal:
+                        codes.append(literal.group(1))
+            elif char in "\"'":  # skip string literals (they hold commas and brackets)
+                end = source.index(char, index + 1)
+                while source[end - 1] == "\\":
+                    end = source.index(char, end + 1)
+                index = end
+            index += 1
+    return codes
+
+
+def test_every_code_the_core_raises_has_words() -> None:
+    """The codes set in the core (class attributes, codes chosen before coded(...), and the
+    coded(...) calls themselves) are all worded."""
+    found: set[str] = set()
+    for path in CORE.rglob("*.py"):
+        if "gui" in path.relative_to(CORE).parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        if "FaceAuditError" in source or "coded(" in source or "Error(" in source:
+            found.update(re.findall(r'^\s+code = "([a-z0-9-]+)"$', source, re.MULTILINE))
+        found.update(coded_calls(source))
+    assert len(found) > 40
+    missing = sorted(code for code in found if code not in templates())
+    assert not missing, f"codes without words in gui/messages/errors.py: {missing}"
