@@ -23,6 +23,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from faceaudit.errors import coded
 from faceaudit.paths import Paths, data_folder_error
 from faceaudit.store.crypto import (
     KEY_BYTES,
@@ -97,19 +98,25 @@ def _wrap_aad(clinic_id: str) -> bytes:
 
 
 def _damaged() -> CorruptCaseError:
-    return CorruptCaseError(
-        "The clinic key file (clinic/clinic.key in the data folder) is damaged or is not a "
-        "FaceAudit clinic key.",
-        "Restore it from a backup. Cases with their own passphrase still open with it; "
-        "cases locked only under the clinic key cannot be opened without this file.",
+    return coded(
+        CorruptCaseError(
+            "The clinic key file (clinic/clinic.key in the data folder) is damaged or is not a "
+            "FaceAudit clinic key.",
+            "Restore it from a backup. Cases with their own passphrase still open with it; "
+            "cases locked only under the clinic key cannot be opened without this file.",
+        ),
+        "clinic-key-damaged",
     )
 
 
 def wrong_clinic_passphrase() -> WrongPassphraseError:
-    return WrongPassphraseError(
-        "That is not the clinic passphrase.",
-        "Check it (it is case-sensitive) and try again. FaceAudit cannot recover a forgotten "
-        "clinic passphrase: the cases locked only under it stay locked without it.",
+    return coded(
+        WrongPassphraseError(
+            "That is not the clinic passphrase.",
+            "Check it (it is case-sensitive) and try again. FaceAudit cannot recover a forgotten "
+            "clinic passphrase: the cases locked only under it stay locked without it.",
+        ),
+        "wrong-clinic-passphrase",
     )
 
 

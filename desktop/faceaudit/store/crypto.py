@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from faceaudit.errors import coded
 from faceaudit.store.errors import (
     CorruptCaseError,
     TamperedDataError,
@@ -337,12 +338,13 @@ class KeyFile:
 
 
 def wrong_case_passphrase() -> WrongPassphraseError:
-    return WrongPassphraseError(
+    wrong = WrongPassphraseError(
         "The passphrase does not unlock this case.",
         "Check the passphrase (it is case-sensitive) and try again. FaceAudit cannot "
         "recover a forgotten passphrase: the case's biometric data stays locked "
         "without it.",
     )
+    return coded(wrong, "wrong-passphrase")
 
 
 def wrap_key(case_id: str, data_key: bytes, passphrase: str, kdf: KdfParams) -> bytes:

@@ -32,8 +32,6 @@ class WeakPassphraseError(StoreError):
 class WrongPassphraseError(StoreError):
     """The passphrase does not unlock the case's key."""
 
-    code = "wrong-passphrase"
-
 
 class CorruptCaseError(StoreError):
     """The case's files are damaged, truncated or not FaceAudit files at all."""

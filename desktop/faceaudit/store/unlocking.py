@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from faceaudit.errors import FaceAuditError
+from faceaudit.errors import FaceAuditError, coded
 from faceaudit.store.clinic import Clinic, ClinicKeyError
 from faceaudit.store.crypto import KeyFile, wrong_case_passphrase
 from faceaudit.store.errors import CorruptCaseError, WrongPassphraseError
@@ -59,17 +59,23 @@ def unwrap_data_key(key_file: KeyFile, passphrase: str, clinic: Clinic) -> Unloc
         if data_key is not None:
             return Unlocked(case_id, data_key, "case")
     if clinic_tried and key_file.own is not None:
-        raise WrongPassphraseError(
-            "The passphrase does not unlock this case: it is neither the case's own "
-            "passphrase nor the clinic passphrase.",
-            "Either one opens it. Check the passphrase (it is case-sensitive) and try again.",
+        raise coded(
+            WrongPassphraseError(
+                "The passphrase does not unlock this case: it is neither the case's own "
+                "passphrase nor the clinic passphrase.",
+                "Either one opens it. Check the passphrase (it is case-sensitive) and try again.",
+            ),
+            "wrong-passphrase-either",
         )
     if clinic_tried:
-        raise WrongPassphraseError(
-            "The passphrase does not unlock this case: it is locked under the clinic "
-            "passphrase, and this is not it.",
-            "Type the clinic passphrase (it is case-sensitive). FaceAudit cannot recover a "
-            "forgotten one.",
+        raise coded(
+            WrongPassphraseError(
+                "The passphrase does not unlock this case: it is locked under the clinic "
+                "passphrase, and this is not it.",
+                "Type the clinic passphrase (it is case-sensitive). FaceAudit cannot recover a "
+                "forgotten one.",
+            ),
+            "wrong-clinic-passphrase",
         )
     if clinic_problem is not None and (
         key_file.own is None or isinstance(clinic_problem, CorruptCaseError)

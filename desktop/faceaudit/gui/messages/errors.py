@@ -30,6 +30,35 @@ def templates() -> dict[str, tuple[str, str]]:
                 "layout, then try again. FaceAudit cannot recover a forgotten passphrase.",
             ),
         ),
+        "wrong-passphrase-either": (
+            translate(
+                "ErrorWords",
+                "The passphrase does not unlock this case: it is neither the case's own "
+                "passphrase nor the clinic passphrase.",
+            ),
+            translate(
+                "ErrorWords",
+                "Either one opens it. Check the passphrase (it is case-sensitive) and try again.",
+            ),
+        ),
+        "wrong-clinic-passphrase": (
+            translate("ErrorWords", "That is not the clinic passphrase."),
+            translate(
+                "ErrorWords",
+                "Check it (it is case-sensitive) and try again. FaceAudit cannot recover a "
+                "forgotten clinic passphrase.",
+            ),
+        ),
+        "clinic-key-damaged": (
+            translate(
+                "ErrorWords",
+                "The clinic key file is damaged or is not a FaceAudit clinic key.",
+            ),
+            translate(
+                "ErrorWords",
+                "Restore it from a backup. Cases with their own passphrase still open with it.",
+            ),
+        ),
         "case-not-found": (
             translate("ErrorWords", "There is no case named “%name”."),
             translate(

@@ -12,6 +12,30 @@
         <translation>Vérifiez la phrase secrète (majuscules et minuscules comptent), le verrouillage des majuscules et la disposition du clavier, puis réessayez. FaceAudit ne peut pas retrouver une phrase secrète oubliée.</translation>
     </message>
     <message>
+        <source>The passphrase does not unlock this case: it is neither the case&apos;s own passphrase nor the clinic passphrase.</source>
+        <translation>Cette phrase secrète n&apos;ouvre pas ce dossier : ce n&apos;est ni la phrase secrète propre au dossier, ni celle de la clinique.</translation>
+    </message>
+    <message>
+        <source>Either one opens it. Check the passphrase (it is case-sensitive) and try again.</source>
+        <translation>L&apos;une ou l&apos;autre l&apos;ouvre. Vérifiez la phrase secrète (majuscules et minuscules comptent) et réessayez.</translation>
+    </message>
+    <message>
+        <source>That is not the clinic passphrase.</source>
+        <translation>Ce n&apos;est pas la phrase secrète de la clinique.</translation>
+    </message>
+    <message>
+        <source>Check it (it is case-sensitive) and try again. FaceAudit cannot recover a forgotten clinic passphrase.</source>
+        <translation>Vérifiez-la (majuscules et minuscules comptent) et réessayez. FaceAudit ne peut pas retrouver une phrase secrète de clinique oubliée.</translation>
+    </message>
+    <message>
+        <source>The clinic key file is damaged or is not a FaceAudit clinic key.</source>
+        <translation>Le fichier de clé de la clinique est endommagé ou n&apos;est pas une clé de clinique FaceAudit.</translation>
+    </message>
+    <message>
+        <source>Restore it from a backup. Cases with their own passphrase still open with it.</source>
+        <translation>Restaurez-le depuis une sauvegarde. Les dossiers qui ont leur propre phrase secrète s&apos;ouvrent toujours avec elle.</translation>
+    </message>
+    <message>
         <source>There is no case named “%name”.</source>
         <translation>Il n&apos;existe aucun dossier nommé « %name ».</translation>
     </message>
