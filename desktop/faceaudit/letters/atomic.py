@@ -76,23 +76,23 @@ def output_error(error: OSError, target: Path) -> LetterError:
     if where.name.endswith(PART_SUFFIX):
         where = target  # the hidden temporary name means nothing to the person
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        code = "letter-disk-full"
+        failure_code = "letter-disk-full"
         reason = "the disk is full (or over its quota)"
         todo = "Free some space, or write the letter elsewhere (-o FOLDER)."
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        code = "letter-not-writable"
+        failure_code = "letter-not-writable"
         reason = "FaceAudit may not write there (read-only, or not yours)"
         todo = "Write the letter to a folder you can write to (-o FOLDER)."
     elif error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
-        code = "letter-path-kind"
+        failure_code = "letter-path-kind"
         reason = "part of the path is a file where a folder must be, or the other way round"
         todo = "Choose a folder, or a file name ending in .pdf, .docx, .txt or .eml (-o)."
     elif error.errno == errno.ENAMETOOLONG:
-        code = "letter-path-too-long"
+        failure_code = "letter-path-too-long"
         reason = "the path is too long for this system"
         todo = "Choose a shorter path (-o)."
     else:
-        code = "letter-not-written"
+        failure_code = "letter-not-written"
         reason = str(error.strerror or error)
         todo = "Check the folder, or write the letter elsewhere (-o FOLDER)."
     failure = LetterError(
@@ -100,7 +100,7 @@ def output_error(error: OSError, target: Path) -> LetterError:
         "(earlier letters are untouched).",
         todo,
     )
-    return coded(failure, code, where=where, reason=reason)
+    return coded(failure, failure_code, where=where, reason=reason)
 
 
 @dataclass
