@@ -144,6 +144,12 @@ def test_recheck_tells_gone_from_still_online(
     assert main(["requests", "--case", "camille", "--json"]) == 0
     [row] = json.loads(capsys.readouterr().out)
     assert row["erasure"]["state"] == "verified"
+
+    # The photo comes back on the about page: the next ordinary scan says so by itself.
+    site.page("/about.html", ["/img/two.jpg"])
+    assert main(["scan", "--case", "camille", "--revalidate"]) == 0
+    err = capsys.readouterr().err
+    assert f"faceaudit scan: letter {letter}: still online: 1 of 2 photo(s) seen again" in err
     with store.open("camille", PASSPHRASE) as case:
         [entry] = [e for e in case.audit_log() if e.action == "erasure_rechecked"]
         assert entry.details["letter"] == letter and entry.details["state"] == "verified"

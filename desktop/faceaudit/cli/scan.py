@@ -238,7 +238,7 @@ def _scan_case(
             references = app.engine.enrol(
                 [(row.label, case.reference_photo(row.id)) for row in case.reference_rows()]
             )
-        return scan_case(
+        outcome = scan_case(
             scan_engine(app.engine),
             case,
             collector,
@@ -250,8 +250,20 @@ def _scan_case(
             references=references,
             source_changes=_source_changes(args),
         )
+        if not args.quiet:
+            _say_erasures(case)
+        return outcome
     finally:
         case.close()
+
+
+def _say_erasures(case: Any) -> None:
+    """What the scan says of the erasures operators promised (faceaudit.report.erasure)."""
+    from faceaudit.cli.report import erasure_words
+    from faceaudit.report.erasure import promised_erasures
+
+    for check in promised_erasures(case):
+        print(f"faceaudit scan: letter {check.letter_id}: {erasure_words(check)}", file=sys.stderr)
 
 
 def _source_changes(args: argparse.Namespace) -> dict[str, Any]:

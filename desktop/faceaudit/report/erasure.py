@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from faceaudit.errors import FaceAuditError
 from faceaudit.letters import corrections, tracking
+from faceaudit.store.audit import ERASURE_RECHECKED
 
 if TYPE_CHECKING:
     from faceaudit.store import Case
@@ -223,9 +224,6 @@ def recheck_sources(case: Case, letter_id: int) -> tuple[ErasureCheck, list[int]
             "Add the page back (faceaudit sources add --case NAME URL), then re-check.",
         )
     return check, sources
-
-
-ERASURE_RECHECKED = "erasure_rechecked"  # the audit log's word for a re-check's result
 
 
 def after_recheck(case: Case, letter_id: int, scan_id: int | None) -> ErasureCheck:

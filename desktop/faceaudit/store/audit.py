@@ -49,6 +49,7 @@ EXPORTED = "exported"
 IMPORTED = "imported"
 CONSENT_RECORDED = "consent_recorded"
 REPORT_GENERATED = "report_generated"
+ERASURE_RECHECKED = "erasure_rechecked"  # a promised erasure checked again (faceaudit.report)
 MANDATE_RECORDED = "mandate_recorded"
 CASE_CLOSED = "case_closed"
 CASE_REOPENED = "case_reopened"
@@ -80,6 +81,7 @@ ACTIONS: tuple[str, ...] = (
     IMPORTED,
     CONSENT_RECORDED,
     REPORT_GENERATED,
+    ERASURE_RECHECKED,
     MANDATE_RECORDED,
     CASE_CLOSED,
     CASE_REOPENED,
