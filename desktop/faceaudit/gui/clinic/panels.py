@@ -13,5 +13,6 @@ PanelEntry = ScreenEntry  # same shape: key, module, class name; loaded when the
 
 PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("passphrase", "faceaudit.gui.clinic.passphrase", "ClinicPassphrasePanel"),
+    PanelEntry("case-passphrase", "faceaudit.gui.clinic.case_passphrase", "CasePassphrasePanel"),
     PanelEntry("report", "faceaudit.gui.clinic.report", "ReportPanel"),
 )

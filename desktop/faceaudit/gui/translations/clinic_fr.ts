@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CasePassphrasePanel</name>
+    <message>
+        <source>Case passphrase</source>
+        <translation>Phrase secrète du dossier</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>New passphrase of the case</source>
+        <translation>Nouvelle phrase secrète du dossier</translation>
+    </message>
+    <message>
+        <source>New passphrase of the case again</source>
+        <translation>Nouvelle phrase secrète du dossier, à nouveau</translation>
+    </message>
+    <message>
+        <source>Change the case&apos;s passphrase</source>
+        <translation>Changer la phrase secrète du dossier</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Phrase &amp;actuelle :</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nouvelle phrase :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Répétez-la :</translation>
+    </message>
+    <message>
+        <source>Give the open case a passphrase of its own, or change it. For a case under the clinic passphrase, the current passphrase can be the clinic&apos;s: the case then opens with either, and can be handed to the client with its own. Only the case&apos;s key file changes.</source>
+        <translation>Donnez au dossier ouvert sa propre phrase secrète, ou changez-la. Pour un dossier sous la phrase secrète de la clinique, la phrase actuelle peut être celle de la clinique : le dossier s’ouvre alors avec l’une ou l’autre, et peut être remis au client avec la sienne. Seul le fichier de clé du dossier change.</translation>
+    </message>
+    <message>
+        <source>Open a case to change its passphrase or give a clinic case one of its own.</source>
+        <translation>Ouvrez un dossier pour changer sa phrase secrète ou donner sa propre phrase à un dossier de la clinique.</translation>
+    </message>
+    <message>
+        <source>The case %1 opens only with the clinic passphrase.</source>
+        <translation>Le dossier %1 ne s’ouvre qu’avec la phrase secrète de la clinique.</translation>
+    </message>
+    <message>
+        <source>The case %1 opens with its own passphrase.</source>
+        <translation>Le dossier %1 s’ouvre avec sa propre phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The case %1 opens with its own passphrase and the clinic passphrase.</source>
+        <translation>Le dossier %1 s’ouvre avec sa propre phrase secrète et avec celle de la clinique.</translation>
+    </message>
+    <message>
+        <source>Give the case its own passphrase</source>
+        <translation>Donner au dossier sa propre phrase secrète</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes sont différentes.</translation>
+    </message>
+    <message>
+        <source>Changing the case&apos;s passphrase...</source>
+        <translation>Changement de la phrase secrète du dossier…</translation>
+    </message>
+    <message>
+        <source>The case %1 now opens with its new passphrase and the clinic passphrase.</source>
+        <translation>Le dossier %1 s’ouvre désormais avec sa nouvelle phrase secrète et avec celle de la clinique.</translation>
+    </message>
+    <message>
+        <source>The case %1 now opens with its new passphrase.</source>
+        <translation>Le dossier %1 s’ouvre désormais avec sa nouvelle phrase secrète.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this case. Nothing was changed; try again.</source>
+        <translation>Cette phrase secrète n’ouvre pas ce dossier. Rien n’a été changé ; réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicPassphrasePanel</name>
     <message>
         <source>Clinic passphrase</source>
