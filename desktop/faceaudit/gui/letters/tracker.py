@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from faceaudit.gui import shortcuts
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.letters import data, words
+from faceaudit.gui.letters import data, recording, words
 from faceaudit.gui.letters.details import DetailsBox
-from faceaudit.gui.letters.model import RequestsModel, format_date
+from faceaudit.gui.letters.model import RequestsModel
 from faceaudit.gui.letters.steps import StepsBox
 from faceaudit.gui.widgets import hint_label, set_state
 from faceaudit.letters import corrections
@@ -249,141 +249,8 @@ class TrackerPanel(QWidget):
         }.get(step, step)
 
     def record(self) -> None:
-        """Record the step chosen in the box, after the checks the window can make itself."""
-        item, box = self.selected(), self.steps
-        step = box.step()
-        if item is None or step is None or self.context.case is None:
-            return
-        day, letter_id, request = box.day(), item.letter.id, item.request
-        if day > dt.date.today():
-            set_state(self.message, "bad", self.tr("That date is in the future."))
-            return
-        received = box.received()
-        if received is not None and received < day and step in ("sent", "edit"):
-            set_state(
-                self.message, "bad", self.tr("The letter cannot be received before it was sent.")
-            )
-            return
-        if step == "sent":
-            self.context.run(
-                data.mark_sent,
-                self.context.case,
-                letter_id,
-                day,
-                box.channel(),
-                received,
-                on_result=self._marked_sent,
-                on_error=self._failed,
-            )
-            return
-        assert request is not None
-        if step != "edit" and day < request.sent_at:
-            set_state(
-                self.message,
-                "bad",
-                self.tr("That date is before the request was sent (%1).").replace(
-                    "%1", format_date(request.sent_at)
-                ),
-            )
-            return
-        if step == "answered":
-            self._run(
-                data.record_outcome,
-                letter_id,
-                box.outcome(),
-                day,
-                box.note(),
-                box.reply,
-                done=self.tr("The answer was recorded."),
-            )
-        elif step == "extended":
-            self._extend(item, day)
-        elif step == "paused":
-            self._run(
-                data.mark_paused,
-                letter_id,
-                day,
-                box.note(),
-                done=self.tr("The clock is paused until you send what was asked for."),
-            )
-        elif step == "resumed":
-            self._run(
-                data.mark_resumed,
-                letter_id,
-                day,
-                box.note(),
-                done=self.tr("The clock runs again; the due date moved by the days it stood."),
-            )
-        elif step == "closed":
-            self._run(
-                data.mark_closed, letter_id, day, box.note(), done=self.tr("The request is closed.")
-            )
-        else:
-            self._run(
-                data.edit_sent_date,
-                letter_id,
-                day,
-                received,
-                done=self.tr("The send date was corrected; the due date was counted again."),
-            )
-
-    def _extend(self, item: Tracked, announced: dt.date) -> None:
-        request, box = item.request, self.steps
-        assert request is not None
-        reason, until = box.note(), box.until()
-        if not reason:
-            set_state(
-                self.message,
-                "bad",
-                self.tr(
-                    "Write the reason the operator gave for the extension (or that it gave none)."
-                ),
-            )
-            return
-        if until is not None and until <= request.due_at:
-            set_state(
-                self.message,
-                "bad",
-                self.tr("The new due date must come after the current one (%1).").replace(
-                    "%1", format_date(request.due_at)
-                ),
-            )
-            return
-        late = announced > request.due_at
-        if late:
-            question = (
-                self.tr(
-                    "The operator announced the extension on %1, after the period for an answer "
-                    "ended on %2. The law requires it within that period, so it does not count and "
-                    "the request stays overdue. Keep it on record anyway?"
-                )
-                .replace("%1", format_date(announced))
-                .replace("%2", format_date(request.due_at))
-            )
-            if not self.context.dialogs.question(self, self.tr("A late extension"), question):
-                return
-        self._run(
-            data.mark_extended,
-            item.letter.id,
-            announced,
-            until,
-            reason,
-            late,
-            done=self.tr("The extension is on record, but it does not count.")
-            if late
-            else self.tr("The extension was recorded; the new due date is shown."),
-        )
-
-    def _marked_sent(self, result: Any) -> None:
-        request, notices = result
-        text = self.tr("Marked sent. The answer is due by %1.").replace(
-            "%1", format_date(request.effective_due)
-        )
-        for item in notices:
-            text += "\n⚠ " + words.notice(item)
-        set_state(self.message, "warn" if notices else "good", text)
-        self.changed.emit()
-        self.context.requests_changed.emit()
+        """Record the step chosen in the box (checks and calls: :mod:`recording`)."""
+        recording.record(self)
 
     def choose_reply(self) -> None:
         files = self.context.dialogs.get_open_files(
