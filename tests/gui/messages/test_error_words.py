@@ -230,3 +230,16 @@ def test_every_code_the_core_raises_has_words() -> None:
     assert len(found) > 40
     missing = sorted(code for code in found if code not in templates())
     assert not missing, f"codes without words in gui/messages/errors.py: {missing}"
+
+
+def test_an_image_that_could_not_be_analysed_is_said_in_french(french) -> None:
+    """The scan keeps an image's failure as str(ImageError): recognised and said again."""
+    from faceaudit.imaging import decode
+
+    for data, words in (
+        (b"plain text" * 20, "Ce n'est pas une image que FaceAudit sait lire"),
+        (b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF\x00" + b"\x00" * 64, "est corrompue ou tronquée"),
+    ):
+        with pytest.raises(ImageError) as caught:
+            decode(data)
+        assert words in reasons.reason_text(str(caught.value)), str(caught.value)

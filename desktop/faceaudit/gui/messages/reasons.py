@@ -185,6 +185,40 @@ def _templates() -> dict[str, str]:
     }
 
 
+@cache
+def _image_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """An image that could not be analysed is kept as its ImageError's "what todo": the
+    pattern, and the error code whose words (gui/messages/errors.py) say it again."""
+    raw = (
+        (r"This is not an image FaceAudit can read \(not JPEG, PNG, WebP, GIF, BMP, TIFF or "
+         r"AVIF\)\. .*", "image-not-image"),
+        (r"This is a HEIC/HEIF image .*", "image-heic"),
+        (r"The (?P<format>\w+) image (?:could not be decoded: it )?is corrupt or truncated "
+         r"\(.*\)\. Try another copy of the picture\.", "image-corrupt"),
+        (r"The (?P<format>\w+) image claims (?P<width>\d+)x(?P<height>\d+) pixels "
+         r"\((?P<megapixels>\d+) MP, over the (?P<limit>\d+) MP limit\); it was not decoded\. .*",
+         "image-too-many-pixels"),
+        (r"Decoding the image needed more memory than FaceAudit allows for one picture\. .*",
+         "image-out-of-memory"),
+        (r"Decoding the image took longer than (?P<seconds>\d+) s and was stopped\. .*",
+         "image-decoder-timeout"),
+        (r"The image decoder crashed on this file \(.*\); FaceAudit carried on without it\. .*",
+         "image-decoder-crashed"),
+    )  # fmt: skip
+    return tuple((re.compile(f"^{pattern}$", re.DOTALL), code) for pattern, code in raw)
+
+
+def _image_reason(text: str) -> str | None:
+    from faceaudit.gui.messages.errors import fill, templates
+
+    for pattern, code in _image_patterns():
+        match = pattern.match(text)
+        if match is not None:
+            values = {key: value or "" for key, value in match.groupdict().items()}
+            return " ".join(fill(part, values) for part in templates()[code]).strip()
+    return None
+
+
 def known_keys() -> set[str]:
     return {key for _pattern, key in _compiled()}
 
@@ -207,4 +241,5 @@ def reason_text(reason: str) -> str:
         for name in sorted(values, key=len, reverse=True):
             template = template.replace(f"%{name}", values[name])
         return template
-    return reason
+    image = _image_reason(text)
+    return image if image is not None else reason

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from faceaudit.gui.messages.reasons import reason_text
 from faceaudit.scan.control import ScanProgress
 
 
@@ -62,7 +63,7 @@ class ScanWords(QObject):
         return " ".join(parts)
 
     def problems_list(self, outcome: Any, limit: int = 200) -> str:
-        lines = [f"{error.url}: {error.error}" for error in outcome.errors[:limit]]
+        lines = [f"{error.url}: {reason_text(error.error)}" for error in outcome.errors[:limit]]
         if len(outcome.errors) > limit:
             lines.append(self.tr("... and %n more.", "", len(outcome.errors) - limit))
         return "\n".join(lines)
