@@ -88,7 +88,9 @@ class Builder:
                 )
                 self.case.record_image(scan_id, prov)
                 self.case.mark_image_processed(scan_id, sha, 1)
-                self.case.add_finding(scan_id, sha, prov, _match(seed), _thumbnail(seed * 10))
+                self.case.add_finding(
+                    scan_id, sha, prov, _match(seed), _thumbnail((seed % 20) * 10)
+                )
             self.case.record_checked(scan_id, sorted(pages))
             self.case.source_done(scan_id, source, "ok", stats={"pages": len(pages)})
         self.scan_id = scan_id

@@ -187,3 +187,25 @@ def test_unwritable_places_are_said_and_nothing_is_kept(case, tmp_path: Path) ->
     with pytest.raises(ReportError, match="does not exist"):
         generate(case, "pdf", tmp_path / "missing" / "r.pdf")
     assert snapshots(case) == []  # no snapshot of a report that was not written
+
+
+def test_only_an_ordinary_file_is_replaced(case, tmp_path: Path) -> None:
+    import os
+
+    from faceaudit.report import ReportError
+
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    victim = tmp_path / "keep.txt"
+    victim.write_text("not a report")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(victim)
+    for target in (pipe, link):
+        with pytest.raises(
+            ReportError,
+            match=r"not an ordinary file \(a device, a pipe or a link\); nothing was written",
+        ):
+            generate(case, "pdf", target)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode) and link.is_symlink()
+    assert victim.read_text() == "not a report"
+    assert snapshots(case) == []

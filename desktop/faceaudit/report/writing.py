@@ -2,7 +2,8 @@
 
 A report shows the person's face and where it is online, so it is personal data: it is
 written to a hidden temporary file created 0600 beside the target, flushed, then renamed
-over the target; a failure leaves any earlier file at that path as it was.
+over the target; a failure leaves any earlier file at that path as it was. Only an ordinary
+file (or a new name) is replaced: never a device, a pipe or a symbolic link.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from faceaudit.report.words import ReportError
@@ -23,6 +25,18 @@ def write_private(path: Path, data: bytes) -> Path:
         raise ReportError(
             f"{target} is a folder; the report needs a file name.",
             "Give a file name, e.g. -o report.pdf.",
+        )
+    try:
+        existing = target.lstat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise _error(error, target) from error
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # Renaming over it would replace a device (/dev/null), a pipe or a link, not fill it.
+        raise ReportError(
+            f"{target} is not an ordinary file (a device, a pipe or a link); nothing was written.",
+            "Give the name of a new or ordinary file, e.g. -o report.pdf.",
         )
     folder = target.parent
     if not folder.is_dir():
