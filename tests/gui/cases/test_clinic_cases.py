@@ -62,6 +62,7 @@ def test_without_a_clinic_key_the_choice_is_not_offered(
     assert isinstance(dialog, CreateCaseDialog)
     form = dialog.form
     assert not form.form_layout.isRowVisible(form.lock_row)
+    assert screen.table.isColumnHidden(screen.model.COLUMNS.index("opens_with"))
     assert not form.uses_clinic()
     assert form.form_layout.isRowVisible(form.confirm_edit)
     dialog.reject()
@@ -101,6 +102,15 @@ def test_clinic_and_own_cases_side_by_side(
     # Switch between the clients: each opens with its own kind of passphrase, and only that.
     main_window.show_screen("cases")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    column = screen.model.COLUMNS.index("opens_with")
+    assert not screen.table.isColumnHidden(column)  # a clinic case is listed: the column shows
+    assert screen.model.headerData(column, Qt.Orientation.Horizontal) == "Opens with"
+    opens_with = {
+        screen.model.index(row, 0).data(): screen.model.index(row, column).data()
+        for row in range(2)
+    }
+    assert opens_with == {"client-01": "the clinic passphrase", "walk-in": "its own passphrase"}
+    screenshot(main_window, "cases-clinic-list")
     dialog_a = unlock(qtbot, screen, "client-01", OWN)
     assert "clinic passphrase (the case client-01 is locked under it)" in (
         dialog_a.prompt_label.text()

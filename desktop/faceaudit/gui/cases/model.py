@@ -34,16 +34,26 @@ def local_time(iso: str | None) -> str:
 
 
 class CasesModel(QAbstractTableModel):
-    COLUMNS = ("name", "references", "sources", "findings", "last_scan")
+    COLUMNS = ("name", "references", "sources", "findings", "last_scan", "opens_with")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
+        self._locks: dict[str, tuple[str, ...]] = {}  # case name -> "case" and/or "clinic"
 
-    def set_cases(self, rows: list[CaseSummary]) -> None:
+    def set_cases(
+        self, rows: list[CaseSummary], locks: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._locks = dict(locks or {})
         self.endResetModel()
+
+    def locks_of(self, name: str) -> tuple[str, ...] | None:
+        return self._locks.get(name)
+
+    def any_clinic_case(self) -> bool:
+        return any("clinic" in kinds for kinds in self._locks.values())
 
     def summary(self, row: int) -> CaseSummary:
         return self._rows[row]
@@ -74,6 +84,7 @@ class CasesModel(QAbstractTableModel):
             "sources": translate("CasesModel", "Sources"),
             "findings": translate("CasesModel", "Findings (to review)"),
             "last_scan": translate("CasesModel", "Last scan"),
+            "opens_with": translate("CasesModel", "Opens with"),
         }[self.COLUMNS[section]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,13 +96,30 @@ class CasesModel(QAbstractTableModel):
             return summary.name
         if role == SUMMARY_ROLE:
             return summary
+        if role == Qt.ItemDataRole.DisplayRole and column == "opens_with":
+            return self._opens_with(self._locks.get(summary.name, ()))
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole and summary.problem:
             return summary.problem
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "last_scan"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
+            "name",
+            "last_scan",
+            "opens_with",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _opens_with(kinds: tuple[str, ...]) -> str:
+        translate = QCoreApplication.translate
+        if kinds == ("clinic",):
+            return translate("CasesModel", "the clinic passphrase")
+        if kinds == ("case", "clinic"):
+            return translate("CasesModel", "its own or the clinic passphrase")
+        if kinds == ("case",):
+            return translate("CasesModel", "its own passphrase")
+        return ""
 
     @staticmethod
     def _display(summary: CaseSummary, column: str) -> str:

@@ -23,7 +23,23 @@ from faceaudit.gui.widgets import hint_label, set_state, title_label
 
 if TYPE_CHECKING:
     from faceaudit.gui.cases.widgets import CreateCaseDialog, UnlockDialog
-    from faceaudit.store import Case, CaseSummary
+    from faceaudit.store import Case, CaseStore, CaseSummary
+
+
+def _cases_and_locks(store: CaseStore) -> tuple[list[CaseSummary], dict[str, tuple[str, ...]]]:
+    """The cases, and which passphrases open each (from their key files; no passphrase)."""
+    from faceaudit.errors import FaceAuditError
+
+    rows = store.list()
+    locks: dict[str, tuple[str, ...]] = {}
+    for summary in rows:
+        try:
+            key_file = store.key_file(summary.name)
+        except FaceAuditError:
+            continue  # the row says it cannot be read
+        wraps = (("case", key_file.own), ("clinic", key_file.clinic))
+        locks[summary.name] = tuple(kind for kind, wrap in wraps if wrap is not None)
+    return rows, locks
 
 
 class CasesScreen(QWidget):
@@ -42,6 +58,7 @@ class CasesScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setColumnHidden(CasesModel.COLUMNS.index("opens_with"), True)  # see _listed
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -107,14 +124,21 @@ class CasesScreen(QWidget):
     def refresh(self) -> None:
         """List the cases off the GUI thread (the store's first import is not instant)."""
         self.context.run(
-            lambda: self.context.case_store.list(),
-            on_result=self._listed,
+            _cases_and_locks,
+            self.context.case_store,
+            on_result=lambda listed: self._listed(*listed),
             on_error=lambda error: self.context.report_error(self, error),
         )
 
-    def _listed(self, rows: list[CaseSummary]) -> None:
+    def _listed(
+        self, rows: list[CaseSummary], locks: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         selected = self.selected_name() or self.context.settings.value("cases/last", "")
-        self.model.set_cases(rows)
+        self.model.set_cases(rows, locks)
+        # Which passphrase opens a case matters only where a clinic passphrase is in use.
+        self.table.setColumnHidden(
+            CasesModel.COLUMNS.index("opens_with"), not self.model.any_clinic_case()
+        )
         self.empty_label.setVisible(not rows)
         row = self.model.row_of(str(selected))
         if row < 0 and rows:
@@ -197,10 +221,13 @@ class CasesScreen(QWidget):
         return dialog
 
     def _unlock_kinds(self, name: str) -> tuple[str, ...]:
-        """Which passphrases open the case, from its small key file (read as the list was);
-        a damaged one is said when opening."""
+        """Which passphrases open the case: as listed, else from its small key file; a
+        damaged one is said when opening."""
         from faceaudit.errors import FaceAuditError
 
+        listed = self.model.locks_of(name)
+        if listed:
+            return listed
         try:
             key_file = self.context.case_store.key_file(name)
         except FaceAuditError:

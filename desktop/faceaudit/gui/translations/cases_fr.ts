@@ -24,6 +24,22 @@
         <translation>Dernière analyse</translation>
     </message>
     <message>
+        <source>Opens with</source>
+        <translation>S’ouvre avec</translation>
+    </message>
+    <message>
+        <source>the clinic passphrase</source>
+        <translation>la phrase secrète de la clinique</translation>
+    </message>
+    <message>
+        <source>its own or the clinic passphrase</source>
+        <translation>la sienne ou celle de la clinique</translation>
+    </message>
+    <message>
+        <source>its own passphrase</source>
+        <translation>sa propre phrase secrète</translation>
+    </message>
+    <message>
         <source>%1 (cannot be read)</source>
         <translation>%1 (illisible)</translation>
     </message>
