@@ -165,3 +165,29 @@ def test_recheck_of_a_request_without_a_promise_is_refused(
     err = capsys.readouterr().err
     assert f"Letter {letter_id} has no answer saying the data was erased." in err
     assert "requests outcome" in err
+
+
+def test_the_clinic_that_made_it_is_named(
+    letter_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], sandbox_home: Path
+) -> None:
+    assert (
+        main(
+            [
+                "clinic", "profile", "--name", "Clinique Vie Privée", "--address",
+                "1 rue X\n75011 Paris", "--email", "contact@clinique.example",
+            ]
+        )
+        == 0
+    )  # fmt: skip
+    target = tmp_path / "r.pdf"
+    assert main(["report", "--case", "camille", "-o", str(target), "--language", "en"]) == 0
+    text = _text(target)
+    assert "Prepared for Camille Dupont" in text
+    assert "Prepared by Clinique Vie Privée" in text
+    # A profile edited by hand into something unusable: said, and the report made without it.
+    config = sandbox_home / "config.toml"
+    config.write_text(config.read_text("utf-8").replace('"en"', '"xx"'), "utf-8")
+    capsys.readouterr()
+    assert main(["report", "--case", "camille", "-o", str(target), "--language", "en"]) == 0
+    assert "the clinic profile could not be read" in capsys.readouterr().err
+    assert "Prepared by" not in _text(target)

@@ -54,7 +54,7 @@ def _format(args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace, app: App) -> int:
     from faceaudit.cli.cases import open_case
-    from faceaudit.report import generate
+    from faceaudit.report import clinic_name, generate
 
     fmt = _format(args)
     if fmt is None:
@@ -63,8 +63,15 @@ def run(args: argparse.Namespace, app: App) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    clinic, problem = clinic_name(app.paths)
+    if problem is not None:
+        print(
+            f"faceaudit report: the clinic profile could not be read ({problem.what}); the "
+            "report does not name the clinic.",
+            file=sys.stderr,
+        )
     with open_case(args, app) as case:
-        made = generate(case, fmt, args.output, language=args.language)
+        made = generate(case, fmt, args.output, language=args.language, prepared_by=clinic)
     data = made.data
     print(
         f"Wrote the exposure report ({fmt.upper()}, {made.language}) to {made.path}: "

@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from faceaudit.errors import FaceAuditError
 from faceaudit.report.compose import Document, compose
 from faceaudit.report.data import ReportData, gather
 from faceaudit.report.words import REPORT_LANGUAGES, ReportError, choose_language
 from faceaudit.store.audit import REPORT_GENERATED
 
 if TYPE_CHECKING:
+    from faceaudit.paths import Paths
     from faceaudit.store import Case
 
 FORMATS = ("pdf", "html")
@@ -66,15 +68,18 @@ def generate(
     *,
     language: str | None = None,
     today: dt.date | None = None,
+    prepared_by: str | None = None,
 ) -> GeneratedReport:
-    """Write the case's report to ``path``, then remember what it showed (in the case)."""
+    """Write the case's report to ``path``, then remember what it showed (in the case).
+
+    ``prepared_by``: the clinic's name (:func:`clinic_name`), printed under the client's."""
     from faceaudit.report.snapshots import record_snapshot
     from faceaudit.report.writing import write_private
 
     if fmt not in FORMATS:
         raise ReportError(f"There is no report format {fmt!r}.", "Choose pdf or html.")
     chosen = choose_language(language, case.person.language)
-    data = gather(case, today=today)
+    data = gather(case, today=today, prepared_by=prepared_by)
     written = write_private(path, render(compose(data, chosen), fmt))
     with case.batch():  # the snapshot and its audit entry commit together
         snapshot = record_snapshot(
@@ -95,6 +100,18 @@ def generate(
     return GeneratedReport(written, fmt, chosen, data, snapshot)
 
 
+def clinic_name(paths: Paths) -> tuple[str | None, FaceAuditError | None]:
+    """The clinic's name from its profile (``clinic profile``), or None; and why it could not
+    be read, if it could not (the report is made without it, and the caller says so)."""
+    from faceaudit.clinic import load_profile
+
+    try:
+        profile = load_profile(paths)
+    except FaceAuditError as error:
+        return None, error
+    return (profile.name if profile is not None else None), None
+
+
 __all__ = [
     "FORMATS",
     "REPORT_LANGUAGES",
@@ -102,6 +119,7 @@ __all__ = [
     "GeneratedReport",
     "ReportData",
     "ReportError",
+    "clinic_name",
     "compose",
     "gather",
     "generate",

@@ -61,6 +61,8 @@ def compose(data: ReportData, language: str) -> Document:
     meta = [Field(w("doc.case"), data.case_name)]
     if data.person_name:
         meta.insert(0, Field(w("doc.prepared_for"), data.person_name))
+    if data.prepared_by:
+        meta.append(Field(w("doc.prepared_by"), data.prepared_by))
     meta.append(Field(w("doc.generated"), w.moment(data.generated_at)))
     blocks += [Block("meta", fields=tuple(meta)), Block("notice", w("doc.private"))]
     blocks += _summary(data, w)

@@ -107,6 +107,7 @@ class ReportData:
     case_name: str
     case_id: str
     person_name: str | None
+    prepared_by: str | None  # the clinic that made the report, when one is set up here
     generated_at: str
     today: dt.date
     scans: tuple[ScanLine, ...]
@@ -125,7 +126,13 @@ class ReportData:
         return {a.finding_id: a.presence for a in self.appearances}
 
 
-def gather(case: Case, *, today: dt.date | None = None, now: str | None = None) -> ReportData:
+def gather(
+    case: Case,
+    *,
+    today: dt.date | None = None,
+    now: str | None = None,
+    prepared_by: str | None = None,
+) -> ReportData:
     """Everything the report shows, as of ``today`` (statuses and due dates count from it)."""
     from faceaudit.timestamps import utc_now
 
@@ -149,6 +156,7 @@ def gather(case: Case, *, today: dt.date | None = None, now: str | None = None) 
         case_name=case.name,
         case_id=case.case_id,
         person_name=person.full_name,
+        prepared_by=prepared_by,
         generated_at=now or utc_now(),
         today=today,
         scans=scans,

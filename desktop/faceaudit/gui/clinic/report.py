@@ -275,14 +275,20 @@ class ReportPanel(QWidget):
         target = Path(chosen)
         if not target.suffix:
             target = target.with_suffix(f".{fmt}")
-        from faceaudit.report import generate
+        from faceaudit.report import clinic_name, generate
 
         self.busy = True
         set_state(self.report_message, "", self.tr("Making the report…"))
         self._update()
         language = self.language_box.currentData()
+        paths = self.context.app.paths
+
+        def make() -> GeneratedReport:
+            clinic, _unreadable = clinic_name(paths)  # unreadable: the report names no clinic
+            return generate(case, fmt, target, language=language, prepared_by=clinic)
+
         self.context.run(
-            lambda: generate(case, fmt, target, language=language),
+            make,
             on_result=self._made,
             on_error=self._failed,
         )
