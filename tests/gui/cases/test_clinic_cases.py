@@ -169,3 +169,22 @@ def test_the_clinic_choice_in_french(
         assert "propre clé" in form.lock_hint.text()
         screenshot(dialog, "cases-new-clinic")
         dialog.reject()
+
+
+def test_the_cases_model_with_its_opens_with_column_passes_qt_checks(
+    gui_context: GuiContext, qtmodeltester: Any
+) -> None:
+    from faceaudit.gui.cases.model import CasesModel
+    from faceaudit.gui.cases.view import _cases_and_locks
+
+    store = set_up_clinic(gui_context)
+    store.create("client-01", CLINIC, under_clinic=True).close()
+    store.create("walk-in", OWN).close()
+    (store.case_dir("walk-in") / KEY_FILE).write_text("{}")  # damaged: listed, no lock shown
+    rows, locks = _cases_and_locks(store)
+    assert locks == {"client-01": ("clinic",)}
+    model = CasesModel()
+    model.set_cases(rows, locks)
+    qtmodeltester.check(model)
+    column = model.COLUMNS.index("opens_with")
+    assert [model.index(r, column).data() for r in range(2)] == ["the clinic passphrase", ""]
