@@ -166,6 +166,14 @@ def test_failure_reasons_the_collector_words_are_all_recognised(french) -> None:
         fetch._status_message(418): "a répondu HTTP 418",
         fetch.SOURCE_TIME_UP: "Non récupérée",
         str(AddressRefused("intranet.example", ["10.0.0.7"], 8080)): "intranet.example:8080",
+        # The collector's own sentences (collect/collector.py), copied: a change there that
+        # the patterns miss shows here, not as English in a French window.
+        "The site's robots.txt asks crawlers not to fetch this page, so FaceAudit skipped it. "
+        "List the page yourself to check it anyway.": "Le robots.txt du site",
+        "Not fetched: example.org did not answer in time 3 times in this run, so FaceAudit "
+        "stopped asking it. Scan again later, when the site responds.": "example.org n'a pas",
+        "This source reached its limit of 500 images; the rest were not fetched. Raise the "
+        "limit or list fewer pages.": "sa limite de 500 images",
     }
     for english, french_words in samples.items():
         assert french_words in reasons.reason_text(english), english

@@ -86,6 +86,23 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
         (rf"{host}(?: \(port (?P<port>\d+)\))? resolves to a private or local network address "
          r"\((?P<addresses>[^)]*)\); FaceAudit does not fetch from your own network unless you "
          r"list that address and port yourself\.", "private"),
+        (r"The site's robots\.txt could not be read \((?P<detail>.*)\), so FaceAudit did not "
+         r"crawl this page \(an unreadable robots\.txt counts as 'do not crawl'\)\. Scan "
+         r"again later, or list the page yourself to check it anyway\.", "robots-unreadable"),
+        (r"Not fetched: the source's total time limit \((?P<seconds>\d+) s\) ran out before "
+         r"this address was reached\. Scan it again later, or raise the limit if the site is "
+         r"slow\.", "time-up-before"),
+        (rf"Not fetched: {host} did not answer in time (?P<count>\d+) times in this run, so "
+         r"FaceAudit stopped asking it\. Scan again later, when the site responds\.",
+         "host-gave-up"),
+        (r"The site has no sitemap \(its robots\.txt names none and it has no /sitemap\.xml\), "
+         r"so only the listed page was read\.", "no-sitemap"),
+        (r"The site has no sitemap \(its robots\.txt names none and it has no /sitemap\.xml\), "
+         r"so only the listed page and the pages it links to was read\.", "no-sitemap-links"),
+        (r"This source reached its limit of (?P<count>\d+) images; the rest were not fetched\. "
+         r"Raise the limit or list fewer pages\.", "image-limit"),
+        (r"The page shows more than (?P<count>\d+) images; only the first (?P=count) were "
+         r"examined \((?P<more>\d+) more placements skipped\)\.", "page-images"),
     )  # fmt: skip
     return tuple((re.compile(f"^{pattern}$", re.DOTALL), key) for pattern, key in raw)
 
@@ -175,6 +192,42 @@ def _templates() -> dict[str, str]:
             "ReasonWords",
             "This address returned neither a web page, an image nor a video (the server "
             "called it %claimed).",
+        ),
+        "robots-unreadable": translate(
+            "ReasonWords",
+            "The site's robots.txt could not be read (%detail), so FaceAudit did not crawl "
+            "this page (an unreadable robots.txt counts as “do not crawl”). Scan again later, "
+            "or list the page yourself to check it anyway.",
+        ),
+        "time-up-before": translate(
+            "ReasonWords",
+            "Not fetched: the source's total time limit (%seconds s) ran out before this "
+            "address was reached. Scan it again later, or raise the limit if the site is slow.",
+        ),
+        "host-gave-up": translate(
+            "ReasonWords",
+            "Not fetched: %host did not answer in time %count times in this run, so FaceAudit "
+            "stopped asking it. Scan again later, when the site responds.",
+        ),
+        "no-sitemap": translate(
+            "ReasonWords",
+            "The site has no sitemap (its robots.txt names none and it has no /sitemap.xml), "
+            "so only the listed page was read.",
+        ),
+        "no-sitemap-links": translate(
+            "ReasonWords",
+            "The site has no sitemap (its robots.txt names none and it has no /sitemap.xml), "
+            "so only the listed page and the pages it links to were read.",
+        ),
+        "image-limit": translate(
+            "ReasonWords",
+            "This source reached its limit of %count images; the rest were not fetched. Raise "
+            "the limit or list fewer pages.",
+        ),
+        "page-images": translate(
+            "ReasonWords",
+            "The page shows more than %count images; only the first %count were examined "
+            "(%more more placements skipped).",
         ),
         "private": translate(
             "ReasonWords",

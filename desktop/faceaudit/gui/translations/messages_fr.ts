@@ -527,6 +527,34 @@
         <translation>Cette adresse n&apos;a renvoyé ni page web, ni image, ni vidéo (le serveur l&apos;a déclarée %claimed).</translation>
     </message>
     <message>
+        <source>The site&apos;s robots.txt could not be read (%detail), so FaceAudit did not crawl this page (an unreadable robots.txt counts as “do not crawl”). Scan again later, or list the page yourself to check it anyway.</source>
+        <translation>Le robots.txt du site n&apos;a pas pu être lu (%detail) : FaceAudit n&apos;a donc pas exploré cette page (un robots.txt illisible vaut « ne pas explorer »). Relancez l&apos;analyse plus tard, ou ajoutez vous-même la page à la liste pour la vérifier quand même.</translation>
+    </message>
+    <message>
+        <source>Not fetched: the source&apos;s total time limit (%seconds s) ran out before this address was reached. Scan it again later, or raise the limit if the site is slow.</source>
+        <translation>Non récupérée : le temps total accordé à la source (%seconds s) s&apos;est écoulé avant d&apos;arriver à cette adresse. Analysez-la à nouveau plus tard, ou augmentez la limite si le site est lent.</translation>
+    </message>
+    <message>
+        <source>Not fetched: %host did not answer in time %count times in this run, so FaceAudit stopped asking it. Scan again later, when the site responds.</source>
+        <translation>Non récupérée : %host n&apos;a pas répondu à temps %count fois pendant cette analyse, FaceAudit a donc cessé de l&apos;interroger. Relancez l&apos;analyse plus tard, quand le site répondra.</translation>
+    </message>
+    <message>
+        <source>The site has no sitemap (its robots.txt names none and it has no /sitemap.xml), so only the listed page was read.</source>
+        <translation>Le site n&apos;a pas de plan (son robots.txt n&apos;en indique aucun et il n&apos;a pas de /sitemap.xml) : seule la page indiquée a été lue.</translation>
+    </message>
+    <message>
+        <source>The site has no sitemap (its robots.txt names none and it has no /sitemap.xml), so only the listed page and the pages it links to were read.</source>
+        <translation>Le site n&apos;a pas de plan (son robots.txt n&apos;en indique aucun et il n&apos;a pas de /sitemap.xml) : seules la page indiquée et les pages vers lesquelles elle pointe ont été lues.</translation>
+    </message>
+    <message>
+        <source>This source reached its limit of %count images; the rest were not fetched. Raise the limit or list fewer pages.</source>
+        <translation>Cette source a atteint sa limite de %count images ; les autres n&apos;ont pas été récupérées. Augmentez la limite ou indiquez moins de pages.</translation>
+    </message>
+    <message>
+        <source>The page shows more than %count images; only the first %count were examined (%more more placements skipped).</source>
+        <translation>La page affiche plus de %count images ; seules les %count premières ont été examinées (%more emplacements de plus ignorés).</translation>
+    </message>
+    <message>
         <source>%host resolves to a private or local network address (%addresses); FaceAudit does not fetch from your own network unless you list that address and port yourself.</source>
         <translation>%host correspond à une adresse de réseau privé ou local (%addresses) ; FaceAudit ne récupère rien sur votre propre réseau, sauf si vous indiquez vous-même cette adresse et ce port.</translation>
     </message>
