@@ -124,8 +124,8 @@ class CasesScreen(QWidget):
     def refresh(self) -> None:
         """List the cases off the GUI thread (the store's first import is not instant)."""
         self.context.run(
-            _cases_and_locks,
-            self.context.case_store,
+            # The store is built on the worker too: its crypto takes a second to import.
+            lambda: _cases_and_locks(self.context.case_store),
             on_result=lambda listed: self._listed(*listed),
             on_error=lambda error: self.context.report_error(self, error),
         )
