@@ -32,6 +32,7 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     thumbnail: bytes = field(default=b"", repr=False)
     caption: str = ""
+    addresses: bool = False  # bullets: the items are addresses (set as such, never links)
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ def _changes(data: ReportData, w: Words) -> list[Block]:
             item = data.appearance(finding_id)
             if item is not None:
                 places.append(item.page_url or item.image_url)
-        blocks.append(Block("bullets", items=tuple(places), caption="urls"))
+        blocks.append(Block("bullets", items=tuple(places), addresses=True))
     return blocks
 
 

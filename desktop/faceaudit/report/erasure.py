@@ -143,9 +143,10 @@ def _judge(
             seen_in.add(int(scan))
     wheres = {page or image for found in places.values() for page, image in found}
     read: dict[str, set[int]] = {}
-    for url, scan in conn.execute("SELECT url, scan_id FROM scan_checked"):
-        if url in wheres and int(scan) in after:
-            read.setdefault(url, set()).add(int(scan))
+    for where in wheres:  # a few pages per finding; scan_checked is indexed by URL
+        for (scan,) in conn.execute("SELECT scan_id FROM scan_checked WHERE url = ?", (where,)):
+            if int(scan) in after:
+                read.setdefault(where, set()).add(int(scan))
     verdicts: dict[int, str] = {}
     looked: set[int] = set()
     for finding, found in places.items():

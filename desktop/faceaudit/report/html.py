@@ -82,7 +82,7 @@ def _block(block: Block, colon: str) -> str:
     if kind == "para":
         return f"<p>{esc(block.text)}</p>"
     if kind == "bullets":
-        cell = '<span class="url">{}</span>' if block.caption == "urls" else "{}"
+        cell = '<span class="url">{}</span>' if block.addresses else "{}"
         items = "".join(f"<li>{cell.format(esc(item))}</li>" for item in block.items)
         return f"<ul>{items}</ul>"
     if kind == "table":

@@ -181,7 +181,7 @@ def _flowables(block: Block, colon: str, styles: dict[str, Any], width: float) -
     if kind == "para":
         return [Paragraph(_x(block.text), styles["body"])]
     if kind == "bullets":
-        style = styles["url"] if block.caption == "urls" else styles["bullet"]
+        style = styles["url"] if block.addresses else styles["bullet"]
         return [Paragraph(_x(item), style, bulletText="•") for item in block.items]
     if kind == "table":
         return _table(block, styles, width)
