@@ -57,5 +57,24 @@ def test_letters_screenshots(
             screen.tabs.setCurrentIndex(1)
             qtbot.waitUntil(lambda s=screen: s.tracker.model.rowCount() >= 2)
             screen.tracker.select(1)
+            qtbot.waitUntil(lambda s=screen: s.tracker.details.details is not None)
             screenshot(window, "letters-tracker-overdue")
+
+            # The request answered, with the operator's reply kept in the case.
+            tracker, sent = screen.tracker, wizard.sent_letter
+            tracker.select(sent)
+            steps = tracker.steps
+            steps.step_box.setCurrentIndex(steps.step_box.findData("answered"))
+            reply = tmp_path / f"reply-{language}-{scheme}.pdf"
+            reply.write_bytes(b"%PDF-1.4 reply")
+            steps.set_reply(reply)
+            steps.outcome_box.setCurrentIndex(steps.outcome_box.findData("partly"))
+            qtbot.mouseClick(steps.record_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(
+                lambda t=tracker, n=sent: t.model.items[t.model.row_of(n)].status == "answered"
+            )
+            tracker.select(sent)
+            qtbot.waitUntil(lambda t=tracker: t.details.replies.count() == 1
+                            and t.details.details is not None)  # fmt: skip
+            screenshot(window, "letters-tracker-answered")
             window.close()
