@@ -37,7 +37,7 @@ _NAVIGATION_ICONS = {
     "scan": _SP.SP_BrowserReload,
     "findings": _SP.SP_FileDialogContentsView,
     "letters": _SP.SP_FileDialogDetailedView,
-    "clinic": _SP.SP_DirHomeIcon,
+    "clinic": _SP.SP_ComputerIcon,
     "settings": _SP.SP_FileDialogListView,
 }
 
