@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "letters",
     "clinic",
     "clinic_key",
+    "mandate",
     "report",
     "cleanup",
 )

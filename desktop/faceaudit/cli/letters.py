@@ -43,6 +43,7 @@ from faceaudit.letters.export import (
     write_letter,
 )
 from faceaudit.letters.jurisdiction import choose_jurisdiction, normalise_country
+from faceaudit.letters.mandates import representative_for
 from faceaudit.letters.render import (
     Enclosure,
     Evidence,
@@ -50,6 +51,7 @@ from faceaudit.letters.render import (
     LetterSpec,
     MissingDetailsError,
     PriorRequest,
+    Representative,
     Sender,
     objection_needs_reason,
     render_letter,
@@ -354,6 +356,7 @@ def _letter_spec(
     history: tuple[PriorRequest, ...] = (),
     include_thumbnails: bool = False,
     enclosures: tuple[Enclosure, ...] = (),
+    representative: Representative | None = None,
 ) -> LetterSpec:
     """What both the one-shot and the case letter take from the same options."""
     return LetterSpec(
@@ -371,6 +374,7 @@ def _letter_spec(
         include_thumbnails=include_thumbnails,
         holiday_country=tracking.holiday_country(operator, sender.country),
         enclosures=enclosures,
+        representative=representative,
     )
 
 
@@ -542,6 +546,8 @@ def _letter_from_case(args: argparse.Namespace, app: App, directory: Directory) 
             history=history,
             include_thumbnails=args.include_thumbnails,
             enclosures=enclosures,
+            # A mandate recorded in the case: the clinic writes on the person's behalf.
+            representative=representative_for(case),
         )
         render_letter(spec)  # refuse before anything is stored
         saved = record_and_write(

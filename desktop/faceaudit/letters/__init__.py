@@ -39,6 +39,13 @@ The public API (core code: no Qt, no face engine — letters sit downstream of f
     # compose.warning_notices(spec), clock.date_notices(...), render.equivalent_notice(j, t);
     # jurisdiction.JurisdictionUnknown(.code, .country) when no law can be chosen.
 
+    from faceaudit.letters import mandate, mandates   # a clinic acting for the person
+    mandate.render_mandate(MandateSpec(kind, language, law, client, clinic)) -> the document
+        to sign (Art. 80(1) GDPR mandate or authorisation letter); mandate.write_mandate(...)
+    mandates.record_mandate(case, ...) / current_mandate / revoke_mandate
+    mandates.representative_for(case) -> Representative | None   # LetterSpec.representative:
+        the clinic writes on the person's behalf (letters.representation words it)
+
 Types: access, erasure, objection, reminder, complaint. Jurisdictions: eu, uk, ch, ca (CCPA),
 il (BIPA, informational). Languages: en, fr, de, es, it for every type. The texts are data
 files (``templates/*.toml``) composed by :mod:`compose`; the curated directory is

@@ -41,8 +41,22 @@ def clean_spec(spec: LetterSpec) -> LetterSpec:
         email=email_address(sender.email, "Your e-mail address (--email)"),
     )
     check_date(spec.letter_date, "The letter's date (--date)")
+    representative = spec.representative
+    if representative is not None:
+        representative = replace(
+            representative,
+            name=single_line(representative.name, "The clinic's name", MAX_NAME),
+            address=multi_line(
+                representative.address,
+                "The clinic's postal address",
+                limit=_ADDRESS_TEXT,
+                max_lines=MAX_ADDRESS_LINES,
+            ),
+            email=email_address(representative.email, "The clinic's e-mail address"),
+        )
     return replace(
         spec,
+        representative=representative,
         sender=sender,
         operator=_clean_operator(spec.operator, "operator"),
         authority=_clean_operator(spec.authority, "authority") if spec.authority else None,

@@ -379,6 +379,23 @@ def advice_notices(spec: LetterSpec) -> tuple[Notice, ...]:
                     (("reference", prior.reference), ("sent", sent)),
                 )
             )
+    representative = spec.representative
+    if representative is not None:
+        kept = representative.document is not None
+        found.append(
+            Notice(
+                "attach-mandate",
+                "The letter says that the signed mandate is enclosed: "
+                + (
+                    "the e-mail draft (.eml) carries the copy kept in the case; if you send "
+                    "the letter another way, enclose that copy yourself."
+                    if kept
+                    else "the case keeps no copy of it, so enclose one yourself (or keep it "
+                    "in the case: faceaudit mandate record --file SCAN)."
+                ),
+                (("kept", "yes" if kept else "no"),),
+            )
+        )
     what = {
         "reminder": "this reminder",
         "complaint": "this complaint (and your earlier letters)",

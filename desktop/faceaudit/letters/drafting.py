@@ -29,6 +29,7 @@ from faceaudit.letters.jurisdiction import (
     choose_jurisdiction,
     normalise_country,
 )
+from faceaudit.letters.mandates import representative_for
 from faceaudit.letters.render import (
     Letter,
     LetterError,
@@ -236,6 +237,8 @@ def prepare(
         enclosures=follow_up_enclosures(case, request.follows_up)
         if request.letter_type in FOLLOW_UPS and request.follows_up is not None
         else (),
+        # A mandate recorded in the case: the clinic writes on the person's behalf.
+        representative=representative_for(case),
     )
     return Draft(request, choice, selection, render_letter(spec), parent_request_id)
 

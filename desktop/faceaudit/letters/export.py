@@ -51,7 +51,7 @@ def render_body_text(letter: Letter) -> str:
             lines += [block.text, ""]
     if lines[-1] != "":
         lines.append("")
-    lines += [letter.closing, "", letter.spec.sender.name]
+    lines += [letter.closing, "", *letter.signed_by]
     return "\n".join(lines) + "\n"
 
 
@@ -327,7 +327,7 @@ def render_pdf(letter: Letter, annex_only: bool = False) -> bytes:
         topMargin=18 * mm,
         bottomMargin=22 * mm,
         title=letter.subject,
-        author=letter.spec.sender.name,
+        author=letter.signed_by[0],
         subject=letter.subject,
         creator="FaceAudit",
     )
@@ -356,7 +356,7 @@ def render_pdf(letter: Letter, annex_only: bool = False) -> bytes:
             Spacer(1, 4 * mm),
             Paragraph(escape(letter.closing), styles["body"]),
             Spacer(1, 16 * mm),  # room for the handwritten signature
-            Paragraph(escape(letter.spec.sender.name), styles["body"]),
+            Paragraph(_lines(letter.signed_by), styles["body"]),
         ]
         annex = _annex_flowables(letter, styles)
         if annex:
@@ -387,7 +387,7 @@ def render_docx(letter: Letter) -> bytes:
 
     document = Document()
     document.core_properties.title = _xml_safe(letter.subject)[:DOCX_PROPERTY_LIMIT]
-    document.core_properties.author = _xml_safe(letter.spec.sender.name)[:DOCX_PROPERTY_LIMIT]
+    document.core_properties.author = _xml_safe(letter.signed_by[0])[:DOCX_PROPERTY_LIMIT]
     style = document.styles["Normal"]
     style.font.size = Pt(10.5)
 
@@ -411,7 +411,7 @@ def render_docx(letter: Letter) -> bytes:
     for block in letter.blocks:
         paragraph(block.text, style="List Bullet" if block.kind == "item" else None)
     paragraph(letter.closing)
-    paragraph("\n\n" + letter.spec.sender.name)
+    paragraph("\n\n" + "\n".join(letter.signed_by))
     labels = letter.labels
     if letter.spec.evidence:
         document.add_page_break()
@@ -448,17 +448,15 @@ def render_eml(letter: Letter) -> bytes:
     import datetime as dt
 
     message = EmailMessage()
-    sender = letter.spec.sender
+    from_name, from_email = letter.from_mailbox  # the clinic's, when it writes for the person
     # Address objects, never strings formatted by hand: a name like 'Jöhn <x@y>' must stay
     # a name, not become the address the reply goes to.
-    message["From"] = mailbox(sender.name, sender.email)
+    message["From"] = mailbox(from_name, from_email)
     if letter.to_email:
         message["To"] = mailbox(letter.recipient.name, letter.to_email)
     message["Subject"] = letter.subject
     message["Date"] = format_datetime(dt.datetime.now(dt.UTC))
-    message["Message-ID"] = make_msgid(
-        domain=sender.email.rsplit("@", 1)[-1] or "faceaudit.invalid"
-    )
+    message["Message-ID"] = make_msgid(domain=from_email.rsplit("@", 1)[-1] or "faceaudit.invalid")
     message["X-Unsent"] = "1"  # mail clients open it as a draft to review and send
     message.set_content(render_text(letter))
     has_annex = bool(letter.spec.evidence or history_rows(letter))
@@ -478,6 +476,18 @@ def render_eml(letter: Letter) -> bytes:
                     subtype="jpeg",
                     filename=f"face-{number}.jpg",
                 )
+    representative = letter.spec.representative
+    if representative is not None and representative.document is not None:
+        kind = mimetypes.guess_type(representative.document_name)[0] or "application/pdf"
+        if kind.startswith("message/"):  # base64 is not allowed for message/*
+            kind = "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        message.add_attachment(
+            representative.document,
+            maintype=maintype,
+            subtype=subtype,
+            filename=representative.document_name or "mandate.pdf",
+        )
     # A follow-up carries what it lists: the earlier letters, the replies, files added.
     for enclosure in letter.spec.enclosures:
         kind = mimetypes.guess_type(enclosure.file_name)[0] or "application/octet-stream"

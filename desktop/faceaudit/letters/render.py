@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from faceaudit.letters import compose
+from faceaudit.letters import compose, representation
 from faceaudit.letters.citations import Provision, cite
 from faceaudit.letters.compose import FAMILY as FAMILY
 from faceaudit.letters.compose import MAIN_ACT as MAIN_ACT
@@ -27,7 +27,7 @@ from faceaudit.letters.texts import COMPLETE_LANGUAGES as COMPLETE_LANGUAGES
 from faceaudit.letters.texts import CORE_TYPES as CORE_TYPES
 from faceaudit.letters.texts import LetterError as LetterError
 from faceaudit.letters.texts import MissingDetailsError as MissingDetailsError
-from faceaudit.letters.texts import flatten, load_templates
+from faceaudit.letters.texts import flatten, load_templates, polish_text
 from faceaudit.letters.texts import format_date as format_date
 from faceaudit.letters.texts import supported as supported
 
@@ -97,6 +97,21 @@ class Sender:
 
 
 @dataclass(frozen=True)
+class Representative:
+    """The clinic that writes for the person, under the mandate recorded in the case
+    (:mod:`faceaudit.letters.mandates`); the letter names it and answers go to it."""
+
+    name: str
+    address: str
+    email: str
+    kind: str  # what the person signed: "art80" (GDPR Art. 80(1)) or "authorisation"
+    signed_on: dt.date
+    # The signed mandate kept in the case (a scan), attached to the e-mail draft.
+    document_name: str = ""
+    document: bytes | None = None
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One image as cited in the annex (one entry per image, however many faces it shows)."""
 
@@ -162,6 +177,7 @@ class LetterSpec:
     include_thumbnails: bool = False
     holiday_country: str | None = None
     enclosures: tuple[Enclosure, ...] = ()  # reminders and complaints: what goes with them
+    representative: Representative | None = None  # a clinic writing under a mandate
 
 
 @dataclass(frozen=True)
@@ -191,6 +207,19 @@ class Letter:
     citations: tuple[str, ...]
     warnings: tuple[str, ...] = ()  # what the person should know before sending it
     advice: tuple[str, ...] = ()  # what to attach and keep
+    signature_lines: tuple[str, ...] = ()  # under the closing; empty: the person's name
+
+    @property
+    def signed_by(self) -> tuple[str, ...]:
+        return self.signature_lines or (self.spec.sender.name,)
+
+    @property
+    def from_mailbox(self) -> tuple[str, str]:
+        """Who the letter is from, as (name, e-mail): the clinic when it writes for the person."""
+        representative = self.spec.representative
+        if representative is not None:
+            return representative.name, representative.email
+        return self.spec.sender.name, self.spec.sender.email
 
     @property
     def to_email(self) -> str:
@@ -246,16 +275,29 @@ def render_letter(spec: LetterSpec) -> Letter:
                 blocks.append(Block("text", fill(labels[label])))
         else:
             blocks.extend(_split_blocks(fill(str(template_blocks[key]))))
+    sender_lines = tuple(
+        line
+        for line in (spec.sender.name, *spec.sender.address.splitlines(), spec.sender.email)
+        if line.strip()
+    )
+    signature: tuple[str, ...] = ()
+    if spec.representative is not None:
+        # A clinic writes for the person: it says so first, and encloses the mandate.
+        opening = representation.opening_paragraphs(spec, citations)
+        blocks[:0] = [Block("text", text) for text in opening]
+        if "@enclosures" not in keys:
+            blocks += [
+                Block("text", labels["enclosures_heading.one"]),
+                Block("item", representation.enclosure_item(spec)),
+            ]
+        sender_lines = representation.sender_lines(spec)
+        signature = representation.signature_lines(spec)
     subject = fill(_subject(templates, spec))
     return Letter(
         spec=spec,
         recipient=recipient,
         subject=subject,
-        sender_lines=tuple(
-            line
-            for line in (spec.sender.name, *spec.sender.address.splitlines(), spec.sender.email)
-            if line.strip()
-        ),
+        sender_lines=sender_lines,
         recipient_lines=tuple(
             line for line in (recipient.name, *recipient.address.splitlines()) if line.strip()
         ),
@@ -273,6 +315,7 @@ def render_letter(spec: LetterSpec) -> Letter:
         citations=tuple(dict.fromkeys(citations)),
         warnings=compose.warnings(spec),
         advice=compose.advice(spec),
+        signature_lines=signature,
     )
 
 
@@ -285,18 +328,9 @@ def equivalent_notice(jurisdiction: str, letter_type: str) -> Notice | None:
     return Notice("equivalent", text, (("regime", jurisdiction), ("type", letter_type)))
 
 
-# French sets a (non-breaking) space before the two-part punctuation marks; URLs and times
-# ("https://", "10:30") have none after the mark, so they are left alone.
-_FRENCH_PUNCTUATION = re.compile(r"(?<=[^\s\u00a0])[ ]?([:;!?])(?=\s|$|\))")
-
-
 def polish(text: str, spec: LetterSpec) -> str:
     """Typography the templates cannot carry: French spacing, Swiss German "ss" for "ß"."""
-    if spec.language == "fr":
-        text = _FRENCH_PUNCTUATION.sub("\u00a0\\1", text)
-    if spec.language == "de" and spec.jurisdiction == "ch":
-        text = text.replace("ß", "ss")
-    return text
+    return polish_text(text, spec.language, spec.jurisdiction)
 
 
 def objection_needs_reason(letter_type: str, jurisdiction: str | None) -> bool:
@@ -326,9 +360,11 @@ def _check_spec(spec: LetterSpec) -> None:
     missing = []
     if not spec.sender.name.strip():
         missing.append("your full name (--name)")
-    if not spec.sender.address.strip():
+    # Under a mandate the answer goes to the clinic: the person's own address may be absent.
+    represented = spec.representative is not None
+    if not spec.sender.address.strip() and not represented:
         missing.append("your postal address (--address)")
-    if not spec.sender.email.strip():
+    if not spec.sender.email.strip() and not represented:
         missing.append("your e-mail address (--email)")
     if objection_needs_reason(spec.letter_type, spec.jurisdiction) and not spec.reason.strip():
         raise LetterError(
@@ -449,6 +485,8 @@ def _enclosure_blocks(
             items.append(labels["enclosure.reply"].format(operator_name=operator_name, date=on))
         else:
             items.append(enclosure.file_name)
+    if spec.representative is not None:
+        items.insert(0, representation.enclosure_item(spec))
     if spec.evidence:
         items.append(labels["enclosure.images"])
     items.append(labels["enclosure.history"])

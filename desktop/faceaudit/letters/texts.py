@@ -4,6 +4,7 @@ a letter can raise. Shared by :mod:`render` and :mod:`compose`, which both build
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -73,3 +74,17 @@ def plural(labels: dict[str, str] | object, key: str, count: int) -> str:
     assert isinstance(labels, dict)
     form = labels[f"{key}.one"] if count == 1 else labels[f"{key}.other"]
     return str(form).replace("{n}", str(count))
+
+
+# French sets a (non-breaking) space before the two-part punctuation marks; URLs and times
+# ("https://", "10:30") have none after the mark, so they are left alone.
+_FRENCH_PUNCTUATION = re.compile(r"(?<=[^\s\u00a0])[ ]?([:;!?])(?=\s|$|\))")
+
+
+def polish_text(text: str, language: str, jurisdiction: str) -> str:
+    """Typography the templates cannot carry: French spacing, Swiss German "ss" for "ß"."""
+    if language == "fr":
+        text = _FRENCH_PUNCTUATION.sub("\u00a0\\1", text)
+    if language == "de" and jurisdiction == "ch":
+        text = text.replace("ß", "ss")
+    return text

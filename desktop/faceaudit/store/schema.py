@@ -259,6 +259,26 @@ _V8_AUDIT_LOG: Migration = (
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
 )
 
+# The client's mandate to a clinic (GDPR Art. 80(1), or an authorisation letter): when it was
+# signed and recorded, in plain; the clinic it names, and the signed copy kept (its file name
+# and bytes), sealed: they say who acts for the person, and the copy shows the person's name.
+_V9_MANDATES: Migration = (
+    """CREATE TABLE mandates (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('art80', 'authorisation')),
+        language TEXT NOT NULL,
+        signed_on TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        revoked_on TEXT,
+        clinic_blob BLOB NOT NULL,
+        copy_size INTEGER,
+        copy_sha256 TEXT,
+        copy_name_blob BLOB,
+        copy_blob BLOB
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1,
     _V2_LETTER_DATES,
@@ -268,6 +288,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V6_LETTER_FILES,
     _V7_REPORT_SNAPSHOTS,
     _V8_AUDIT_LOG,
+    _V9_MANDATES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
