@@ -257,6 +257,14 @@ def test_the_wizard_writes_for_the_client_until_the_mandate_is_revoked(
         today=TODAY,
     )
     assert representative_for(letters_case) == _representative("authorisation")
+    recorded = letters_case.audit_log()[-1]
+    assert recorded.action == "mandate_recorded"
+    assert recorded.details == {
+        "mandate_id": 1,
+        "kind": "authorisation",
+        "signed_on": "2026-11-20",
+        "copy_kept": False,
+    }
     meta = drafting.operator_for_site(DIRECTORY, "www.instagram.com")
     draft = drafting.prepare(letters_case, DIRECTORY, drafting.DraftRequest("erasure", meta), TODAY)
     assert draft.letter.sender_lines[0] == "Clinique Vie Privée"
@@ -269,6 +277,9 @@ def test_the_wizard_writes_for_the_client_until_the_mandate_is_revoked(
         revoke_mandate(letters_case, SIGNED - dt.timedelta(days=1), today=TODAY)
     revoke_mandate(letters_case, TODAY, today=TODAY)
     assert current_mandate(letters_case) is None and representative_for(letters_case) is None
+    assert letters_case.audit_log()[-1].action == "mandate_revoked"
+    assert letters_case.verify_audit().ok
+    assert "Clinique" not in repr(letters_case.audit_log())
     again = drafting.prepare(letters_case, DIRECTORY, drafting.DraftRequest("erasure", meta), TODAY)
     assert again.letter.sender_lines[0] == "Marie Dupont"
     with pytest.raises(LetterError, match="no mandate in force"):

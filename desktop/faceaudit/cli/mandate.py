@@ -32,7 +32,6 @@ from faceaudit.letters.mandate import (
 from faceaudit.letters.mandates import (
     MAX_COPY_BYTES,
     Clinic,
-    MandateRecord,
     current_mandate,
     mandates,
     record_mandate,
@@ -192,7 +191,6 @@ def _record(
         recorded_at=utc_now(),
         copy=copy,
     )
-    _audit(case, record)
     kept = (
         f"; the signed copy is kept in the case, encrypted ({record.copy_size} bytes)"
         if record.copy_size
@@ -206,19 +204,6 @@ def _record(
         "The case's letters now name the clinic as representative and the client as data subject."
     )
     return EXIT_OK
-
-
-def _audit(case: Any, record: MandateRecord) -> None:
-    """The case's audit log, once the store keeps one (no personal data: ids and dates)."""
-    record_action = getattr(case, "record_action", None)
-    if record_action is not None:
-        record_action(
-            "mandate_recorded",
-            mandate_id=record.id,
-            kind=record.kind,
-            signed_on=record.signed_on.isoformat(),
-            copy_kept=record.copy_size is not None,
-        )
 
 
 def _show(args: argparse.Namespace, case: Any) -> int:

@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 from faceaudit.letters.corrections import SealedTables
 from faceaudit.letters.representation import KINDS
 from faceaudit.letters.texts import LetterError
+from faceaudit.store import audit
 
 if TYPE_CHECKING:
     from faceaudit.letters.render import Representative
 
 TABLE = "mandates"
+MANDATE_REVOKED = "mandate_revoked"  # the audit log's word for a revocation
 MAX_COPY_BYTES = 32 * 1024 * 1024  # a scanned page or a signed PDF, not a photo album
 
 
@@ -123,6 +125,14 @@ def record_mandate(
             ),
         )
         mandate_id = int(cursor.lastrowid or 0)
+        # In the same transaction: ids and dates only, never the clinic or the person.
+        case.record_action(
+            audit.MANDATE_RECORDED,
+            mandate_id=mandate_id,
+            kind=kind,
+            signed_on=signed_on.isoformat(),
+            copy_kept=copy is not None,
+        )
     return get_mandate(case, mandate_id)
 
 
@@ -194,6 +204,7 @@ def revoke_mandate(case: SealedTables, on: dt.date, today: dt.date | None = None
         )
     with case.connection() as conn:
         conn.execute("UPDATE mandates SET revoked_on = ? WHERE id = ?", (on.isoformat(), record.id))
+        case.record_action(MANDATE_REVOKED, mandate_id=record.id, revoked_on=on.isoformat())
     return get_mandate(case, record.id)
 
 
