@@ -384,7 +384,7 @@ def advice_notices(spec: LetterSpec) -> tuple[Notice, ...]:
         kept = representative.document is not None
         found.append(
             Notice(
-                "attach-mandate",
+                "attach-mandate" if kept else "enclose-mandate",
                 "The letter says that the signed mandate is enclosed: "
                 + (
                     "the e-mail draft (.eml) carries the copy kept in the case; if you send "
@@ -393,7 +393,6 @@ def advice_notices(spec: LetterSpec) -> tuple[Notice, ...]:
                     else "the case keeps no copy of it, so enclose one yourself (or keep it "
                     "in the case: faceaudit mandate record --file SCAN)."
                 ),
-                (("kept", "yes" if kept else "no"),),
             )
         )
     what = {

@@ -177,6 +177,17 @@ def notice_templates() -> dict[str, str]:
             "The letter lists what goes with it: the e-mail draft (.eml) carries those files; "
             "if you send the letter another way, attach them yourself: %files.",
         ),
+        "attach-mandate": QCoreApplication.translate(
+            "LetterWords",
+            "The letter says that the signed mandate is enclosed: the e-mail draft (.eml) "
+            "carries the copy kept in the case; if you send the letter another way, enclose "
+            "that copy yourself.",
+        ),
+        "enclose-mandate": QCoreApplication.translate(
+            "LetterWords",
+            "The letter says that the signed mandate is enclosed: the case keeps no copy of "
+            "it, so enclose one yourself (or keep it in the case).",
+        ),
         "no-copy-of-request": QCoreApplication.translate(
             "LetterWords",
             "FaceAudit has no file of your request of %sent, so the letter does not list a copy "

@@ -529,6 +529,14 @@
         <translation>La lettre énumère ce qui l&apos;accompagne : le brouillon d&apos;e-mail (.eml) contient ces fichiers ; si vous l&apos;envoyez autrement, joignez-les vous-même : %files.</translation>
     </message>
     <message>
+        <source>The letter says that the signed mandate is enclosed: the e-mail draft (.eml) carries the copy kept in the case; if you send the letter another way, enclose that copy yourself.</source>
+        <translation>La lettre indique que le mandat signé est joint : le brouillon d&apos;e-mail (.eml) contient la copie conservée dans le dossier ; si vous l&apos;envoyez autrement, joignez cette copie vous-même.</translation>
+    </message>
+    <message>
+        <source>The letter says that the signed mandate is enclosed: the case keeps no copy of it, so enclose one yourself (or keep it in the case).</source>
+        <translation>La lettre indique que le mandat signé est joint : le dossier n&apos;en conserve aucune copie, joignez-en une vous-même (ou conservez-la dans le dossier).</translation>
+    </message>
+    <message>
         <source>FaceAudit has no file of your request of %sent, so the letter does not list a copy of it: attach one if you kept it.</source>
         <translation>FaceAudit n&apos;a pas de fichier de votre demande du %sent : la lettre n&apos;en mentionne donc pas de copie. Joignez-en une si vous l&apos;avez gardée.</translation>
     </message>
