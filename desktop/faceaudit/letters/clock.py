@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from faceaudit.errors import coded
 from faceaudit.letters.jurisdiction import Notice
 from faceaudit.letters.texts import LetterError
 from faceaudit.letters.tracking import (
@@ -40,10 +41,16 @@ def mark_paused(case: LetterTables, letter_id: int, on: dt.date, note: str = "")
             "Mark it resumed when you have sent what was asked for.",
         )
     if on < request.received or on > request.due_at:
-        raise LetterError(
-            f"A pause on {on.isoformat()} is outside the period that runs from "
-            f"{request.received.isoformat()} to {request.due_at.isoformat()}.",
-            "Give the date of the organisation's request for ID or clarification (--date).",
+        raise coded(
+            LetterError(
+                f"A pause on {on.isoformat()} is outside the period that runs from "
+                f"{request.received.isoformat()} to {request.due_at.isoformat()}.",
+                "Give the date of the organisation's request for ID or clarification (--date).",
+            ),
+            "pause-outside-period",
+            on_date=on,
+            start_date=request.received,
+            end_date=request.due_at,
         )
     update_request(
         case, request.id, paused_at=on.isoformat(), notes=append_note(request.notes, note)
@@ -61,10 +68,15 @@ def mark_resumed(case: LetterTables, letter_id: int, on: dt.date, note: str = ""
             "Mark it paused first, with the date the organisation asked for ID or clarification.",
         )
     if on < request.paused_at:
-        raise LetterError(
-            f"The clock cannot resume ({on.isoformat()}) before it was paused "
-            f"({request.paused_at.isoformat()}).",
-            "Give the day the organisation received what it asked for (--date).",
+        raise coded(
+            LetterError(
+                f"The clock cannot resume ({on.isoformat()}) before it was paused "
+                f"({request.paused_at.isoformat()}).",
+                "Give the day the organisation received what it asked for (--date).",
+            ),
+            "resume-before-pause",
+            on_date=on,
+            paused_date=request.paused_at,
         )
     # From the day of the organisation's request to the day it gets the answer, inclusive.
     paused_days = request.paused_days + (on - request.paused_at).days + 1

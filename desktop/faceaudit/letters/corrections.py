@@ -107,10 +107,15 @@ def edit_sent_date(
     _not_after_today(sent_at, "The send date", today)
     received = received_at or (request.received_at if request.received_at else None)
     if received is not None and received < sent_at:
-        raise LetterError(
-            f"The letter was received on {received.isoformat()}, before the new send date "
-            f"{sent_at.isoformat()}.",
-            "Give the day it was received too (--received YYYY-MM-DD).",
+        raise coded(
+            LetterError(
+                f"The letter was received on {received.isoformat()}, before the new send date "
+                f"{sent_at.isoformat()}.",
+                "Give the day it was received too (--received YYYY-MM-DD).",
+            ),
+            "received-before-sent",
+            received_date=received,
+            sent_date=sent_at,
         )
     letter = get_letter(case, letter_id)
     deadline = compute_deadline(
@@ -202,17 +207,26 @@ def undo_last_step(case: LetterTables, letter_id: int) -> str:
             )
         ]
         if follow_ups:
-            raise LetterError(
-                f"Letter {letter_id} is followed up by letter(s) "
-                f"{', '.join(map(str, follow_ups))}: it was sent.",
-                "Discard those drafts first, or correct the send date with 'requests edit'.",
+            raise coded(
+                LetterError(
+                    f"Letter {letter_id} is followed up by letter(s) "
+                    f"{', '.join(map(str, follow_ups))}: it was sent.",
+                    "Discard those drafts first, or correct the send date with 'requests edit'.",
+                ),
+                "letter-followed-up",
+                letter=letter_id,
+                letters=", ".join(f"FA-{n}" for n in follow_ups),
             )
         if conn.execute(
             "SELECT 1 FROM request_replies WHERE request_id = ?", (request.id,)
         ).fetchone():
-            raise LetterError(
-                f"The operator's reply is attached to letter {letter_id}: it was sent.",
-                "Correct the send date with 'requests edit' instead.",
+            raise coded(
+                LetterError(
+                    f"The operator's reply is attached to letter {letter_id}: it was sent.",
+                    "Correct the send date with 'requests edit' instead.",
+                ),
+                "letter-reply-attached",
+                letter=letter_id,
             )
         conn.execute("DELETE FROM requests WHERE id = ?", (request.id,))
         case.record_action(
@@ -277,7 +291,11 @@ def attach_reply(
     """Keep the operator's reply (a PDF, an e-mail, a scan...) in the case, sealed."""
     request = _request(case, letter_id)
     if not data:
-        raise LetterError(f"The reply file {file_name} is empty.", "Check the file.")
+        raise coded(
+            LetterError(f"The reply file {file_name} is empty.", "Check the file."),
+            "reply-empty",
+            name=file_name,
+        )
     if len(data) > MAX_REPLY_BYTES:
         raise LetterError(
             f"The reply file {file_name} is {len(data) // (1024 * 1024)} MiB; a case keeps "

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from faceaudit.errors import coded
 from faceaudit.letters.deadlines import Deadline, compute_deadline
 from faceaudit.letters.directory import EU_EEA, Operator, operator_from_json
 from faceaudit.letters.render import LetterError, PriorRequest
@@ -261,9 +262,13 @@ def mark_sent(
         )
     letter = get_letter(case, letter_id)
     if find_request(case, letter_id) is not None:
-        raise LetterError(
-            f"Letter {letter_id} is already marked as sent.",
-            "Mark it answered, extended or closed instead, or draft a new letter.",
+        raise coded(
+            LetterError(
+                f"Letter {letter_id} is already marked as sent.",
+                "Mark it answered, extended or closed instead, or draft a new letter.",
+            ),
+            "letter-already-sent",
+            letter=letter_id,
         )
     today = today or dt.date.today()
     if sent_at > today:
@@ -376,9 +381,12 @@ def mark_extended(
     if until is None:
         deadline = deadline_of(letter, request, request.paused_days)
         if deadline.extended_due is None:
-            raise LetterError(
-                "The law sets no standard extension for this request.",
-                "Give the date the operator announced with --until YYYY-MM-DD.",
+            raise coded(
+                LetterError(
+                    "The law sets no standard extension for this request.",
+                    "Give the date the operator announced with --until YYYY-MM-DD.",
+                ),
+                "no-standard-extension",
             )
         until = deadline.extended_due
     update_request(

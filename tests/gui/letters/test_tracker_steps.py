@@ -29,8 +29,8 @@ def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def open_tracker(qtbot, window_factory, gui_context, case) -> TrackerPanel:
-    screen = open_screen(qtbot, window_factory, gui_context, case)
+def open_tracker(qtbot, window_factory, gui_context, case, language="en") -> TrackerPanel:
+    screen = open_screen(qtbot, window_factory, gui_context, case, language=language)
     screen.tabs.setCurrentIndex(1)
     return screen.tracker
 
@@ -166,7 +166,7 @@ def test_answer_with_its_reply_file_saved_and_undone(
     dialogs.answers.append(True)
     qtbot.mouseClick(tracker.undo_button, Qt.MouseButton.LeftButton)
     assert "it becomes a draft again" in dialogs.last("question").text
-    qtbot.waitUntil(lambda: "reply is attached" in tracker.message.text())
+    qtbot.waitUntil(lambda: "reply is kept with letter" in tracker.message.text())
     assert tracking.find_request(meta_case, letter) is not None
 
 
@@ -299,3 +299,23 @@ def test_correct_the_send_date_with_its_receipt(
         == compute_deadline("eu", "access", received, holiday_country=request.holiday_country).due
     )
     qtbot.waitUntil(lambda: "counted again" in tracker.message.text())
+
+
+def test_a_refused_step_is_said_in_french_with_french_dates(
+    qtbot, window_factory, gui_context, meta_case, tmp_path: Path
+) -> None:
+    """A UK clock cannot be paused after its period ended: the core refuses, in French."""
+    letter = sent_letter(meta_case, tmp_path, days_ago=60, jurisdiction="uk")
+    request = tracking.require_request(meta_case, letter)
+    tracker = open_tracker(qtbot, window_factory, gui_context, meta_case, language="fr")
+    tracker.select(letter)
+    choose(tracker, "paused")
+    record(qtbot, tracker)
+    qtbot.waitUntil(lambda: tracker.message.property("state") == "bad")
+    text = tracker.message.text()
+    assert text.startswith("Une suspension le ") and "tombe hors du délai" in text
+    assert format_date(request.due_at) in text
+    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")  # fmt: skip
+    assert any(f" {month} " in text for month in months)  # the dates through QLocale, in French
+    assert tracking.require_request(meta_case, letter).paused_at is None

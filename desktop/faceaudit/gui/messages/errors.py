@@ -10,7 +10,7 @@ always gets words, never nothing. tests/gui/messages check both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 
 from faceaudit.errors import FaceAuditError
 
@@ -359,6 +359,63 @@ def templates() -> dict[str, tuple[str, str]]:
             translate("ErrorWords", "%where already exists; it was not overwritten."),
             translate("ErrorWords", "Save the replies into another folder."),
         ),
+        "letter-already-sent": (
+            translate("ErrorWords", "Letter FA-%letter is already marked as sent."),
+            translate(
+                "ErrorWords", "Record the operator's answer, an extension or the closing instead."
+            ),
+        ),
+        "pause-outside-period": (
+            translate(
+                "ErrorWords",
+                "A pause on %on_date is outside the period that runs from %start_date to "
+                "%end_date.",
+            ),
+            translate(
+                "ErrorWords",
+                "Give the date the organisation asked for ID or clarification.",
+            ),
+        ),
+        "resume-before-pause": (
+            translate(
+                "ErrorWords",
+                "The clock cannot run again on %on_date, before it was paused (%paused_date).",
+            ),
+            translate("ErrorWords", "Give the day the organisation received what it asked for."),
+        ),
+        "received-before-sent": (
+            translate(
+                "ErrorWords",
+                "The letter was received on %received_date, before the new send date %sent_date.",
+            ),
+            translate("ErrorWords", "Give the day it was received too."),
+        ),
+        "letter-followed-up": (
+            translate(
+                "ErrorWords",
+                "Letter FA-%letter is followed up by %letters, so it was sent: that cannot be "
+                "taken back.",
+            ),
+            translate(
+                "ErrorWords", "Discard those drafts first, or correct the send date instead."
+            ),
+        ),
+        "letter-reply-attached": (
+            translate(
+                "ErrorWords",
+                "The operator's reply is kept with letter FA-%letter, so it was sent: that "
+                "cannot be taken back.",
+            ),
+            translate("ErrorWords", "Correct the send date instead."),
+        ),
+        "reply-empty": (
+            translate("ErrorWords", "The reply file %name is empty."),
+            translate("ErrorWords", "Check the file, and choose the one the operator sent."),
+        ),
+        "no-standard-extension": (
+            translate("ErrorWords", "The law sets no standard extension for this request."),
+            translate("ErrorWords", "Give the new due date the operator announced."),
+        ),
         "calendar-not-written": (
             translate("ErrorWords", "The calendar could not be written to %where (%reason)."),
             translate("ErrorWords", "Choose a folder you can write to."),
@@ -369,6 +426,9 @@ def templates() -> dict[str, tuple[str, str]]:
 def _value(key: str, value: str) -> str:
     if key in _SIZES and value.isdigit():
         return QLocale().formattedDataSize(int(value))
+    if key.endswith("_date"):  # ISO dates, as the window writes dates
+        day = QDate.fromString(value[:10], Qt.DateFormat.ISODate)
+        return QLocale().toString(day, "d MMMM yyyy") if day.isValid() else value
     return value
 
 

@@ -400,6 +400,70 @@
         <translation>Enregistrez les réponses dans un autre répertoire.</translation>
     </message>
     <message>
+        <source>Letter FA-%letter is already marked as sent.</source>
+        <translation>La lettre FA-%letter est déjà marquée comme envoyée.</translation>
+    </message>
+    <message>
+        <source>Record the operator&apos;s answer, an extension or the closing instead.</source>
+        <translation>Enregistrez plutôt la réponse de l&apos;opérateur, une prolongation ou la clôture.</translation>
+    </message>
+    <message>
+        <source>A pause on %on_date is outside the period that runs from %start_date to %end_date.</source>
+        <translation>Une suspension le %on_date tombe hors du délai, qui court du %start_date au %end_date.</translation>
+    </message>
+    <message>
+        <source>Give the date the organisation asked for ID or clarification.</source>
+        <translation>Indiquez la date à laquelle l&apos;organisme a demandé une pièce d&apos;identité ou une précision.</translation>
+    </message>
+    <message>
+        <source>The clock cannot run again on %on_date, before it was paused (%paused_date).</source>
+        <translation>Le délai ne peut pas reprendre le %on_date, avant sa suspension (%paused_date).</translation>
+    </message>
+    <message>
+        <source>Give the day the organisation received what it asked for.</source>
+        <translation>Indiquez le jour où l&apos;organisme a reçu ce qu&apos;il demandait.</translation>
+    </message>
+    <message>
+        <source>The letter was received on %received_date, before the new send date %sent_date.</source>
+        <translation>La lettre a été reçue le %received_date, avant la nouvelle date d&apos;envoi, le %sent_date.</translation>
+    </message>
+    <message>
+        <source>Give the day it was received too.</source>
+        <translation>Indiquez aussi le jour où elle a été reçue.</translation>
+    </message>
+    <message>
+        <source>Letter FA-%letter is followed up by %letters, so it was sent: that cannot be taken back.</source>
+        <translation>La lettre FA-%letter est suivie de %letters : elle a donc été envoyée, ce qui ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <source>Discard those drafts first, or correct the send date instead.</source>
+        <translation>Abandonnez d&apos;abord ces brouillons, ou corrigez plutôt la date d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s reply is kept with letter FA-%letter, so it was sent: that cannot be taken back.</source>
+        <translation>La réponse de l&apos;opérateur est conservée avec la lettre FA-%letter : elle a donc été envoyée, ce qui ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <source>Correct the send date instead.</source>
+        <translation>Corrigez plutôt la date d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>The reply file %name is empty.</source>
+        <translation>Le fichier de réponse %name est vide.</translation>
+    </message>
+    <message>
+        <source>Check the file, and choose the one the operator sent.</source>
+        <translation>Vérifiez le fichier, et choisissez celui que l&apos;opérateur a envoyé.</translation>
+    </message>
+    <message>
+        <source>The law sets no standard extension for this request.</source>
+        <translation>La loi ne prévoit pas de prolongation type pour cette demande.</translation>
+    </message>
+    <message>
+        <source>Give the new due date the operator announced.</source>
+        <translation>Indiquez la nouvelle échéance annoncée par l&apos;opérateur.</translation>
+    </message>
+    <message>
         <source>The calendar could not be written to %where (%reason).</source>
         <translation>Le calendrier n&apos;a pas pu être écrit dans %where (%reason).</translation>
     </message>
