@@ -15,4 +15,5 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("passphrase", "faceaudit.gui.clinic.passphrase", "ClinicPassphrasePanel"),
     PanelEntry("case-passphrase", "faceaudit.gui.clinic.case_passphrase", "CasePassphrasePanel"),
     PanelEntry("report", "faceaudit.gui.clinic.report", "ReportPanel"),
+    PanelEntry("mandate", "faceaudit.gui.clinic.mandate", "MandatePanel"),
 )

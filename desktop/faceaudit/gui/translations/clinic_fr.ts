@@ -233,6 +233,157 @@
     </message>
 </context>
 <context>
+    <name>MandatePanel</name>
+    <message>
+        <source>Mandate</source>
+        <translation>Mandat</translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation>La clinique</translation>
+    </message>
+    <message>
+        <source>A not-for-profit body under GDPR Art. 80(1) (mandates cite Art. 80(1))</source>
+        <translation>Organisme à but non lucratif au sens de l&apos;article 80, paragraphe 1, du RGPD (les mandats citent cet article)</translation>
+    </message>
+    <message>
+        <source>Save the clinic&apos;s details</source>
+        <translation>Enregistrer les coordonnées de la clinique</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Postal address:</source>
+        <translation>Adresse postale :</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own details, kept on this computer for every case: the mandate and the letters sent on a client&apos;s behalf print them, and operators answer to this address. Art. 80(1) is only for a body properly constituted, not for profit, with statutory objectives in the public interest and active in data protection.</source>
+        <translation>Les coordonnées de la clinique elle-même, conservées sur cet ordinateur pour tous les dossiers : le mandat et les lettres envoyées au nom d&apos;une personne les reprennent, et les opérateurs répondent à cette adresse. L&apos;article 80, paragraphe 1, ne vaut que pour un organisme valablement constitué, à but non lucratif, dont les objectifs statutaires sont d&apos;intérêt public et qui est actif dans la protection des données.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s mandate</source>
+        <translation>Le mandat de la personne</translation>
+    </message>
+    <message>
+        <source>Open a client&apos;s case to draft or record its mandate.</source>
+        <translation>Ouvrez le dossier d&apos;une personne pour rédiger ou enregistrer son mandat.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s language</source>
+        <translation>La langue de la personne</translation>
+    </message>
+    <message>
+        <source>Draft the mandate…</source>
+        <translation>Rédiger le mandat…</translation>
+    </message>
+    <message>
+        <source>Choose the signed copy…</source>
+        <translation>Choisir la copie signée…</translation>
+    </message>
+    <message>
+        <source>No signed copy chosen (optional).</source>
+        <translation>Aucune copie signée choisie (facultatif).</translation>
+    </message>
+    <message>
+        <source>Record as signed</source>
+        <translation>Enregistrer comme signé</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Révoquer…</translation>
+    </message>
+    <message>
+        <source>Signed on:</source>
+        <translation>Signé le :</translation>
+    </message>
+    <message>
+        <source>No clinic profile is set yet.</source>
+        <translation>Les coordonnées de la clinique ne sont pas encore renseignées.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s details were saved.</source>
+        <translation>Les coordonnées de la clinique ont été enregistrées.</translation>
+    </message>
+    <message>
+        <source>No mandate is recorded: the case&apos;s letters are the client&apos;s own.</source>
+        <translation>Aucun mandat n&apos;est enregistré : les lettres du dossier sont celles de la personne elle-même.</translation>
+    </message>
+    <message>
+        <source>Art. 80(1) mandate</source>
+        <translation>Mandat (article 80, paragraphe 1, du RGPD)</translation>
+    </message>
+    <message>
+        <source>Authorisation</source>
+        <translation>Autorisation</translation>
+    </message>
+    <message>
+        <source>%1 signed on %2 for %3: the case&apos;s letters are sent by the clinic on the client&apos;s behalf.</source>
+        <translation>%1 signé(e) le %2 pour %3 : les lettres du dossier sont envoyées par la clinique au nom de la personne.</translation>
+    </message>
+    <message>
+        <source>Save the mandate</source>
+        <translation>Enregistrer le mandat</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;Word documents (*.docx);;Text files (*.txt)</source>
+        <translation>Fichiers PDF (*.pdf);;Documents Word (*.docx);;Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Drafting the mandate…</source>
+        <translation>Rédaction du mandat…</translation>
+    </message>
+    <message>
+        <source>The mandate was written to %1: have the client sign it, then record it.</source>
+        <translation>Le mandat a été écrit dans %1 : faites-le signer par la personne, puis enregistrez-le.</translation>
+    </message>
+    <message>
+        <source>The signed mandate</source>
+        <translation>Le mandat signé</translation>
+    </message>
+    <message>
+        <source>Scans and PDF files (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Numérisations et fichiers PDF (*.pdf *.jpg *.jpeg *.png);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Signed copy: %1 (kept in the case, encrypted)</source>
+        <translation>Copie signée : %1 (conservée dans le dossier, chiffrée)</translation>
+    </message>
+    <message>
+        <source>Recording the mandate…</source>
+        <translation>Enregistrement du mandat…</translation>
+    </message>
+    <message>
+        <source>The mandate was recorded.</source>
+        <translation>Le mandat a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Revoke the mandate</source>
+        <translation>Révoquer le mandat</translation>
+    </message>
+    <message>
+        <source>The client revoked the mandate today? The case&apos;s letters will be the client&apos;s own again.</source>
+        <translation>La personne a révoqué le mandat aujourd&apos;hui ? Les lettres du dossier redeviendront les siennes.</translation>
+    </message>
+    <message>
+        <source>Revoking the mandate…</source>
+        <translation>Révocation du mandat…</translation>
+    </message>
+    <message>
+        <source>The mandate was revoked.</source>
+        <translation>Le mandat a été révoqué.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPanel</name>
     <message>
         <source>Report</source>
