@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from faceaudit.paths import Paths
     from faceaudit.store import CaseStore
+    from faceaudit.store.receipts import Receipt
 
 # Every plain column of a case database that holds a URL FaceAudit may have fetched.
 _URL_QUERIES = (
@@ -124,6 +125,7 @@ class CaseDeletion:
     exports: Path | None  # the case's exported letters folder, when there was one
     cache: Removed | None  # None when the cache was kept
     whole_cache: bool  # the whole HTTP cache went, not only the case's responses
+    receipt: Receipt | None = None  # the destruction receipt written (store.receipts)
 
     def describe(self) -> str:
         parts = [f"its key was destroyed and {self.directory} removed"]
@@ -132,7 +134,13 @@ class CaseDeletion:
         if self.cache is not None:
             what = "cached response" if not self.whole_cache else "cached response (all)"
             parts.append(self.cache.describe(what))
-        return f"Deleted case {self.name!r}: " + "; ".join(parts) + "."
+        text = f"Deleted case {self.name!r}: " + "; ".join(parts) + "."
+        if self.receipt is not None:
+            text += (
+                f" Destruction receipt {self.receipt.receipt_id[:8]} kept (case id "
+                f"{self.receipt.case_id}, no personal data): see 'faceaudit receipts'."
+            )
+        return text
 
 
 @dataclass

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "clinic_key",
     "mandate",
     "report",
+    "audit",
     "cleanup",
 )
 

@@ -299,6 +299,9 @@ def _register_case(subparsers: Subparsers) -> None:
         "fetched are removed from it)",
     )
     delete.set_defaults(handler=run_delete)
+    from faceaudit.cli.audit import register_case_actions
+
+    register_case_actions(actions)  # close, reopen, retention, due-for-deletion
 
 
 def _register_enroll(subparsers: Subparsers) -> None:

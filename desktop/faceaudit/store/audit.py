@@ -101,6 +101,7 @@ MAX_DETAILS_BYTES = 4096
 MAX_CASEWORKER = 100
 
 Mac = Callable[[bytes], str]
+Recorder = Callable[..., object]  # Case.record_action
 
 
 @dataclass(frozen=True)

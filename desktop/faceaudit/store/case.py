@@ -24,7 +24,7 @@ from faceaudit.faces.consistency import check_same_person
 from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS
 from faceaudit.faces.types import Face, FaceMatch, Reference
 from faceaudit.filelock import Busy, exclusive
-from faceaudit.store import audit, codec
+from faceaudit.store import audit, codec, lifecycle
 from faceaudit.store.audit import AuditEntry, AuditVerification
 from faceaudit.store.crypto import Sealer
 from faceaudit.store.db import savepoint, transaction, translate
@@ -36,6 +36,7 @@ from faceaudit.store.errors import (
 )
 from faceaudit.store.evidence import reduce_image
 from faceaudit.store.history import FindingHistory, load_histories, scan_changes
+from faceaudit.store.lifecycle import Lifecycle
 from faceaudit.store.records import (
     EVIDENCE_POLICIES,
     REVIEW_STATES,
@@ -207,6 +208,29 @@ class Case:
             return audit.append(
                 conn, self.case_id, self._sealer.audit_mac, self.caseworker, action, details
             )
+
+    # -- lifecycle (faceaudit.store.lifecycle): plain meta rows, changes in the audit log ----
+
+    @property
+    def lifecycle(self) -> Lifecycle:
+        """When the case was opened and closed, its outcome and its own retention period."""
+        with self._read() as conn:
+            return lifecycle.read(conn)
+
+    def mark_closed(self, outcome: str, retention_days: int | None = None) -> Lifecycle:
+        """Close the case as done or abandoned (LifecycleError if it is closed already);
+        ``retention_days`` overrides the clinic's default for this case."""
+        with self._write() as conn:
+            return lifecycle.close(conn, outcome, retention_days, self.record_action)
+
+    def reopen(self) -> Lifecycle:
+        with self._write() as conn:
+            return lifecycle.reopen(conn, self.record_action)
+
+    def set_retention(self, days: int | None) -> Lifecycle:
+        """The case's own retention period in days, or None for the clinic's default."""
+        with self._write() as conn:
+            return lifecycle.set_retention(conn, days, self.record_action)
 
     def audit_log(self) -> list[AuditEntry]:
         """Every entry of the audit log, oldest first."""

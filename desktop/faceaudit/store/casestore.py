@@ -26,7 +26,7 @@ from faceaudit.paths import Paths
 
 if TYPE_CHECKING:
     from faceaudit.cleanup import CaseDeletion
-from faceaudit.store import audit
+from faceaudit.store import audit, retention
 from faceaudit.store.case import Case, utc_now
 from faceaudit.store.clinic import DEFAULT_CLINIC_KDF, Argon2Params, Clinic, ClinicKeyError
 from faceaudit.store.crypto import (
@@ -62,6 +62,7 @@ from faceaudit.store.errors import (
     WeakPassphraseError,
     WrongPassphraseError,
 )
+from faceaudit.store.receipts import Destroyed, append_receipt, new_receipt
 from faceaudit.store.records import EVIDENCE_POLICIES, CaseSummary, Person
 from faceaudit.store.schema import SCHEMA_VERSION, migrate, user_version
 from faceaudit.store.unlocking import Unlocked, unwrap_data_key
@@ -665,32 +666,80 @@ class CaseStore:
                 case.close()
         self._forget_unlocked(name)
         fetched = urls_of_case(directory) if cache == "case" else set()  # read while it exists
+        # What the receipt keeps, read while the case exists (plain part, no key).
+        case_id, state = retention.plain_facts(directory / DB_FILE)
+        with contextlib.suppress(FaceAuditError):
+            case_id = self.case_id(name)
+        # The letters drafted for the case (faceaudit letter --case, without -o) hold the
+        # person's details, the finding URLs and, if asked, face thumbnails: they go too;
+        # so do half-built copies of it left by a create that was killed.
+        exports = self.paths.base / "exports" / name  # Paths.exports, without creating it
+        had_exports = exports.is_dir()
+        temporary = sorted(self.root.glob(f"{STAGING_PREFIX}{name}-*"))
+        key_file = directory / KEY_FILE
+        key_size = key_file.stat().st_size if key_file.is_file() else 0
+        in_folder = retention.tree_size(directory, "case_files")
+        temp_counts = [retention.tree_size(t, "temporary") for t in temporary]
+        destroyed = [
+            Destroyed("key", int(key_file.is_file()), key_size),
+            Destroyed(
+                "case_files", in_folder.files - int(key_file.is_file()), in_folder.bytes - key_size
+            ),
+            retention.tree_size(exports, "exports"),
+            Destroyed(
+                "temporary", sum(t.files for t in temp_counts), sum(t.bytes for t in temp_counts)
+            ),
+        ]
+        facts = {
+            "created_at": state.opened_at or None if state else None,
+            "closed_at": state.closed_at if state else None,
+            "outcome": state.outcome if state else None,
+            "retention_days": (
+                state.days_kept(retention.default_retention_days(self)) if state else None
+            ),
+        }
         try:
             destroy_file(directory / KEY_FILE)
         except OSError as error:
             raise os_error(error, f"destroying the key of case {name!r}") from error
-        # The letters drafted for the case (faceaudit letter --case, without -o) hold the
-        # person's details, the finding URLs and, if asked, face thumbnails: they go too.
-        exports = self.paths.base / "exports" / name  # Paths.exports, without creating it
-        had_exports = exports.is_dir()
-        for folder in (directory, exports):
+        for folder in (directory, exports, *temporary):
             try:
                 remove_tree(folder)
             except OSError as error:
-                raise StoreError(
+                problem = (
                     f"The key of case {name!r} was destroyed (its biometric data can no longer "
                     f"be decrypted), but some of its files in {folder} could not be removed: "
-                    f"{error.strerror or error}.",
-                    f"Remove the folder {folder} by hand.",
-                ) from error
+                    f"{error.strerror or error}."
+                )
+                append_receipt(
+                    self.paths.base,
+                    new_receipt(
+                        case_id or "unknown",
+                        self.caseworker,
+                        destroyed[:1],
+                        complete=False,
+                        problem=problem,
+                        **facts,
+                    ),
+                )
+                raise StoreError(problem, f"Remove the folder {folder} by hand.") from error
         http_cache = self.paths.base / "cache" / "http"
         removed = None
         if cache == "case":
             removed = forget_cached_responses(http_cache, fetched)
         elif cache == "all":
             removed = clear_http_cache(http_cache)
+        if removed is not None:
+            destroyed.append(Destroyed("cached_responses", removed.files, removed.bytes))
+        receipt = new_receipt(case_id or "unknown", self.caseworker, destroyed, **facts)
+        append_receipt(self.paths.base, receipt)
         return CaseDeletion(
-            name, directory, exports if had_exports else None, removed, cache == "all"
+            name,
+            directory,
+            exports if had_exports else None,
+            removed,
+            cache == "all",
+            receipt=receipt,
         )
 
     def _forget_unlocked(self, name: str) -> None:
