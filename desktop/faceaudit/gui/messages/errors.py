@@ -444,8 +444,9 @@ def error_words(error: FaceAuditError) -> tuple[str, str]:
     found = templates().get(error.code) if error.code else None
     if found is None:
         return error.what, error.todo
-    what, todo = (fill(part, error.params) for part in found)
-    file = error.params.get("file")
+    params: dict[str, str] = getattr(error, "params", {})  # a subclass may skip the base init
+    what, todo = (fill(part, params) for part in found)
+    file = params.get("file")
     if file and "%file" not in found[0]:
         what = f"{file}: {what}"  # a wrapped error names its file first, as the core does
     return what, todo
