@@ -308,8 +308,7 @@ def write_table(paths: Paths, name: str, values: dict[str, str | bool | int | fl
 
 def caseworker_name(config: Config, override: str | None = None) -> str:
     """Who is working, for the audit log: ``--caseworker``, else ``FACEAUDIT_CASEWORKER``,
-    else config.toml's ``caseworker``, else the operating system's user name."""
-    import getpass
+    else config.toml's ``caseworker``, else the login name the environment gives."""
     import os
 
     for candidate in (override, os.environ.get(CASEWORKER_ENV), config.caseworker):
@@ -318,7 +317,9 @@ def caseworker_name(config: Config, override: str | None = None) -> str:
         text = " ".join(kept.split())
         if text:
             return text[:MAX_CASEWORKER]
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment nor the password database
-        return "unknown"
+    # Not getpass.getuser(): without these variables it asks the system's name service
+    # (nscd, LDAP, NIS: possibly over the network) for the password entry.
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(variable):
+            return os.environ[variable][:MAX_CASEWORKER]
+    return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown"

@@ -315,3 +315,19 @@ def test_an_entry_spliced_in_from_a_copy_of_the_case_is_unchained(
         assert case.audit_status is not None
         assert (case.audit_status.problem, case.audit_status.seq) == ("unchained", 5)
         assert "does not follow" in case.audit_status.describe()
+
+
+def test_the_default_caseworker_never_asks_the_name_service(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without LOGNAME/USER, getpass would read the password database through NSS (nscd,
+    LDAP, NIS), which can leave the machine: the uid is named instead."""
+    import os
+
+    from faceaudit.config import Config, caseworker_name
+
+    for variable in ("FACEAUDIT_CASEWORKER", "LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(variable, raising=False)
+    assert caseworker_name(Config()) == f"uid {os.getuid()}"
+    monkeypatch.setenv("USER", "desk-3")
+    assert caseworker_name(Config()) == "desk-3"
