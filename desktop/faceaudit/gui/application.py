@@ -84,6 +84,7 @@ def begin(window: MainWindow) -> QDialog | None:
     # Not before the first paint: reading them imports the letters core on the worker, and
     # the paint would wait for the interpreter meanwhile.
     after_first_paint(window, lambda: announce_due_requests(window))
+    after_first_paint(window, lambda: announce_due_deletions(window))
     if not first_run_needed(context):
         # Not before the window is drawn: loading the models imports onnxruntime and
         # insightface for seconds, and the window's first paint would wait on that thread.
@@ -121,6 +122,29 @@ def announce_due_requests(window: MainWindow) -> None:
 
     load()
     context.case_opened.connect(lambda _case: load())
+
+
+def announce_due_deletions(window: MainWindow) -> None:
+    """Say in the status bar which closed cases are past their retention period (read
+    without any passphrase, on the worker), beside what is said of due requests."""
+    context = window.context
+
+    def read() -> list[str]:
+        from faceaudit.store.retention import due_for_deletion
+
+        return [c.name for c in due_for_deletion(context.case_store)]
+
+    def show(names: list[str]) -> None:
+        if not names:
+            return
+        n = len(names)
+        text = QCoreApplication.translate(
+            "DueDeletions", "%n case(s) due for deletion: %1.", "", n
+        ).replace("%1", ", ".join(names))
+        current = window.statusBar().currentMessage()
+        window.statusBar().showMessage(f"{current}  {text}" if current else text)
+
+    context.run(read, on_result=show, on_error=lambda _error: None)
 
 
 def run(app: App, argv: list[str]) -> int:

@@ -16,4 +16,5 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("case-passphrase", "faceaudit.gui.clinic.case_passphrase", "CasePassphrasePanel"),
     PanelEntry("report", "faceaudit.gui.clinic.report", "ReportPanel"),
     PanelEntry("mandate", "faceaudit.gui.clinic.mandate", "MandatePanel"),
+    PanelEntry("audit", "faceaudit.gui.clinic.audit", "AuditPanel"),
 )

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditPanel</name>
+    <message numerus="yes">
+        <source>Saved %n entry(ies) to %1.</source>
+        <translation>
+            <numerusform>Saved %n entry to %1.</numerusform>
+            <numerusform>Saved %n entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(ies), each chained to the one before.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry.</numerusform>
+            <numerusform>The audit log is intact: %n entries, each chained to the one before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClinicPassphrasePanel</name>
     <message numerus="yes">
         <source>It opens %n case(s).</source>

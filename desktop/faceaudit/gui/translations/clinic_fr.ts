@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Every action on the case, with its time and caseworker. The log holds no photos, faces or client&apos;s name; each entry is chained to the one before, so a change made to the file outside FaceAudit is found.</source>
+        <translation>Chaque action sur le dossier, avec son heure et son intervenant. Le journal ne contient ni photo, ni visage, ni nom du client ; chaque entrée est chaînée à la précédente, si bien qu&apos;une modification du fichier faite hors de FaceAudit est détectée.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Export as CSV...</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Open a case to see its audit log.</source>
+        <translation>Ouvrez un dossier pour voir son journal d&apos;audit.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n entry(ies) to %1.</source>
+        <translation>
+            <numerusform>%n entrée enregistrée dans %1.</numerusform>
+            <numerusform>%n entrées enregistrées dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(ies), each chained to the one before.</source>
+        <translation>
+            <numerusform>Le journal d&apos;audit est intact : %n entrée, chaînée à la précédente.</numerusform>
+            <numerusform>Le journal d&apos;audit est intact : %n entrées, chacune chaînée à la précédente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written</source>
+        <translation>l&apos;entrée %1 a été modifiée après son écriture</translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 are missing (deleted from the file)</source>
+        <translation>les entrées %1 à %2 manquent (supprimées du fichier)</translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it (reordered or inserted)</source>
+        <translation>l&apos;entrée %1 ne suit pas l&apos;entrée précédente (entrées réordonnées ou insérées)</translation>
+    </message>
+    <message>
+        <source>entries %1 to %2 were cut from the end of the log</source>
+        <translation>les entrées %1 à %2 ont été retirées de la fin du journal</translation>
+    </message>
+    <message>
+        <source>the record of its newest entry is missing</source>
+        <translation>la trace de sa dernière entrée manque</translation>
+    </message>
+    <message>
+        <source>the record of its newest entry was changed</source>
+        <translation>la trace de sa dernière entrée a été modifiée</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at entry %1: %2. Entries from there on cannot be vouched for; restore the case from a backup if the change was not yours.</source>
+        <translation>Le journal d&apos;audit est rompu à l&apos;entrée %1 : %2. Les entrées à partir de là ne sont plus garanties ; restaurez le dossier depuis une sauvegarde si la modification ne vient pas de vous.</translation>
+    </message>
+</context>
+<context>
     <name>CasePassphrasePanel</name>
     <message>
         <source>Case passphrase</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DueDeletions</name>
+    <message>
+        <source>%n case(s) due for deletion: %1.</source>
+        <translation>Dossier(s) clos à supprimer (%n) : %1.</translation>
+    </message>
+</context>
+<context>
     <name>GuiContext</name>
     <message>
         <source>Something went wrong and FaceAudit could not finish this. Nothing you saved before was lost.
