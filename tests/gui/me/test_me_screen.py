@@ -148,3 +148,20 @@ def test_a_stranger_is_refused_in_words_and_added_only_on_purpose(
         stranger.name,
     ]
     assert not me.add_anyway_button.isVisible()
+
+
+def test_a_corrupt_photo_is_refused_in_french(
+    window_factory: Any, opened_case: Any, real_engine: Any, tmp_path: Path, qtbot: Any
+) -> None:
+    window = window_factory("fr")
+    window.show_screen("me")
+    me = window.screens["me"]
+    assert isinstance(me, MeScreen)
+    broken = tmp_path / "photo.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"not really a jpeg" * 40)
+    me.add_photos([str(broken)])
+    qtbot.waitUntil(lambda: "photo.jpg" in me.refused_label.text(), timeout=60_000)
+    text = me.refused_label.text()
+    assert "Le fichier ne peut pas être lu comme une photo" in text, text
+    assert " the " not in text  # the advice too is in French, not the core's English
+    assert me.model.rowCount() == 0 and opened_case.reference_rows() == []

@@ -212,3 +212,21 @@ def test_verifying_rehashes_in_the_background(
         pass
     assert seen and seen[0] != main_thread
     assert "checked against its SHA-256" in settings_screen.packs.state_label.text()
+
+
+def test_a_settings_file_that_cannot_be_written_is_said_in_french(
+    window_factory: Any, gui_context: GuiContext, qtbot: Any
+) -> None:
+    window = window_factory("fr")
+    window.show_screen("settings")
+    screen = window.screens["settings"]
+    assert isinstance(screen, SettingsScreen)
+    before = gui_context.app.config
+    path = config_path(gui_context.app.paths)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.mkdir()  # a folder where the file should be: the write fails, as on a full disk
+    screen.network.connect_timeout.setValue(7)
+    text = screen.saved_label.text()
+    assert text.startswith("Non enregistré : le fichier des réglages n'a pas pu être écrit")
+    assert "Rien d'autre n'a été modifié" in text
+    assert gui_context.app.config == before

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QImage
 
 from faceaudit.errors import EnrolmentError, FaceAuditError, ImageError
+from faceaudit.gui.messages.errors import error_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,7 +170,7 @@ def enrol_file(
         if face_index is None and known is not None:
             return Enrolled(label, known, already=True)
     except ImageError as error:
-        return Refused(label, "unreadable", error.what, error.todo)
+        return Refused(label, "unreadable", *error_words(error))
     try:
         image = decode(data)
         faces = app.engine.analyze(image)
@@ -194,17 +195,16 @@ def enrol_file(
         return Refused(
             label,
             "different_person",
-            error.what,
-            error.todo,
+            *error_words(error),
             similarity=error.similarity,
             threshold=error.threshold,
             path=path,
             face_index=face_index,
         )
     except ImageError as error:
-        return Refused(label, "unreadable", error.what, error.todo)
+        return Refused(label, "unreadable", *error_words(error))
     except EnrolmentError as error:
-        return Refused(label, "other", error.what, error.todo)
+        return Refused(label, "other", *error_words(error))
     return Enrolled(label, reference_id)
 
 

@@ -129,12 +129,16 @@ class SettingsScreen(QWidget):
         config = dataclasses.replace(self.context.app.config, **changes)
         try:
             self.context.app.update_config(config)
-        except (OSError, ValueError) as error:
-            set_state(
-                self.saved_label,
-                "bad",
-                self.tr("Not saved: %1 Nothing else was changed.").replace("%1", str(error)),
+        except OSError as error:
+            why = self.tr(
+                "Not saved: the settings file could not be written (%1). Nothing else was "
+                "changed; check that the data folder is writable and has free space."
             )
+            set_state(self.saved_label, "bad", why.replace("%1", error.strerror or str(error)))
+            return False
+        except ValueError as error:
+            why = self.tr("Not saved: %1 Nothing else was changed.")
+            set_state(self.saved_label, "bad", why.replace("%1", str(error)))
             return False
         set_state(self.problems_label, "", "")
         if "model_pack" in changes:

@@ -208,6 +208,10 @@
         <translation>Certains réglages enregistrés sont inutilisables ; leurs valeurs par défaut s’appliquent :</translation>
     </message>
     <message>
+        <source>Not saved: the settings file could not be written (%1). Nothing else was changed; check that the data folder is writable and has free space.</source>
+        <translation>Non enregistré : le fichier des réglages n&apos;a pas pu être écrit (%1). Rien d&apos;autre n&apos;a été modifié ; vérifiez que le dossier des données est accessible en écriture et qu&apos;il reste de la place.</translation>
+    </message>
+    <message>
         <source>Not saved: %1 Nothing else was changed.</source>
         <translation>Non enregistré : %1 Rien d’autre n’a été modifié.</translation>
     </message>
