@@ -17,4 +17,5 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("report", "faceaudit.gui.clinic.report", "ReportPanel"),
     PanelEntry("mandate", "faceaudit.gui.clinic.mandate", "MandatePanel"),
     PanelEntry("audit", "faceaudit.gui.clinic.audit", "AuditPanel"),
+    PanelEntry("retention", "faceaudit.gui.clinic.retention", "RetentionPanel"),
 )

@@ -597,4 +597,115 @@
         <translation>La revérification a été arrêtée avant la fin&#xa0;; ce qu&apos;elle a lu est gardé.</translation>
     </message>
 </context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <source>Retention</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Clore le dossier</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Rouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>The open case</source>
+        <translation>Le dossier ouvert</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clos le</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Delete from</source>
+        <translation>À supprimer dès le</translation>
+    </message>
+    <message>
+        <source>Delete the selected case for good...</source>
+        <translation>Supprimer définitivement le dossier choisi…</translation>
+    </message>
+    <message>
+        <source>Closed cases due for deletion</source>
+        <translation>Dossiers clos à supprimer</translation>
+    </message>
+    <message>
+        <source>Closed cases past their retention period. Deleting destroys the case&apos;s key and files, its letters and temporary copies, and keeps a receipt without personal data.</source>
+        <translation>Dossiers clos dont la durée de conservation est passée. La suppression détruit la clé et les fichiers du dossier, ses lettres et ses copies temporaires, et garde un reçu sans données personnelles.</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Identifiant du dossier</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Destruction receipts</source>
+        <translation>Reçus de destruction</translation>
+    </message>
+    <message>
+        <source>Open a case to close it or to change its retention.</source>
+        <translation>Ouvrez un dossier pour le clore ou changer sa durée de conservation.</translation>
+    </message>
+    <message>
+        <source>%1 was closed on %2.</source>
+        <translation>%1 a été clos le %2.</translation>
+    </message>
+    <message>
+        <source>%1 is open.</source>
+        <translation>%1 est ouvert.</translation>
+    </message>
+    <message>
+        <source>The case is closed.</source>
+        <translation>Le dossier est clos.</translation>
+    </message>
+    <message>
+        <source>The case is open again.</source>
+        <translation>Le dossier est rouvert.</translation>
+    </message>
+    <message>
+        <source>Choose a case in the list first.</source>
+        <translation>Choisissez d&apos;abord un dossier dans la liste.</translation>
+    </message>
+    <message>
+        <source>Delete the case %1 for good? Its key is destroyed first: its photos, findings and letters cannot be recovered, even with the passphrase.</source>
+        <translation>Supprimer définitivement le dossier %1 ? Sa clé est détruite d&apos;abord : ses photos, résultats et lettres ne pourront plus être récupérés, même avec la phrase secrète.</translation>
+    </message>
+    <message>
+        <source>Delete the case</source>
+        <translation>Supprimer le dossier</translation>
+    </message>
+    <message>
+        <source>The case %1 was deleted; a receipt was kept.</source>
+        <translation>Le dossier %1 a été supprimé ; un reçu a été gardé.</translation>
+    </message>
+</context>
 </TS>
