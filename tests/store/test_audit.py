@@ -331,3 +331,15 @@ def test_the_default_caseworker_never_asks_the_name_service(
     assert caseworker_name(Config()) == f"uid {os.getuid()}"
     monkeypatch.setenv("USER", "desk-3")
     assert caseworker_name(Config()) == "desk-3"
+
+
+def test_the_log_says_which_passphrase_opened_the_case(store: CaseStore, samples) -> None:
+    from faceaudit.store import Argon2Params
+
+    clinic = "orange kettle violin harbour"
+    store.clinic.kdf = Argon2Params(time_cost=1, memory_kib=64, parallelism=1)  # cheap
+    store.clinic.init(clinic)
+    store.create("client-09", clinic, under_clinic=True).close()
+    with store.open("client-09", clinic) as case:
+        last = case.audit_log()[-1]
+    assert last.details == {"opened_with": "clinic_passphrase"}
