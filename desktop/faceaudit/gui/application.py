@@ -112,9 +112,7 @@ def announce_due_requests(window: MainWindow) -> None:
     def show(found: tuple[list[DueRequest], dt.date]) -> None:
         from faceaudit.gui.letters.notice import due_notice_text
 
-        text = due_notice_text(*found)
-        if text:
-            window.statusBar().showMessage(text)
+        say(window, "requests", due_notice_text(*found))
 
     def load() -> None:
         # A case that cannot be read is listed by the Cases screen; nothing to add here.
@@ -122,6 +120,13 @@ def announce_due_requests(window: MainWindow) -> None:
 
     load()
     context.case_opened.connect(lambda _case: load())
+
+
+def say(window: MainWindow, kind: str, text: str) -> None:
+    """Show one start-up notice beside the others in the status bar (each kind is read on
+    its own worker: whichever comes last must not hide the others)."""
+    window.notices[kind] = text
+    window.statusBar().showMessage("  ".join(t for t in window.notices.values() if t))
 
 
 def announce_due_deletions(window: MainWindow) -> None:
@@ -141,8 +146,7 @@ def announce_due_deletions(window: MainWindow) -> None:
         text = QCoreApplication.translate(
             "DueDeletions", "%n case(s) due for deletion: %1.", "", n
         ).replace("%1", ", ".join(names))
-        current = window.statusBar().currentMessage()
-        window.statusBar().showMessage(f"{current}  {text}" if current else text)
+        say(window, "deletions", text)
 
     context.run(read, on_result=show, on_error=lambda _error: None)
 

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("FaceAudit"))
         self.setObjectName("MainWindow")
         self.screen_actions: dict[str, QAction] = {}
+        self.notices: dict[str, str] = {}  # the status bar's start-up notices, by kind
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

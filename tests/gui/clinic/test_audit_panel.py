@@ -91,3 +91,20 @@ def test_start_up_says_which_closed_cases_are_due_for_deletion(
     qtbot.waitUntil(lambda: "due for deletion" in main_window.statusBar().currentMessage())
     message = main_window.statusBar().currentMessage()
     assert "1 case(s) due for deletion: old-client." in message and "kept-client" not in message
+
+
+def test_the_deletion_notice_and_the_due_requests_notice_both_stay(
+    main_window: MainWindow, gui_context: GuiContext, qtbot: Any
+) -> None:
+    from faceaudit.gui.application import say
+
+    store = gui_context.case_store
+    with store.create("old-client", PASSPHRASE) as case:
+        case.mark_closed("done", retention_days=0)
+    announce_due_deletions(main_window)
+    qtbot.waitUntil(lambda: "due for deletion" in main_window.statusBar().currentMessage())
+    say(main_window, "requests", "2 request(s) overdue")  # as the requests' reader says it
+    message = main_window.statusBar().currentMessage()
+    assert "due for deletion" in message and "2 request(s) overdue" in message
+    say(main_window, "requests", "")  # nothing due any more: only the deletions remain
+    assert main_window.statusBar().currentMessage().startswith("1 case(s) due for deletion")
