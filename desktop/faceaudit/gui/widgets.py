@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -61,3 +63,27 @@ class NeedsCase(QStackedWidget):
         context.case_opened.connect(lambda _case: self.setCurrentIndex(1))
         context.case_closed.connect(lambda: self.setCurrentIndex(0))
         self.setCurrentIndex(1 if context.case is not None else 0)
+
+
+def local_date(value: dt.date | str | None) -> str:
+    """A day as the window's language writes it ("2 Dec 2026", "2 déc. 2026"); a stored ISO
+    date or time may be given as text. Unreadable text is shown as it is."""
+    if not value:
+        return ""
+    day = value
+    if isinstance(value, str):
+        try:
+            day = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    assert isinstance(day, dt.date)
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time (ISO 8601) in this computer's time zone, as the language writes it."""
+    moment = QDateTime.fromString(stamp.replace("Z", "+00:00"), Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp
+    local = moment.toTimeZone(QTimeZone.systemTimeZone())
+    return QLocale().toString(local, "d MMM yyyy HH:mm:ss")

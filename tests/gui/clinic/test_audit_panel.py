@@ -3,12 +3,14 @@ tampered file is named), the CSV export; nothing without a case; due deletions a
 
 from __future__ import annotations
 
+import datetime as dt
+
 import csv
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from faceaudit.gui.application import announce_due_deletions
 from faceaudit.gui.clinic.audit import AuditPanel
@@ -50,7 +52,7 @@ def test_the_log_its_state_and_the_csv_export(
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     qtmodeltester.check(panel.model)
     assert "intact: 2 entries" in panel.state_label.text()
-    assert panel.model.index(1, 3).data() == "source_added"
+    assert panel.model.index(1, 3).data() == "Source added"  # the action in words
     assert panel.model.index(1, 2).data() == "Volunteer Sam"
     screenshot(panel, "clinic-audit")
 
@@ -108,3 +110,20 @@ def test_the_deletion_notice_and_the_due_requests_notice_both_stay(
     assert "due for deletion" in message and "2 request(s) overdue" in message
     say(main_window, "requests", "")  # nothing due any more: only the deletions remain
     assert main_window.statusBar().currentMessage().startswith("1 case(s) due for deletion")
+
+
+def test_the_log_reads_in_french(window_factory: Any, gui_context: GuiContext, qtbot: Any) -> None:
+    window = window_factory("fr")
+    window.show_screen("clinic")
+    panel = window.screens["clinic"].panels["audit"]  # type: ignore[attr-defined]
+    case = gui_context.case_store.create("client-05", PASSPHRASE)
+    case.add_sources(["http://127.0.0.1:9/a.html"])
+    with qtbot.waitSignal(gui_context.case_opened):
+        gui_context.open_case(case)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    assert panel.model.index(1, 3).data() == "Source ajoutée"
+    when = panel.model.index(1, 1).data()  # local time, the month as French writes it
+    month = QLocale(QLocale.Language.French).monthName(
+        dt.date.today().month, QLocale.FormatType.ShortFormat
+    )
+    assert month in when and "T" not in when

@@ -32,14 +32,50 @@ from PySide6.QtWidgets import (
 )
 
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.widgets import hint_label, set_state
+from faceaudit.gui.widgets import hint_label, local_time, set_state
+from faceaudit.store import audit
 from faceaudit.store.audit import AuditEntry, AuditVerification
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class AuditWords(QObject):
-    """The chain's state in words (tr() context: AuditWords)."""
+    """The chain's state and the actions in words (tr() context: AuditWords)."""
+
+    def action(self, code: str) -> str:
+        """What was done, in the window's language (the stored code when unknown)."""
+        words = {
+            audit.CASE_CREATED: self.tr("Case created"),
+            audit.CASE_OPENED: self.tr("Case opened"),
+            audit.PERSON_UPDATED: self.tr("Person's details changed"),
+            audit.SETTINGS_CHANGED: self.tr("Case settings changed"),
+            audit.PASSPHRASE_CHANGED: self.tr("Passphrase changed"),
+            audit.REFERENCE_ADDED: self.tr("Reference photo added"),
+            audit.REFERENCE_REMOVED: self.tr("Reference photo removed"),
+            audit.SOURCE_ADDED: self.tr("Source added"),
+            audit.SOURCE_REMOVED: self.tr("Source removed"),
+            audit.SCAN_STARTED: self.tr("Scan started"),
+            audit.SCAN_RESUMED: self.tr("Scan resumed"),
+            audit.SCAN_FINISHED: self.tr("Scan finished"),
+            audit.REVIEW: self.tr("Findings reviewed"),
+            audit.FACE_CACHE_CLEARED: self.tr("Face cache cleared"),
+            audit.LETTER_GENERATED: self.tr("Letter drafted"),
+            audit.LETTER_WRITTEN: self.tr("Letter files written"),
+            audit.LETTER_DISCARDED: self.tr("Draft letter discarded"),
+            audit.REPLY_ADDED: self.tr("Operator's reply kept"),
+            audit.REQUEST_MARKED: self.tr("Request updated"),
+            audit.EXPORTED: self.tr("Case exported (hand-off)"),
+            audit.IMPORTED: self.tr("Case imported (hand-off)"),
+            audit.CONSENT_RECORDED: self.tr("Client's consent recorded"),
+            audit.REPORT_GENERATED: self.tr("Report made"),
+            audit.ERASURE_RECHECKED: self.tr("Promised erasure re-checked"),
+            audit.MANDATE_RECORDED: self.tr("Mandate recorded"),
+            audit.CASE_CLOSED: self.tr("Case closed"),
+            audit.CASE_REOPENED: self.tr("Case reopened"),
+            audit.RETENTION_CHANGED: self.tr("Retention changed"),
+            audit.AUDIT_BREAK_FOUND: self.tr("Break in the log found"),
+        }
+        return words.get(code, code)
 
     def state(self, status: AuditVerification) -> str:
         if status.ok:
@@ -81,6 +117,7 @@ class AuditModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.words = AuditWords(self)
         self.entries: list[AuditEntry] = []
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
@@ -105,7 +142,9 @@ class AuditModel(QAbstractTableModel):
         if column == "seq":
             return str(entry.seq)
         if column == "at":
-            return entry.at.replace("T", " ").replace("Z", " UTC")
+            return local_time(entry.at)
+        if column == "action":
+            return self.words.action(entry.action)
         if column == "details":
             return ", ".join(f"{k}={_word(v)}" for k, v in sorted(entry.details.items()))
         return getattr(entry, column)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.widgets import hint_label, set_state
+from faceaudit.gui.widgets import hint_label, local_date, local_time, set_state
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -125,7 +125,7 @@ class RetentionPanel(QWidget):
             self.case_label.setText(
                 self.tr("%1 was closed on %2.")
                 .replace("%1", case.name)
-                .replace("%2", (state.closed_at or "")[:10])
+                .replace("%2", local_date(state.closed_at))
             )
             self.close_button.setEnabled(False)
             self.reopen_button.setEnabled(True)
@@ -137,11 +137,11 @@ class RetentionPanel(QWidget):
         for item in due:
             cells = [
                 item.name,
-                (item.lifecycle.closed_at or "")[:10],
+                local_date(item.lifecycle.closed_at),
                 self.outcome_box.itemText(
                     max(self.outcome_box.findData(item.lifecycle.outcome), 0)
                 ),
-                item.delete_after.isoformat(),
+                local_date(item.delete_after),
             ]
             row = [QStandardItem(text) for text in cells]
             row[0].setData(item.name, NAME_ROLE)
@@ -151,7 +151,7 @@ class RetentionPanel(QWidget):
         for receipt in receipts:
             self.receipt_model.appendRow(
                 [
-                    QStandardItem(receipt.deleted_at.replace("T", " ")),
+                    QStandardItem(local_time(receipt.deleted_at)),
                     QStandardItem(receipt.case_id),
                     QStandardItem(receipt.deleted_by),
                 ]

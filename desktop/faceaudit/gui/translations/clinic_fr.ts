@@ -64,6 +64,122 @@
 </context>
 <context>
     <name>AuditWords</name>
+    <message>
+        <source>Case created</source>
+        <translation>Dossier créé</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Dossier ouvert</translation>
+    </message>
+    <message>
+        <source>Person&apos;s details changed</source>
+        <translation>Coordonnées de la personne modifiées</translation>
+    </message>
+    <message>
+        <source>Case settings changed</source>
+        <translation>Réglages du dossier modifiés</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Phrase secrète changée</translation>
+    </message>
+    <message>
+        <source>Reference photo added</source>
+        <translation>Photo de référence ajoutée</translation>
+    </message>
+    <message>
+        <source>Reference photo removed</source>
+        <translation>Photo de référence retirée</translation>
+    </message>
+    <message>
+        <source>Source added</source>
+        <translation>Source ajoutée</translation>
+    </message>
+    <message>
+        <source>Source removed</source>
+        <translation>Source retirée</translation>
+    </message>
+    <message>
+        <source>Scan started</source>
+        <translation>Analyse lancée</translation>
+    </message>
+    <message>
+        <source>Scan resumed</source>
+        <translation>Analyse reprise</translation>
+    </message>
+    <message>
+        <source>Scan finished</source>
+        <translation>Analyse terminée</translation>
+    </message>
+    <message>
+        <source>Findings reviewed</source>
+        <translation>Résultats vérifiés</translation>
+    </message>
+    <message>
+        <source>Face cache cleared</source>
+        <translation>Cache des visages vidé</translation>
+    </message>
+    <message>
+        <source>Letter drafted</source>
+        <translation>Lettre rédigée</translation>
+    </message>
+    <message>
+        <source>Letter files written</source>
+        <translation>Fichiers de la lettre écrits</translation>
+    </message>
+    <message>
+        <source>Draft letter discarded</source>
+        <translation>Brouillon de lettre supprimé</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s reply kept</source>
+        <translation>Réponse du responsable conservée</translation>
+    </message>
+    <message>
+        <source>Request updated</source>
+        <translation>Demande mise à jour</translation>
+    </message>
+    <message>
+        <source>Case exported (hand-off)</source>
+        <translation>Dossier exporté (transmission)</translation>
+    </message>
+    <message>
+        <source>Case imported (hand-off)</source>
+        <translation>Dossier importé (transmission)</translation>
+    </message>
+    <message>
+        <source>Client&apos;s consent recorded</source>
+        <translation>Consentement du client enregistré</translation>
+    </message>
+    <message>
+        <source>Report made</source>
+        <translation>Rapport établi</translation>
+    </message>
+    <message>
+        <source>Promised erasure re-checked</source>
+        <translation>Effacement promis revérifié</translation>
+    </message>
+    <message>
+        <source>Mandate recorded</source>
+        <translation>Mandat enregistré</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>Dossier clos</translation>
+    </message>
+    <message>
+        <source>Case reopened</source>
+        <translation>Dossier rouvert</translation>
+    </message>
+    <message>
+        <source>Retention changed</source>
+        <translation>Durée de conservation modifiée</translation>
+    </message>
+    <message>
+        <source>Break in the log found</source>
+        <translation>Rupture du journal constatée</translation>
+    </message>
     <message numerus="yes">
         <source>The audit log is intact: %n entry(ies), each chained to the one before.</source>
         <translation>
