@@ -3,9 +3,8 @@ tampered file is named), the CSV export; nothing without a case; due deletions a
 
 from __future__ import annotations
 
-import datetime as dt
-
 import csv
+import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import Any
