@@ -37,6 +37,7 @@ def open_settings(app: App) -> QSettings:
 class GuiContext(QObject):
     case_opened = Signal(object)  # the open faceaudit.store.Case
     case_closed = Signal()  # screens drop everything personal they hold
+    cases_changed = Signal()  # a case was added or removed other than by the Cases screen
     findings_changed = Signal()
     requests_changed = Signal()
     references_changed = Signal()

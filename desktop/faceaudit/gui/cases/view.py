@@ -115,6 +115,7 @@ class CasesScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         context.case_opened.connect(lambda _case: self._case_changed())
         context.case_closed.connect(self._case_changed)
+        context.cases_changed.connect(self.refresh)
         self.dialog: Any = None
         context.when_shown(self.refresh)
         self._update_buttons()

@@ -18,4 +18,5 @@ PANELS: tuple[PanelEntry, ...] = (
     PanelEntry("mandate", "faceaudit.gui.clinic.mandate", "MandatePanel"),
     PanelEntry("audit", "faceaudit.gui.clinic.audit", "AuditPanel"),
     PanelEntry("retention", "faceaudit.gui.clinic.retention", "RetentionPanel"),
+    PanelEntry("handoff", "faceaudit.gui.clinic.handoff", "HandoffPanel"),
 )

@@ -448,6 +448,193 @@
     </message>
 </context>
 <context>
+    <name>HandoffPanel</name>
+    <message>
+        <source>Hand-off</source>
+        <translation>Transmission</translation>
+    </message>
+    <message>
+        <source>Hand the open case to another clinic</source>
+        <translation>Transmettre le dossier ouvert à une autre clinique</translation>
+    </message>
+    <message>
+        <source>To the receiving clinic&apos;s public &amp;key</source>
+        <translation>Avec la &amp;clé publique de la clinique destinataire</translation>
+    </message>
+    <message>
+        <source>To an export &amp;passphrase</source>
+        <translation>Avec une &amp;phrase secrète d&apos;export</translation>
+    </message>
+    <message>
+        <source>Public keys of the receiving clinic</source>
+        <translation>Clés publiques de la clinique destinataire</translation>
+    </message>
+    <message>
+        <source>Export passphrase</source>
+        <translation>Phrase secrète d&apos;export</translation>
+    </message>
+    <message>
+        <source>Export passphrase again</source>
+        <translation>Phrase secrète d&apos;export, à nouveau</translation>
+    </message>
+    <message>
+        <source>The client agreed to this hand-off</source>
+        <translation>Le client a accepté cette transmission</translation>
+    </message>
+    <message>
+        <source>How and when the client agreed</source>
+        <translation>Comment et quand le client a accepté</translation>
+    </message>
+    <message>
+        <source>e.g. signed form, 2 December 2026</source>
+        <translation>p. ex. formulaire signé, 2 décembre 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Export the case…</source>
+        <translation>&amp;Exporter le dossier…</translation>
+    </message>
+    <message>
+        <source>Public keys (one per line):</source>
+        <translation>Clés publiques (une par ligne) :</translation>
+    </message>
+    <message>
+        <source>Export passphrase:</source>
+        <translation>Phrase secrète d&apos;export :</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Répétez-la :</translation>
+    </message>
+    <message>
+        <source>How and when:</source>
+        <translation>Comment et quand :</translation>
+    </message>
+    <message>
+        <source>One encrypted file holds the whole case, signed by this clinic. Only the receiving clinic&apos;s key (or the export passphrase) opens it, and the case passphrase is still needed there: give it by another way than the file. The client&apos;s consent is recorded in the case&apos;s log first.</source>
+        <translation>Un seul fichier chiffré contient tout le dossier, signé par cette clinique. Seule la clé de la clinique destinataire (ou la phrase secrète d&apos;export) l&apos;ouvre, et la phrase secrète du dossier reste nécessaire là-bas : transmettez-la par un autre moyen que le fichier. Le consentement du client est d&apos;abord inscrit au journal du dossier.</translation>
+    </message>
+    <message>
+        <source>Import a case another clinic sent</source>
+        <translation>Importer un dossier envoyé par une autre clinique</translation>
+    </message>
+    <message>
+        <source>Hand-off file</source>
+        <translation>Fichier de transmission</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Export passphrase of the file</source>
+        <translation>Phrase secrète d&apos;export du fichier</translation>
+    </message>
+    <message>
+        <source>only for a file protected by a passphrase</source>
+        <translation>seulement pour un fichier protégé par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>The case&apos;s passphrase</source>
+        <translation>La phrase secrète du dossier</translation>
+    </message>
+    <message>
+        <source>Name of the imported case</source>
+        <translation>Nom du dossier importé</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s name for it</source>
+        <translation>le nom donné par l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Case passphrase:</source>
+        <translation>Phrase secrète du dossier :</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>Importer sous le nom :</translation>
+    </message>
+    <message>
+        <source>Everything is checked before anything is written: a wrong key, a damaged or altered file imports nothing. A file encrypted to this clinic opens with its own key; compare the signer&apos;s fingerprint with the sender.</source>
+        <translation>Tout est vérifié avant que rien ne soit écrit : avec une mauvaise clé, un fichier abîmé ou modifié, rien n&apos;est importé. Un fichier chiffré pour cette clinique s&apos;ouvre avec sa propre clé ; comparez l&apos;empreinte du signataire avec l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <source>Open a client&apos;s case to hand it over.</source>
+        <translation>Ouvrez le dossier d&apos;un client pour le transmettre.</translation>
+    </message>
+    <message>
+        <source>The open case: %1</source>
+        <translation>Le dossier ouvert : %1</translation>
+    </message>
+    <message>
+        <source>Paste the receiving clinic&apos;s public key (age1…).</source>
+        <translation>Collez la clé publique de la clinique destinataire (age1…).</translation>
+    </message>
+    <message>
+        <source>The export passphrase needs at least %1 characters.</source>
+        <translation>La phrase secrète d&apos;export doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two export passphrases differ.</source>
+        <translation>Les deux phrases secrètes d&apos;export diffèrent.</translation>
+    </message>
+    <message>
+        <source>Record the client&apos;s consent: tick the box and say how and when.</source>
+        <translation>Inscrivez le consentement du client : cochez la case et indiquez comment et quand.</translation>
+    </message>
+    <message>
+        <source>Save the hand-off file</source>
+        <translation>Enregistrer le fichier de transmission</translation>
+    </message>
+    <message>
+        <source>Exporting the case…</source>
+        <translation>Export du dossier…</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 bytes), signed by this clinic&apos;s key %3. Give the case passphrase to the receiving clinic by another way than the file.</source>
+        <translation>Exporté vers %1 (%2 octets), signé par la clé de cette clinique %3. Transmettez la phrase secrète du dossier à la clinique destinataire par un autre moyen que le fichier.</translation>
+    </message>
+    <message>
+        <source>Choose the hand-off file</source>
+        <translation>Choisir le fichier de transmission</translation>
+    </message>
+    <message>
+        <source>This file is protected by an export passphrase: type the one the sender chose.</source>
+        <translation>Ce fichier est protégé par une phrase secrète d&apos;export : saisissez celle choisie par l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <source>This file is encrypted to a clinic&apos;s key, and this computer has no clinic key: it was meant for another clinic, or for a key kept elsewhere.</source>
+        <translation>Ce fichier est chiffré pour la clé d&apos;une clinique, et cet ordinateur n&apos;a pas de clé de clinique : il était destiné à une autre clinique, ou à une clé conservée ailleurs.</translation>
+    </message>
+    <message>
+        <source>Checking and importing the file…</source>
+        <translation>Vérification et import du fichier…</translation>
+    </message>
+    <message>
+        <source>a key this clinic trusts</source>
+        <translation>une clé en laquelle cette clinique a confiance</translation>
+    </message>
+    <message>
+        <source>a key not confirmed yet: compare its fingerprint with the sender by phone or in person</source>
+        <translation>une clé pas encore confirmée : comparez son empreinte avec l&apos;expéditeur par téléphone ou en personne</translation>
+    </message>
+    <message>
+        <source>Imported as %1, sent by %2, signed by %3 (%4). Open it from Cases.</source>
+        <translation>Importé sous le nom %1, envoyé par %2, signé par %3 (%4). Ouvrez-le depuis Dossiers.</translation>
+    </message>
+    <message>
+        <source>an unnamed clinic</source>
+        <translation>une clinique sans nom</translation>
+    </message>
+</context>
+<context>
     <name>MandatePanel</name>
     <message>
         <source>Mandate</source>
