@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "clinic_key",
     "report",
     "cleanup",
+    "handoff",
 )
 
 EXIT_OK = 0

@@ -300,6 +300,10 @@ def _register_case(subparsers: Subparsers) -> None:
     )
     delete.set_defaults(handler=run_delete)
 
+    from faceaudit.cli import handoff
+
+    handoff.register_case_actions(actions, secret)  # case export, case import
+
 
 def _register_enroll(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(
