@@ -66,7 +66,8 @@ def protection(path: Path) -> str:
         head = handle.read(4096)
     if not head.startswith(AGE_MAGIC):
         raise DamagedHandoffError(
-            f"{path} is not a FaceAudit hand-off file (it is not an age-encrypted file).",
+            f"{path} is not a FaceAudit hand-off file (it is not an age-encrypted file). "
+            "Nothing was imported.",
             "Check that you chose the file the other clinic sent.",
         )
     stanzas = [line for line in head.split(b"\n")[1:] if line.startswith(b"-> ")]

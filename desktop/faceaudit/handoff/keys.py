@@ -194,7 +194,7 @@ class ClinicKey:
             line = line.strip()
             named = _NAME_LINE.fullmatch(line)
             if named:
-                clinic = named.group(1).strip()[:MAX_CLINIC_NAME]
+                clinic = single_line(named.group(1)[:MAX_CLINIC_NAME], "clinic", MAX_CLINIC_NAME)
             elif line and not line.startswith("#"):
                 secrets.append(line)
         if len(secrets) != 1 or not secrets[0].startswith("AGE-SECRET-KEY-1"):
