@@ -43,6 +43,9 @@ def test_keygen_export_import(capsys, passphrase_env, sandbox_home: Path, tmp_pa
     assert status == 1 and "does not overwrite" in err
 
     assert run(capsys, "case", "create", "client-07", "--name", "Camille Example")[0] == 0
+    # The installation's own key has no name: the manifest names the clinic's profile.
+    profile = ["--name", "Clinique Vie Privée", "--address", "1 rue X", "--email", "c@x.example"]
+    assert run(capsys, "clinic", "profile", *profile)[0] == 0
     out_file = tmp_path / "client-07.age"
     status, _, err = run(
         capsys, "case", "export", "client-07", "-o", str(out_file), "--recipient", recipient
@@ -74,7 +77,7 @@ def test_keygen_export_import(capsys, passphrase_env, sandbox_home: Path, tmp_pa
         capsys, "case", "import", str(out_file), "--identity", str(key_file), "--as", "client-07-b"
     )
     assert status == 0, err
-    assert "Imported case 'client-07-b'" in out
+    assert "Imported case 'client-07-b'" in out and "'Clinique Vie Privée'" in out
     # The sender's own installation key signed it: this data folder trusts its own key.
     assert "not confirmed" not in err
     status, out, _ = run(capsys, "case", "show", "client-07-b")

@@ -7,12 +7,15 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import sys
 from pathlib import Path
 
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, terminal_safe
 from faceaudit.cli.clinic import clinic_commands
+from faceaudit.errors import FaceAuditError
 from faceaudit.handoff import ClinicKey, ClinicKeyError, default_key_path, own_key
 from faceaudit.handoff.keys import check_trust_text, public_key_text
 
@@ -115,7 +118,7 @@ def _export_passphrase(path: str) -> str:
 
 
 def run_keygen(args: argparse.Namespace, app: App) -> int:
-    key = ClinicKey.generate(args.name)
+    key = ClinicKey.generate(args.name or _profile_name(app))
     key.save(Path(args.output))
     _print_key(key, Path(args.output))
     return EXIT_OK
@@ -151,6 +154,8 @@ def run_export(args: argparse.Namespace, app: App) -> int:
                 f"exports (fingerprint {key.fingerprint}).",
                 file=sys.stderr,
             )
+    if not key.clinic:  # the manifest names the sender: the clinic profile's name will do
+        key = dataclasses.replace(key, clinic=_profile_name(app))
     store = CaseStore(app.paths)
     with open_named_case(store, args.case_name, args) as case:
         result = export_case(
@@ -173,6 +178,15 @@ def run_export(args: argparse.Namespace, app: App) -> int:
         "than the file."
     )
     return EXIT_OK
+
+
+def _profile_name(app: App) -> str:
+    from faceaudit.clinic import load_profile
+
+    with contextlib.suppress(FaceAuditError):
+        profile = load_profile(app.paths)
+        return profile.name if profile is not None else ""
+    return ""
 
 
 def run_import(args: argparse.Namespace, app: App) -> int:
