@@ -241,3 +241,31 @@ def test_a_stale_snapshot_is_removed_and_never_exported(
     assert not stale.exists()
     plain = pyrage.decrypt(path.read_bytes(), [receiver_key.identity])
     assert b"old copy" not in plain and b"half-written key" not in plain
+
+
+def test_a_clinic_case_travels_with_its_own_passphrase_only(
+    sandbox_home, sender_key, receiver_key, kit, tmp_path
+) -> None:
+    from faceaudit.paths import resolve_paths
+    from faceaudit.store.clinic import Argon2Params
+    from faceaudit.store.crypto import KeyFile
+
+    cheap = Argon2Params(time_cost=1, memory_kib=64, parallelism=1)
+    store = CaseStore(resolve_paths(sandbox_home), kdf=kit.kdf, clinic_kdf=cheap)
+    store.clinic.init("the clinic's passphrase")
+    case = store.create("client-08", "the clinic's passphrase", under_clinic=True)
+    with pytest.raises(Exception, match="opens only with the clinic passphrase") as caught:
+        _export(case, tmp_path / "o.age", sender_key, recipients=[receiver_key.recipient])
+    assert "case passphrase client-08" in caught.value.todo
+    assert list(tmp_path.iterdir()) == []
+    case.close()
+
+    store.change_passphrase("client-08", "the clinic's passphrase", kit.passphrase)
+    with store.open("client-08", kit.passphrase) as case:
+        path = _export(case, tmp_path / "o.age", sender_key, recipients=[receiver_key.recipient])
+    elsewhere = CaseStore(resolve_paths(tmp_path / "other-machine"), kdf=kit.kdf)
+    import_case(elsewhere, path, case_passphrase=kit.passphrase, identity=receiver_key)
+    travelled = elsewhere.key_file("client-08")
+    assert travelled.own is not None and travelled.clinic is None  # this clinic's wrap stayed
+    assert isinstance(travelled, KeyFile)
+    elsewhere.open("client-08", kit.passphrase).close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import secrets
 import sqlite3
@@ -19,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyrage
 
@@ -34,6 +36,7 @@ from faceaudit.handoff.manifest import FileEntry, Manifest, signature_document
 from faceaudit.persontext import single_line
 from faceaudit.store import Case
 from faceaudit.store.casestore import DB_FILE, KEY_FILE, destroy_file
+from faceaudit.store.crypto import KeyFile
 from faceaudit.store.db import connect, fsync_dir
 from faceaudit.store.schema import user_version
 from faceaudit.timestamps import utc_now
@@ -99,6 +102,7 @@ def export_case(
             "Choose a longer one, and give it to the receiving clinic by another way than "
             "the file (by phone, in person).",
         )
+    key_bytes = _own_key_file(case)
     output = Path(output)
     _check_output(output)
     snapshot = case.directory / f"{SNAPSHOT_PREFIX}{secrets.token_hex(8)}"
@@ -107,7 +111,7 @@ def export_case(
         _remove_stale_snapshots(case.directory)
         with case.exclusive_scan():
             schema = _snapshot(case, snapshot)
-        files = _case_files(case.directory, snapshot)
+        files = _case_files(case.directory, key_bytes, snapshot)
         manifest = Manifest(
             case_id=case.case_id,
             case_name=case.name,
@@ -148,6 +152,20 @@ def export_case(
         signer_fingerprint=key.fingerprint,
         consent=consent_text,
     )
+
+
+def _own_key_file(case: Case) -> bytes:
+    """The case's key file as it travels: only the wrap under the case's own passphrase (a
+    wrap under this clinic's master key is of no use elsewhere, and is not sent)."""
+    key_file = KeyFile.parse((case.directory / KEY_FILE).read_bytes())
+    if key_file.own is None:
+        raise HandoffError(
+            f"The case {case.name!r} opens only with the clinic passphrase, which the "
+            "receiving clinic does not have, so it was not exported.",
+            f"Give the case a passphrase of its own first (faceaudit case passphrase "
+            f"{case.name}), to share with the client and the receiving clinic.",
+        )
+    return KeyFile(key_file.case_id, own=key_file.own).render()
 
 
 def _check_output(output: Path) -> None:
@@ -191,35 +209,44 @@ def _snapshot(case: Case, target: Path) -> int:
         source.close()
 
 
-def _case_files(directory: Path, snapshot: Path) -> list[tuple[FileEntry, Path]]:
+Content = Path | bytes
+
+
+def _case_files(
+    directory: Path, key_file: bytes, snapshot: Path
+) -> list[tuple[FileEntry, Content]]:
     """The files to export: the key file, the database copy, and any other plain file the case
     folder holds at rest (never hidden temporary files, the WAL or the scan lock)."""
-    chosen: dict[str, Path] = {KEY_FILE: directory / KEY_FILE, DB_FILE: snapshot}
+    chosen: dict[str, Content] = {KEY_FILE: key_file, DB_FILE: snapshot}
     for path in sorted(directory.iterdir()):
         if path.name in chosen or path.name in _NOT_EXPORTED or path.name.startswith("."):
             continue
         if path.is_file() and not path.is_symlink() and container.FILE_NAME.fullmatch(path.name):
             chosen[path.name] = path
     entries = []
-    for name, path in chosen.items():
+    for name, content in chosen.items():
         digest, size = hashlib.sha256(), 0
-        with path.open("rb") as handle:
+        with _reader(content) as handle:
             while chunk := handle.read(container.CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
-        entries.append((FileEntry(name, size, digest.hexdigest()), path))
+        entries.append((FileEntry(name, size, digest.hexdigest()), content))
     return entries
 
 
+def _reader(content: Content) -> BinaryIO:
+    return io.BytesIO(content) if isinstance(content, bytes) else content.open("rb")
+
+
 def _archive(
-    manifest: bytes, signature: bytes, files: list[tuple[FileEntry, Path]]
+    manifest: bytes, signature: bytes, files: list[tuple[FileEntry, Content]]
 ) -> Iterator[bytes]:
     for name, data in ((container.MANIFEST_NAME, manifest), (container.SIGNATURE_NAME, signature)):
         yield container.header(name, len(data))
         yield data
         yield container.padding(len(data))
-    for entry, path in files:
-        with path.open("rb") as handle:
+    for entry, content in files:
+        with _reader(content) as handle:
             yield from container.member(entry.name, handle, entry.size)
     yield container.end_of_archive()
 

@@ -40,6 +40,7 @@ from faceaudit.store.casestore import KEY_FILE, STAGING_PREFIX, remove_tree
 from faceaudit.store.crypto import KeyFile
 from faceaudit.store.db import fsync_dir
 from faceaudit.store.schema import SCHEMA_VERSION
+from faceaudit.store.unlocking import unwrap_data_key
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 MAX_HANDOFF_BYTES = 64 << 30
@@ -329,7 +330,7 @@ class _Import:
                 "names. Nothing was imported.",
                 "Ask the sender for the file again.",
             )
-        data_key = key_file.unwrap(case_passphrase)
+        data_key = unwrap_data_key(key_file, case_passphrase, self.store.clinic).data_key
         case = self.store.open_folder(self.name, self.staging, data_key)
         case.close()
         final = self.store.case_dir(self.name)
