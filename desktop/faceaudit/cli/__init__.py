@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "report",
     "audit",
     "cleanup",
+    "handoff",
 )
 
 EXIT_OK = 0

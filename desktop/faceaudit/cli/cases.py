@@ -303,6 +303,10 @@ def _register_case(subparsers: Subparsers) -> None:
 
     register_case_actions(actions)  # close, reopen, retention, due-for-deletion
 
+    from faceaudit.cli import handoff
+
+    handoff.register_case_actions(actions, secret)  # case export, case import
+
 
 def _register_enroll(subparsers: Subparsers) -> None:
     parser = subparsers.add_parser(

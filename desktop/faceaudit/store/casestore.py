@@ -367,7 +367,15 @@ class CaseStore:
         and the break is recorded in the log), then ``case_opened`` is recorded with
         ``opened_with`` (e.g. "passphrase", "session_key"); None records nothing (a check that
         the key opens the case, not an access)."""
-        directory = self.existing_case_dir(name)
+        return self.open_folder(
+            name, self.existing_case_dir(name), data_key, opened_with=opened_with
+        )
+
+    def open_folder(
+        self, name: str, directory: Path, data_key: bytes, *, opened_with: str | None = None
+    ) -> Case:
+        """Open the case in ``directory`` as ``name``: a case still in a hidden staging folder
+        (an import checks it opens before renaming it into place); else as open_with_key."""
         db_path, key_path = directory / DB_FILE, directory / KEY_FILE
         self._check_header(db_path)
         key_file = KeyFile.parse(self._read_key(key_path))
