@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import stat
 import tarfile
@@ -41,6 +42,14 @@ def test_round_trip_to_a_clinic_key(
         on_progress=lambda done, total: progress.append((done, total)),
     )
     case_id = filled_case.case_id
+    consent, exported = filled_case.audit_log()[-2:]
+    assert (consent.action, consent.details) == (
+        "consent_recorded",
+        {"purpose": "transfer", "how": "signed transfer form, 2026-12-02"},
+    )
+    assert exported.action == "exported" and exported.details["signer"] == sender_key.fingerprint
+    assert exported.details["sha256"] == hashlib.sha256(result.path.read_bytes()).hexdigest()
+    sender_log = [(e.seq, e.action) for e in filled_case.audit_log()[:-2]]
     assert result.mode == "recipients" and result.files == 2
     assert stat.S_IMODE(result.path.stat().st_mode) == 0o600
     assert progress and progress[-1][0] == progress[-1][1]
@@ -61,6 +70,13 @@ def test_round_trip_to_a_clinic_key(
     assert not imported.signer_trusted  # nobody said to trust it
     with store.open("client-07", kit.passphrase) as case:
         assert kit.case_contents(case) == before
+        log = case.audit_log()
+        assert case.verify_audit().ok  # the chain goes on from the sender's entries
+    assert [(e.seq, e.action) for e in log[: len(sender_log)]] == sender_log
+    imported_entry = log[len(sender_log)]
+    assert imported_entry.action == "imported"
+    assert imported_entry.details["signer"] == sender_key.fingerprint
+    assert imported_entry.details["signer_trusted"] is False
     assert [p.name for p in store.root.iterdir()] == ["client-07"]  # no staging left
 
 
@@ -269,3 +285,19 @@ def test_a_clinic_case_travels_with_its_own_passphrase_only(
     assert travelled.own is not None and travelled.clinic is None  # this clinic's wrap stayed
     assert isinstance(travelled, KeyFile)
     elsewhere.open("client-08", kit.passphrase).close()
+
+
+def test_a_consent_recorded_earlier_in_the_case_is_enough(
+    filled_case, sender_key, receiver_key, tmp_path: Path
+) -> None:
+    filled_case.record_action("consent_recorded", purpose="transfer", how="form 3, 2026-11-30")
+    entries = len(filled_case.audit_log())
+    _export(
+        filled_case,
+        tmp_path / "o.age",
+        sender_key,
+        recipients=[receiver_key.recipient],
+        consent=None,
+    )
+    [exported] = filled_case.audit_log()[entries:]  # no second consent entry
+    assert exported.action == "exported"

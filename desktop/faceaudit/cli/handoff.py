@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import sys
 from pathlib import Path
@@ -15,8 +14,14 @@ from pathlib import Path
 from faceaudit.app import App
 from faceaudit.cli import EXIT_OK, terminal_safe
 from faceaudit.cli.clinic import clinic_commands
-from faceaudit.errors import FaceAuditError
-from faceaudit.handoff import ClinicKey, ClinicKeyError, default_key_path, own_key
+from faceaudit.handoff import (
+    ClinicKey,
+    ClinicKeyError,
+    default_key_path,
+    own_key,
+    profile_name,
+    signing_key,
+)
 from faceaudit.handoff.keys import check_trust_text, public_key_text
 
 Subparsers = argparse._SubParsersAction
@@ -118,7 +123,7 @@ def _export_passphrase(path: str) -> str:
 
 
 def run_keygen(args: argparse.Namespace, app: App) -> int:
-    key = ClinicKey.generate(args.name or _profile_name(app))
+    key = ClinicKey.generate(args.name or profile_name(app.paths))
     key.save(Path(args.output))
     _print_key(key, Path(args.output))
     return EXIT_OK
@@ -144,18 +149,17 @@ def run_export(args: argparse.Namespace, app: App) -> int:
     )
     if args.key:
         key = ClinicKey.load(args.key)
+        if not key.clinic:  # the manifest names the sender: the clinic profile's name will do
+            key = dataclasses.replace(key, clinic=profile_name(app.paths))
     else:
-        made, created = own_key(app.paths, create=True)
-        assert made is not None
-        key = made
-        if created:
+        existed = default_key_path(app.paths).exists()
+        key = signing_key(app.paths)
+        if not existed:
             print(
                 f"Made this installation's clinic key {default_key_path(app.paths)} to sign "
                 f"exports (fingerprint {key.fingerprint}).",
                 file=sys.stderr,
             )
-    if not key.clinic:  # the manifest names the sender: the clinic profile's name will do
-        key = dataclasses.replace(key, clinic=_profile_name(app))
     store = CaseStore(app.paths)
     with open_named_case(store, args.case_name, args) as case:
         result = export_case(
@@ -178,15 +182,6 @@ def run_export(args: argparse.Namespace, app: App) -> int:
         "than the file."
     )
     return EXIT_OK
-
-
-def _profile_name(app: App) -> str:
-    from faceaudit.clinic import load_profile
-
-    with contextlib.suppress(FaceAuditError):
-        profile = load_profile(app.paths)
-        return profile.name if profile is not None else ""
-    return ""
 
 
 def run_import(args: argparse.Namespace, app: App) -> int:

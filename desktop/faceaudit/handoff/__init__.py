@@ -48,6 +48,29 @@ def own_key(paths: Paths, *, create: bool) -> tuple[ClinicKey | None, bool]:
     return key, True
 
 
+def profile_name(paths: Paths) -> str:
+    """The clinic profile's name ("" without a readable profile): the sender a manifest
+    names when the key file names no clinic."""
+    from faceaudit.clinic import load_profile
+    from faceaudit.errors import FaceAuditError
+
+    try:
+        profile = load_profile(paths)
+    except FaceAuditError:
+        return ""
+    return profile.name if profile is not None else ""
+
+
+def signing_key(paths: Paths) -> ClinicKey:
+    """The key that signs this installation's exports (made on first need), named after the
+    clinic profile when the key file names no clinic."""
+    import dataclasses
+
+    key, _created = own_key(paths, create=True)
+    assert key is not None
+    return key if key.clinic else dataclasses.replace(key, clinic=profile_name(paths))
+
+
 __all__ = [
     "DEFAULT_KEY_FILE",
     "ClinicKey",
@@ -60,4 +83,6 @@ __all__ = [
     "WrongKeyError",
     "default_key_path",
     "own_key",
+    "profile_name",
+    "signing_key",
 ]

@@ -34,7 +34,7 @@ from faceaudit.handoff.errors import (
 from faceaudit.handoff.keys import ClinicKey, parse_recipient
 from faceaudit.handoff.manifest import FileEntry, Manifest, signature_document
 from faceaudit.persontext import single_line
-from faceaudit.store import Case
+from faceaudit.store import Case, audit
 from faceaudit.store.casestore import DB_FILE, KEY_FILE, destroy_file
 from faceaudit.store.crypto import KeyFile
 from faceaudit.store.db import connect, fsync_dir
@@ -64,6 +64,15 @@ class ExportResult:
     consent: str
 
 
+def stored_consent(case: Case) -> str | None:
+    """How the client's consent to a transfer was recorded earlier in the case's audit log
+    (``consent_recorded`` with ``purpose="transfer"``), or None."""
+    for entry in reversed(case.audit_log()):
+        if entry.action == audit.CONSENT_RECORDED and entry.details.get("purpose") == "transfer":
+            return str(entry.details.get("how") or "recorded")
+    return None
+
+
 def clean_consent(consent: str | None) -> str:
     text = single_line(consent or "", "The record of the client's consent", MAX_CONSENT_CHARS)
     if not text:
@@ -87,8 +96,10 @@ def export_case(
     cancel: threading.Event | None = None,
 ) -> ExportResult:
     """Write ``case`` to ``output``, encrypted to ``recipients`` (age public keys) or to
-    ``passphrase``, signed with ``key``. Refused without the client's consent."""
-    consent_text = clean_consent(consent)
+    ``passphrase``, signed with ``key``. Refused without the client's consent: ``consent``
+    (how and when it was given, recorded in the audit log now) or one the log holds."""
+    earlier = None if (consent or "").strip() else stored_consent(case)
+    consent_text = earlier or clean_consent(consent)
     if bool(recipients) == (passphrase is not None):
         raise HandoffError(
             "A hand-off is encrypted either to the receiving clinic's public keys or to a "
@@ -132,6 +143,18 @@ def export_case(
         _encrypt(stream, partial, parsed, passphrase, manifest.total_size)
         if output.exists():
             _check_output(output)
+        # Recorded before the file appears: no hand-off exists that the log does not show.
+        with case.batch():
+            if earlier is None:
+                case.record_action(audit.CONSENT_RECORDED, purpose="transfer", how=consent_text)
+            case.record_action(
+                audit.EXPORTED,
+                mode="passphrase" if passphrase is not None else "recipients",
+                recipients=len(parsed),
+                signer=key.fingerprint,
+                files=len(files),
+                sha256=_sha256_of(partial),
+            )
         partial.replace(output)
         fsync_dir(output.parent)
     except BaseException:
@@ -152,6 +175,14 @@ def export_case(
         signer_fingerprint=key.fingerprint,
         consent=consent_text,
     )
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(container.CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _own_key_file(case: Case) -> bytes:

@@ -35,7 +35,7 @@ from faceaudit.handoff.errors import (
 from faceaudit.handoff.keys import ClinicKey, signer_matches
 from faceaudit.handoff.manifest import FileEntry, Manifest, check_signature
 from faceaudit.localfiles import open_regular, read_capped
-from faceaudit.store import CaseExistsError, CaseStore, validate_case_name
+from faceaudit.store import CaseExistsError, CaseStore, audit, validate_case_name
 from faceaudit.store.casestore import KEY_FILE, STAGING_PREFIX, remove_tree
 from faceaudit.store.crypto import KeyFile
 from faceaudit.store.db import fsync_dir
@@ -332,7 +332,17 @@ class _Import:
             )
         data_key = unwrap_data_key(key_file, case_passphrase, self.store.clinic).data_key
         case = self.store.open_folder(self.name, self.staging, data_key)
-        case.close()
+        try:
+            case.record_action(
+                audit.IMPORTED,
+                sender_clinic=manifest.sender_clinic[:100],
+                signer=manifest.signer_fingerprint,
+                signer_trusted=self.trusted,
+                exported_at=manifest.created_at,
+                files=len(manifest.files),
+            )
+        finally:
+            case.close()
         final = self.store.case_dir(self.name)
         _refuse_existing(self.store, self.name)
         self.staging.rename(final)
