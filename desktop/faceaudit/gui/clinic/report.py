@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from faceaudit.gui.context import GuiContext
 from faceaudit.gui.scan.runner import ScanRunner, scan_error_text
-from faceaudit.gui.widgets import hint_label, set_state
+from faceaudit.gui.widgets import hint_label, local_date, set_state
 
 if TYPE_CHECKING:
     from faceaudit.report import GeneratedReport
@@ -44,7 +44,7 @@ class ErasureWords(QObject):
     """A promised erasure's answer and check in words (tr() context: ErasureWords)."""
 
     def outcome(self, check: ErasureCheck) -> str:
-        day = check.promised_on.isoformat()
+        day = local_date(check.promised_on)
         if check.outcome == "partly":
             return self.tr("Erased in part (%1)").replace("%1", day)
         return self.tr("Erased (%1)").replace("%1", day)
