@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from faceaudit.gui.context import GuiContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLineEdit
 
 
 def title_label(text: str) -> QLabel:
@@ -29,6 +33,16 @@ def hint_label(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def password_edit(accessible: str) -> QLineEdit:
+    """A field whose text is never shown (a passphrase), named for screen readers."""
+    from PySide6.QtWidgets import QLineEdit  # not at start-up: the first screen has none
+
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(accessible)
+    return edit
 
 
 def set_state(label: QLabel, state: str, text: str) -> None:
@@ -77,11 +91,15 @@ def local_date(value: dt.date | str | None) -> str:
         except ValueError:
             return value
     assert isinstance(day, dt.date)
+    from PySide6.QtCore import QDate  # Qt classes cost their first use: not at start-up
+
     return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
 
 
 def local_time(stamp: str) -> str:
     """A stored UTC time (ISO 8601) in this computer's time zone, as the language writes it."""
+    from PySide6.QtCore import QDateTime, QTimeZone
+
     moment = QDateTime.fromString(stamp.replace("Z", "+00:00"), Qt.DateFormat.ISODate)
     if not moment.isValid():
         return stamp

@@ -209,7 +209,7 @@ def _decrypt_error(message: str, kind: str) -> HandoffError:
     )
 
 
-class _FileSink(container.Sink):
+class _FileSink:
     def __init__(self, path: Path, entry: FileEntry) -> None:
         self.entry = entry
         self._digest = hashlib.sha256()

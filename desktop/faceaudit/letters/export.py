@@ -142,7 +142,8 @@ def history_rows(letter: Letter) -> list[list[tuple[str, str]]]:
 
 
 @cache
-def _register_fonts() -> None:
+def register_fonts() -> None:
+    """The embedded font (Vera, with ReportLab) for every PDF FaceAudit writes."""
     from reportlab import rl_config
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -160,7 +161,7 @@ def _pdf_characters() -> frozenset[int]:
     """The code points the embedded font can draw (regular and bold have the same set)."""
     from reportlab.pdfbase.pdfmetrics import getFont
 
-    _register_fonts()
+    register_fonts()
     return frozenset(getFont(FONT).face.charToGlyph)
 
 
@@ -307,7 +308,7 @@ def render_pdf(letter: Letter, annex_only: bool = False) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
     footer = letter.reference_line or letter.subject

@@ -129,9 +129,9 @@ def mandate_pdf(document: MandateDocument) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
-    from faceaudit.letters.export import _register_fonts, _styles
+    from faceaudit.letters.export import _styles, register_fonts
 
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(

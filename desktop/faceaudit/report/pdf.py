@@ -10,30 +10,14 @@ address is only ever text.
 from __future__ import annotations
 
 import io
-from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from faceaudit.letters.export import FONT, FONT_BOLD, register_fonts
 from faceaudit.report.compose import Block, Document, Field
 from faceaudit.report.html import JPEG_START, visible
 
-FONT = "FaceAuditReport"
-FONT_BOLD = "FaceAuditReport-Bold"
 THUMBNAIL_MM = 26
-
-
-@cache
-def _register_fonts() -> None:
-    from reportlab import rl_config
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    del rl_config  # imported so ReportLab's font search path is initialised
-    pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, "VeraBd.ttf"))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
 
 
 def _x(text: str) -> str:
@@ -195,7 +179,7 @@ def render_pdf(document: Document) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
     footer = visible(document.footer)

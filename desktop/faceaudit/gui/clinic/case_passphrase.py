@@ -6,18 +6,11 @@ only the case's own passphrase). ``CaseStore.change_passphrase`` rewrites only t
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from faceaudit.gui.cases.passphrase import MIN_CHARS, strength
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.widgets import hint_label, set_state
-
-
-def _password_edit(accessible: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(accessible)
-    return edit
+from faceaudit.gui.widgets import hint_label, password_edit, set_state
 
 
 class CasePassphrasePanel(QWidget):
@@ -32,9 +25,9 @@ class CasePassphrasePanel(QWidget):
         self._busy = False
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.current_edit = _password_edit(self.tr("Current passphrase"))
-        self.new_edit = _password_edit(self.tr("New passphrase of the case"))
-        self.repeat_edit = _password_edit(self.tr("New passphrase of the case again"))
+        self.current_edit = password_edit(self.tr("Current passphrase"))
+        self.new_edit = password_edit(self.tr("New passphrase of the case"))
+        self.repeat_edit = password_edit(self.tr("New passphrase of the case again"))
         self.strength_label = QLabel()
         self.strength_label.setWordWrap(True)
         self.message_label = QLabel()

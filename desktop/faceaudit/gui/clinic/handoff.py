@@ -25,17 +25,10 @@ from PySide6.QtWidgets import (
 
 from faceaudit.errors import FaceAuditError
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.widgets import hint_label, set_state
+from faceaudit.gui.widgets import hint_label, password_edit, set_state
 
 HANDOFF_FILTER = "FaceAudit hand-off (*.age);;All files (*)"
 MIN_EXPORT_CHARS = 12  # the core refuses shorter; said here before the work starts
-
-
-def _password_edit(accessible: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(accessible)
-    return edit
 
 
 class HandoffPanel(QWidget):
@@ -67,8 +60,8 @@ class HandoffPanel(QWidget):
         self.recipients_edit.setAccessibleName(self.tr("Public keys of the receiving clinic"))
         self.recipients_edit.setPlaceholderText("age1…")
         self.recipients_edit.setMaximumHeight(60)
-        self.export_passphrase_edit = _password_edit(self.tr("Export passphrase"))
-        self.export_repeat_edit = _password_edit(self.tr("Export passphrase again"))
+        self.export_passphrase_edit = password_edit(self.tr("Export passphrase"))
+        self.export_repeat_edit = password_edit(self.tr("Export passphrase again"))
         self.consent_box = QCheckBox(self.tr("The client agreed to this hand-off"))
         self.consent_edit = QLineEdit()
         self.consent_edit.setAccessibleName(self.tr("How and when the client agreed"))
@@ -114,11 +107,11 @@ class HandoffPanel(QWidget):
         self.import_file_edit = QLineEdit()
         self.import_file_edit.setAccessibleName(self.tr("Hand-off file"))
         self.choose_button = QPushButton(self.tr("&Choose…"))
-        self.import_passphrase_edit = _password_edit(self.tr("Export passphrase of the file"))
+        self.import_passphrase_edit = password_edit(self.tr("Export passphrase of the file"))
         self.import_passphrase_edit.setPlaceholderText(
             self.tr("only for a file protected by a passphrase")
         )
-        self.case_passphrase_edit = _password_edit(self.tr("The case's passphrase"))
+        self.case_passphrase_edit = password_edit(self.tr("The case's passphrase"))
         self.new_name_edit = QLineEdit()
         self.new_name_edit.setAccessibleName(self.tr("Name of the imported case"))
         self.new_name_edit.setPlaceholderText(self.tr("the sender's name for it"))

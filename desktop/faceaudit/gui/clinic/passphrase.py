@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from faceaudit.gui.cases.passphrase import MIN_CHARS, strength
 from faceaudit.gui.context import GuiContext
-from faceaudit.gui.widgets import hint_label, set_state
+from faceaudit.gui.widgets import hint_label, password_edit, set_state
 
 if TYPE_CHECKING:
     from faceaudit.store import CaseStore
@@ -46,13 +46,6 @@ def clinic_status(store: CaseStore) -> ClinicStatus:
     return ClinicStatus(key_file.created_at if key_file else None, under, own_only)
 
 
-def _password_edit(accessible: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setAccessibleName(accessible)
-    return edit
-
-
 class ClinicPassphrasePanel(QWidget):
     @staticmethod
     def title() -> str:
@@ -64,9 +57,9 @@ class ClinicPassphrasePanel(QWidget):
         self.status: ClinicStatus | None = None
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.current_edit = _password_edit(self.tr("Current clinic passphrase"))
-        self.new_edit = _password_edit(self.tr("New clinic passphrase"))
-        self.repeat_edit = _password_edit(self.tr("New clinic passphrase again"))
+        self.current_edit = password_edit(self.tr("Current clinic passphrase"))
+        self.new_edit = password_edit(self.tr("New clinic passphrase"))
+        self.repeat_edit = password_edit(self.tr("New clinic passphrase again"))
         self.strength_label = QLabel()
         self.strength_label.setWordWrap(True)
         self.warning_label = QLabel(
