@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from faceaudit import bounds
+from faceaudit.collect import render
 from faceaudit.collect.cache import DEFAULT_MAX_CACHE_BYTES, HttpCache, _private_dir
 from faceaudit.collect.extract import MAX_IMAGES_PER_PAGE, Placement, extract_page, shown_page
 from faceaudit.collect.fetch import (
@@ -31,7 +32,7 @@ from faceaudit.collect.fetch import (
 )
 from faceaudit.collect.local import LocalError, LocalItem, walk_local
 from faceaudit.collect.netguard import AddressPolicy, Watchdog
-from faceaudit.collect.render import Renderer, RenderError, RenderUnavailable
+from faceaudit.collect.render import Renderer, RenderError, RendererStats, RenderUnavailable
 from faceaudit.collect.sandbox import sample_frames_contained
 from faceaudit.collect.sitemap import (
     MAX_SITEMAP_BYTES,
@@ -289,6 +290,9 @@ class Collector:
         self.cache = (
             HttpCache(self.http_cache_dir, settings.max_cache_bytes) if settings.use_cache else None
         )
+        # What the last run's renderer did (pages, restarts, peak memory); None: it rendered
+        # nothing. Read by benchmarks/bench_render.py.
+        self.render_stats: RendererStats | None = None
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -315,7 +319,10 @@ class Collector:
         run.on_source_done = on_source_done
         run.per_source = dict(per_source or {})
         run.separate_sources = separate_sources
-        return run.execute(sources)
+        try:
+            return run.execute(sources)
+        finally:
+            self.render_stats = run.renderer.stats if run.renderer is not None else None
 
 
 class _Run:
@@ -738,27 +745,13 @@ class _Run:
             self._error(task.url, f"{error.what} {error.todo}", source=source.source)
             return
         if not page.loaded:
-            self._error(
-                task.url,
-                "The browser could not load this page (unreachable, or refused because it "
-                "is on your own network); its plain images were still examined.",
-                source=source.source,
-            )
+            self._error(task.url, render.not_loaded_message(), source=source.source)
             return
         if not page.settled:
-            self._error(
-                task.url,
-                f"This page was still loading after {deadline:.0f} s (the render deadline): "
-                "the images it showed by then were examined, later ones may be missing.",
-                source=source.source,
-            )
+            self._error(task.url, render.still_loading_message(deadline), source=source.source)
         if page.blocked:
             self._error(
-                task.url,
-                "The page tried to reach addresses on your own network or computer "
-                f"({', '.join(page.blocked[:5])}); the browser refused them.",
-                source=source.source,
-                kind="skipped",
+                task.url, render.blocked_message(page.blocked), source=source.source, kind="skipped"
             )
         shown = shown_page(
             [(url, f"rendered:{how}", kind) for url, how, kind in page.images],

@@ -152,20 +152,12 @@ class Renderer:
         first = self._read_answer(self.start_timeout)
         if first is not None and "unavailable" in first:
             self._stop_process()
-            self._unavailable = RenderUnavailable(
-                "Rendering pages needs QtWebEngine, which is not installed here "
-                f"({first['unavailable']}).",
-                INSTALL_HINT,
-            )
+            self._unavailable = unavailable_error(str(first["unavailable"]))
             raise self._unavailable
         if first is None or not first.get("ready"):
             reason = self._killed_for or "it did not start"
             self._stop_process()
-            raise RenderError(
-                f"The page renderer could not start ({reason}).",
-                "Check that QtWebEngine runs on this computer (faceaudit selftest), or scan "
-                "without --render.",
-            )
+            raise start_error(reason)
 
     def _watch(self, process: subprocess.Popen[bytes]) -> None:
         """Kill the renderer's whole process tree when it holds more than the memory cap."""
@@ -281,14 +273,58 @@ class Renderer:
                     else "it stopped"
                 )
                 self._stop_process()
-                raise RenderError(
-                    f"The browser could not render this page: {reason}.",
-                    "The page may be too heavy for the renderer; its plain images were "
-                    "still examined. Scan it again without rendering, or save its images "
-                    "and add them as files.",
-                )
+                raise page_error(reason)
             self.stats.pages += 1
             return RenderedPage.from_answer(answer)
+
+
+# What a source's failure says (stored in the case as English; gui/messages/reasons.py
+# recognises each sentence and says it in the window's language).
+
+
+def unavailable_error(detail: str) -> RenderUnavailable:
+    return RenderUnavailable(
+        f"Rendering pages needs QtWebEngine, which is not installed here ({detail}).",
+        INSTALL_HINT,
+    )
+
+
+def start_error(reason: str) -> RenderError:
+    return RenderError(
+        f"The page renderer could not start ({reason}).",
+        "Check that QtWebEngine runs on this computer (faceaudit selftest), or scan "
+        "without --render.",
+    )
+
+
+def page_error(reason: str) -> RenderError:
+    return RenderError(
+        f"The browser could not render this page: {reason}.",
+        "The page may be too heavy for the renderer; its plain images were "
+        "still examined. Scan it again without rendering, or save its images "
+        "and add them as files.",
+    )
+
+
+def not_loaded_message() -> str:
+    return (
+        "The browser could not load this page (unreachable, or refused because it is on "
+        "your own network); its plain images were still examined."
+    )
+
+
+def still_loading_message(deadline: float) -> str:
+    return (
+        f"This page was still loading after {deadline:.0f} s (the render deadline): the "
+        "images it showed by then were examined, later ones may be missing."
+    )
+
+
+def blocked_message(hosts: tuple[str, ...]) -> str:
+    return (
+        "The page tried to reach addresses on your own network or computer "
+        f"({', '.join(hosts[:5])}); the browser refused them."
+    )
 
 
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:
