@@ -251,3 +251,37 @@ def test_an_image_that_could_not_be_analysed_is_said_in_french(french) -> None:
         with pytest.raises(ImageError) as caught:
             decode(data)
         assert words in reasons.reason_text(str(caught.value)), str(caught.value)
+
+
+def test_render_failure_reasons_are_said_in_french(french) -> None:
+    """The sentences the collector stores for a rendered page (collect/render.py builds them;
+    the collector's _render_page and the Renderer use those same functions)."""
+    from faceaudit.collect import render
+
+    def stored(error: FaceAuditError) -> str:
+        return f"{error.what} {error.todo}"  # as the collector keeps it
+
+    samples = {
+        stored(render.unavailable_error("No module named 'PySide6.QtWebEngineCore'")): (
+            "Afficher les pages dans un navigateur demande QtWebEngine",
+            "'.[browser]'",
+        ),
+        stored(render.start_error("it did not start")): (
+            "Le navigateur de FaceAudit n'a pas pu démarrer (il n'a pas démarré)",
+        ),
+        stored(render.page_error("it used more than 1536 MB of memory")): (
+            "n'a pas pu afficher cette page : il a utilisé plus de 1536 Mo de mémoire.",
+        ),
+        stored(render.page_error("it did not answer within 45 s")): ("il n'a pas répondu en 45 s",),
+        stored(render.page_error("it stopped")): ("il s'est arrêté",),
+        render.not_loaded_message(): ("n'a pas pu charger cette page",),
+        render.still_loading_message(30.0): ("se chargeait encore après 30 s",),
+        render.blocked_message(("127.0.0.2", "192.168.1.1")): (
+            "votre propre réseau ou de votre ordinateur (127.0.0.2, 192.168.1.1)",
+        ),
+    }
+    for english, words in samples.items():
+        french_text = reasons.reason_text(english)
+        assert french_text != english, english
+        for part in words:
+            assert part in french_text, (english, french_text)

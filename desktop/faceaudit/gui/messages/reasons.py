@@ -3,7 +3,7 @@
 The scan keeps each address's failure in the case as the collector's English sentence
 (``SourceError.error``; cases scanned months ago hold the same sentences), with no code. The
 collector words them from a small set of fixed templates (faceaudit.collect.fetch,
-collector, netguard), so each template has a pattern here that recognises it, takes its
+collector, netguard, render), so each template has a pattern here that recognises it, takes its
 values (host, status, seconds...) and says it again through ``QCoreApplication.translate``.
 A sentence no pattern knows is shown as the core wrote it. tests/gui/messages produce the
 real sentences from the collector's own functions and check that each is recognised.
@@ -16,6 +16,8 @@ from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
+
+from faceaudit.gui.render.available import install_hint
 
 Pattern = tuple[re.Pattern[str], Callable[[], str]]
 
@@ -35,6 +37,25 @@ def _what_returned(words: str) -> str:
     return {
         "a web page": translate("ReasonWords", "a web page"),
         "not an image or a video": translate("ReasonWords", "not an image or a video"),
+    }.get(words, words)
+
+
+def _render_reason(words: str) -> str:
+    """Why the renderer gave up on a page (collect.render.Renderer.render)."""
+    translate = QCoreApplication.translate
+    memory = re.fullmatch(r"it used more than (\d+) MB of memory", words)
+    if memory:
+        return translate("ReasonWords", "it used more than %1 MB of memory").replace(
+            "%1", memory.group(1)
+        )
+    silent = re.fullmatch(r"it did not answer within (\d+) s", words)
+    if silent:
+        return translate("ReasonWords", "it did not answer within %1 s").replace(
+            "%1", silent.group(1)
+        )
+    return {
+        "it stopped": translate("ReasonWords", "it stopped"),
+        "it did not start": translate("ReasonWords", "it did not start"),
     }.get(words, words)
 
 
@@ -103,6 +124,22 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
          r"Raise the limit or list fewer pages\.", "image-limit"),
         (r"The page shows more than (?P<count>\d+) images; only the first (?P=count) were "
          r"examined \((?P<more>\d+) more placements skipped\)\.", "page-images"),
+        # Render mode (collect/render.py's unavailable_error ... blocked_message).
+        (r"Rendering pages needs QtWebEngine, which is not installed here "
+         r"\((?P<detail>.*)\)\. Install the PySide6 add-ons .*", "render-unavailable"),
+        (r"The page renderer could not start \((?P<reason>[^)]*)\)\. Check that QtWebEngine "
+         r"runs on this computer \(faceaudit selftest\), or scan without --render\.",
+         "render-start"),
+        (r"The browser could not render this page: (?P<reason>[^.]*)\. The page may be too "
+         r"heavy for the renderer; its plain images were still examined\. Scan it again "
+         r"without rendering, or save its images and add them as files\.", "render-page"),
+        (r"The browser could not load this page \(unreachable, or refused because it is on "
+         r"your own network\); its plain images were still examined\.", "render-not-loaded"),
+        (r"This page was still loading after (?P<seconds>\d+) s \(the render deadline\): the "
+         r"images it showed by then were examined, later ones may be missing\.",
+         "render-deadline"),
+        (r"The page tried to reach addresses on your own network or computer "
+         r"\((?P<hosts>[^)]*)\); the browser refused them\.", "render-blocked"),
     )  # fmt: skip
     return tuple((re.compile(f"^{pattern}$", re.DOTALL), key) for pattern, key in raw)
 
@@ -229,6 +266,39 @@ def _templates() -> dict[str, str]:
             "The page shows more than %count images; only the first %count were examined "
             "(%more more placements skipped).",
         ),
+        "render-unavailable": translate(
+            "ReasonWords",
+            "Rendering pages in a browser needs QtWebEngine, which is not installed here "
+            "(%detail).",
+        )
+        + " "
+        + install_hint(),
+        "render-start": translate(
+            "ReasonWords",
+            "FaceAudit's browser could not start (%reason). Check that QtWebEngine runs on "
+            "this computer (faceaudit selftest), or scan this source without a browser.",
+        ),
+        "render-page": translate(
+            "ReasonWords",
+            "The browser could not render this page: %reason. The page may be too heavy for "
+            "it; its plain images were still examined. Scan it again without a browser, or "
+            "save its images and add them as files.",
+        ),
+        "render-not-loaded": translate(
+            "ReasonWords",
+            "The browser could not load this page (unreachable, or refused because it is on "
+            "your own network); its plain images were still examined.",
+        ),
+        "render-deadline": translate(
+            "ReasonWords",
+            "This page was still loading after %seconds s (the browser's deadline): the images "
+            "it showed by then were examined, later ones may be missing.",
+        ),
+        "render-blocked": translate(
+            "ReasonWords",
+            "The page tried to reach addresses on your own network or computer (%hosts); the "
+            "browser refused them.",
+        ),
         "private": translate(
             "ReasonWords",
             "%host resolves to a private or local network address (%addresses); FaceAudit "
@@ -288,6 +358,8 @@ def reason_text(reason: str) -> str:
             values["kind"] = _kind(values["kind"])
         if "what" in values:
             values["what"] = _what_returned(values["what"])
+        if "reason" in values:
+            values["reason"] = _render_reason(values["reason"])
         if values.get("port"):
             values["host"] = f"{values['host']}:{values['port']}"
         template = _templates()[key]

@@ -499,6 +499,22 @@
         <translation>ni une image ni une vidéo</translation>
     </message>
     <message>
+        <source>it used more than %1 MB of memory</source>
+        <translation>il a utilisé plus de %1 Mo de mémoire</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s</source>
+        <translation>il n&apos;a pas répondu en %1 s</translation>
+    </message>
+    <message>
+        <source>it stopped</source>
+        <translation>il s&apos;est arrêté</translation>
+    </message>
+    <message>
+        <source>it did not start</source>
+        <translation>il n&apos;a pas démarré</translation>
+    </message>
+    <message>
         <source>The page or image no longer exists (HTTP %status); it may have been removed.</source>
         <translation>La page ou l&apos;image n&apos;existe plus (HTTP %status) ; elle a peut-être été retirée.</translation>
     </message>
@@ -617,6 +633,30 @@
     <message>
         <source>The page shows more than %count images; only the first %count were examined (%more more placements skipped).</source>
         <translation>La page affiche plus de %count images ; seules les %count premières ont été examinées (%more emplacements de plus ignorés).</translation>
+    </message>
+    <message>
+        <source>Rendering pages in a browser needs QtWebEngine, which is not installed here (%detail).</source>
+        <translation>Afficher les pages dans un navigateur demande QtWebEngine, qui n&apos;est pas installé ici (%detail).</translation>
+    </message>
+    <message>
+        <source>FaceAudit&apos;s browser could not start (%reason). Check that QtWebEngine runs on this computer (faceaudit selftest), or scan this source without a browser.</source>
+        <translation>Le navigateur de FaceAudit n&apos;a pas pu démarrer (%reason). Vérifiez que QtWebEngine fonctionne sur cet ordinateur (faceaudit selftest), ou analysez cette source sans navigateur.</translation>
+    </message>
+    <message>
+        <source>The browser could not render this page: %reason. The page may be too heavy for it; its plain images were still examined. Scan it again without a browser, or save its images and add them as files.</source>
+        <translation>Le navigateur n&apos;a pas pu afficher cette page : %reason. La page est peut-être trop lourde pour lui ; ses images ordinaires ont tout de même été examinées. Analysez-la de nouveau sans navigateur, ou enregistrez ses images et ajoutez-les comme fichiers.</translation>
+    </message>
+    <message>
+        <source>The browser could not load this page (unreachable, or refused because it is on your own network); its plain images were still examined.</source>
+        <translation>Le navigateur n&apos;a pas pu charger cette page (injoignable, ou refusée parce qu&apos;elle se trouve sur votre propre réseau) ; ses images ordinaires ont tout de même été examinées.</translation>
+    </message>
+    <message>
+        <source>This page was still loading after %seconds s (the browser&apos;s deadline): the images it showed by then were examined, later ones may be missing.</source>
+        <translation>Cette page se chargeait encore après %seconds s (le délai du navigateur) : les images affichées jusque-là ont été examinées, les suivantes peuvent manquer.</translation>
+    </message>
+    <message>
+        <source>The page tried to reach addresses on your own network or computer (%hosts); the browser refused them.</source>
+        <translation>La page a tenté de joindre des adresses de votre propre réseau ou de votre ordinateur (%hosts) ; le navigateur les a refusées.</translation>
     </message>
     <message>
         <source>%host resolves to a private or local network address (%addresses); FaceAudit does not fetch from your own network unless you list that address and port yourself.</source>
