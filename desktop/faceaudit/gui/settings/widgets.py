@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from faceaudit.config import LIMITS, Config
+from faceaudit.gui.render import available
 from faceaudit.gui.settings.model import (
     LEVEL_ORDER,
     LICENCE_ROLE,
@@ -237,7 +238,8 @@ class MatchLevelBox(QGroupBox):
 
 
 class NetworkBox(QGroupBox):
-    """How FaceAudit talks to web servers: timeouts, parallel requests, robots.txt."""
+    """How FaceAudit talks to web servers: timeouts, parallel requests, robots.txt, and what
+    pages in FaceAudit's browser may reach."""
 
     changed = Signal()
 
@@ -275,10 +277,32 @@ class NetworkBox(QGroupBox):
         form.addRow(self.robots)
         form.addRow(self.robots_hint)
         form.addRow(self.robots_warning)
+        self.browser_hint = hint_label(
+            self.tr(
+                "Pages shown by FaceAudit's browser (sources rendered in a browser, and the "
+                "in-app browser) cannot reach this computer, your local network or link-local "
+                "addresses; downloads, pop-ups and dialogs are refused."
+            )
+        )
+        self.browser_state = hint_label(self.browser_words(available.webengine_installed()))
+        form.addRow(self.browser_hint)
+        form.addRow(self.browser_state)
         self.concurrency.valueChanged.connect(self.per_host_limit)
         for spin in (self.connect_timeout, self.read_timeout, self.concurrency, self.per_host):
             spin.valueChanged.connect(lambda _value: self.changed.emit())
         self.robots.toggled.connect(self._robots_toggled)
+
+    def browser_words(self, installed: bool) -> str:
+        if installed:
+            return self.tr("FaceAudit's browser (QtWebEngine) is installed.")
+        return (
+            self.tr(
+                "FaceAudit's browser (QtWebEngine) is not installed, so pages cannot be "
+                "rendered in a browser."
+            )
+            + " "
+            + available.install_hint()
+        )
 
     def _seconds(self, name: str, suffix: str) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()

@@ -89,6 +89,8 @@ class SourceWords(QObject):
             )
         if settings.sitemap:
             text += ", " + self.tr("sitemap")
+        if settings.render:
+            text += ", " + self.tr("rendered in a browser")
         return text
 
 

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from faceaudit.gui.render import available
+from faceaudit.gui.widgets import hint_label
 from faceaudit.store import SourceSettings
 from faceaudit.store.source_list import LineProblem
 
@@ -19,7 +21,7 @@ MAX_PAGES = 100_000
 
 
 class SourceSettingsEditor(QWidget):
-    """Depth, page limit and sitemap of a source: what every later scan of it uses."""
+    """Depth, page limit, sitemap and rendering of a source: what every later scan of it uses."""
 
     changed = Signal()
 
@@ -42,18 +44,51 @@ class SourceSettingsEditor(QWidget):
             self.tr("Reads /sitemap.xml and the sitemaps robots.txt names, within the same site")
         )
 
+        self.render_box = QCheckBox(
+            self.tr("Render this page in a browser (for pages built by scripts)")
+        )
+        self.render_hint = hint_label()
+        self.render_hint.setVisible(False)
+
         sitemap_row = QHBoxLayout()
         sitemap_row.addWidget(self.sitemap_box)
         sitemap_row.addStretch(1)
+        render_row = QHBoxLayout()
+        render_row.addWidget(self.render_box)
+        render_row.addStretch(1)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Follow links:"), self.depth_box)
         form.addRow(self.tr("At most:"), self.pages_box)
         form.addRow(sitemap_row)
+        form.addRow(render_row)
+        form.addRow(self.render_hint)
         self.pages_box.setSuffix(self.tr(" pages"))
         for signal in (self.depth_box.valueChanged, self.pages_box.valueChanged):
             signal.connect(lambda _value: self.changed.emit())
         self.sitemap_box.toggled.connect(lambda _on: self.changed.emit())
+        self.render_box.toggled.connect(lambda _on: self.changed.emit())
+        self._offer_render(available.webengine_installed())
+
+    def _offer_render(self, installed: bool) -> None:
+        """Offered when QtWebEngine is installed; otherwise greyed out, saying how to get it."""
+        self.render_box.setEnabled(installed)
+        if installed:
+            self.render_box.setToolTip(
+                self.tr(
+                    "Also loads each page of this source in a browser of FaceAudit's own "
+                    "(Chromium, in a process of its own, kept off your computer and your "
+                    "local network), scrolls it to the end and examines the images it shows, "
+                    "such as those that scripts insert. Slower: each page can take up to %1 s "
+                    "(its deadline) and the browser needs several hundred MB of memory."
+                ).replace("%1", str(available.PAGE_DEADLINE_SECONDS))
+            )
+            self.render_hint.setVisible(False)
+            return
+        missing = self.tr("FaceAudit's browser (QtWebEngine) is not installed.")
+        self.render_box.setToolTip(f"{missing} {available.install_hint()}")
+        self.render_hint.setText(f"{missing} {available.install_hint()}")
+        self.render_hint.setVisible(True)
 
     def settings(self) -> SourceSettings:
         pages = self.pages_box.value()
@@ -61,12 +96,14 @@ class SourceSettingsEditor(QWidget):
             depth=self.depth_box.value(),
             max_pages=pages or None,
             sitemap=self.sitemap_box.isChecked(),
+            render=self.render_box.isChecked(),  # kept as saved while the add-ons are missing
         )
 
     def set_settings(self, settings: SourceSettings) -> None:
         self.depth_box.setValue(settings.depth)
         self.pages_box.setValue(settings.max_pages or 0)
         self.sitemap_box.setChecked(settings.sitemap)
+        self.render_box.setChecked(settings.render)
 
 
 def problems_text(problems: list[LineProblem], where: str = "") -> str:

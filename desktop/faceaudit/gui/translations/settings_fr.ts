@@ -114,6 +114,18 @@
         <translation>Moins de requêtes simultanées ménagent les petits sites et les connexions lentes ; une recherche prend alors plus de temps.</translation>
     </message>
     <message>
+        <source>Pages shown by FaceAudit&apos;s browser (sources rendered in a browser, and the in-app browser) cannot reach this computer, your local network or link-local addresses; downloads, pop-ups and dialogs are refused.</source>
+        <translation>Les pages qu&apos;affiche le navigateur de FaceAudit (les sources affichées dans un navigateur, et le navigateur intégré) ne peuvent joindre ni cet ordinateur, ni votre réseau local, ni les adresses lien-local ; les téléchargements, fenêtres surgissantes et boîtes de dialogue sont refusés.</translation>
+    </message>
+    <message>
+        <source>FaceAudit&apos;s browser (QtWebEngine) is installed.</source>
+        <translation>Le navigateur de FaceAudit (QtWebEngine) est installé.</translation>
+    </message>
+    <message>
+        <source>FaceAudit&apos;s browser (QtWebEngine) is not installed, so pages cannot be rendered in a browser.</source>
+        <translation>Le navigateur de FaceAudit (QtWebEngine) n&apos;est pas installé : les pages ne peuvent donc pas être affichées dans un navigateur.</translation>
+    </message>
+    <message>
         <source>Linked pages are visited even where the site asks crawlers to stay away. Do this only for sites you have good reason to check.</source>
         <translation>Les pages liées sont visitées même là où le site demande aux robots de ne pas aller. Ne le faites que pour des sites que vous avez de bonnes raisons de vérifier.</translation>
     </message>

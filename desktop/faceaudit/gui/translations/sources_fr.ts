@@ -28,7 +28,7 @@
         <translation>Nombre maximal de pages par analyse</translation>
     </message>
     <message>
-        <source>Also read the site's sitemap</source>
+        <source>Also read the site&apos;s sitemap</source>
         <translation>Lire aussi le plan du site (sitemap)</translation>
     </message>
     <message>
@@ -36,8 +36,16 @@
         <translation>Lit /sitemap.xml et les plans de site cités par robots.txt, sur le même site</translation>
     </message>
     <message>
-        <source>Saved with the source; this version does not read sitemaps yet.</source>
-        <translation>Enregistré avec la source ; cette version ne lit pas encore les plans de site.</translation>
+        <source>Render this page in a browser (for pages built by scripts)</source>
+        <translation>Afficher cette page dans un navigateur (pour les pages construites par des scripts)</translation>
+    </message>
+    <message>
+        <source>Also loads each page of this source in a browser of FaceAudit&apos;s own (Chromium, in a process of its own, kept off your computer and your local network), scrolls it to the end and examines the images it shows, such as those that scripts insert. Slower: each page can take up to %1 s (its deadline) and the browser needs several hundred MB of memory.</source>
+        <translation>Charge aussi chaque page de cette source dans le navigateur propre à FaceAudit (Chromium, dans un processus à part, tenu à l’écart de votre ordinateur et de votre réseau local), la fait défiler jusqu’au bout et examine les images qu’elle affiche, comme celles qu’ajoutent des scripts. Plus lent : chaque page peut prendre jusqu’à %1 s (son délai) et le navigateur occupe plusieurs centaines de Mo de mémoire.</translation>
+    </message>
+    <message>
+        <source>FaceAudit&apos;s browser (QtWebEngine) is not installed.</source>
+        <translation>Le navigateur de FaceAudit (QtWebEngine) n’est pas installé.</translation>
     </message>
     <message>
         <source>Follow links:</source>
@@ -95,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source> (%n address(es) not read: see the scan's problems)</source>
+        <source> (%n address(es) not read: see the scan&apos;s problems)</source>
         <translation>
             <numerusform> (%n adresse non lue : voir les problèmes de l’analyse)</numerusform>
             <numerusform> (%n adresses non lues : voir les problèmes de l’analyse)</numerusform>
@@ -135,6 +143,10 @@
         <source>sitemap</source>
         <translation>plan du site</translation>
     </message>
+    <message>
+        <source>rendered in a browser</source>
+        <translation>affichée dans un navigateur</translation>
+    </message>
 </context>
 <context>
     <name>SourcesModel</name>
@@ -166,7 +178,7 @@
         <translation>Où chercher</translation>
     </message>
     <message>
-        <source>List the pages where your photo might be (your employer's team page, a club, a school, a news article), image or video addresses, or folders and ZIP archives on this computer. FaceAudit contacts only these sites.</source>
+        <source>List the pages where your photo might be (your employer&apos;s team page, a club, a school, a news article), image or video addresses, or folders and ZIP archives on this computer. FaceAudit contacts only these sites.</source>
         <translation>Indiquez les pages où votre photo pourrait se trouver (la page équipe de votre employeur, un club, une école, un article de presse), des adresses d’images ou de vidéos, ou des dossiers et archives ZIP de cet ordinateur. FaceAudit ne contacte que ces sites.</translation>
     </message>
     <message>
@@ -212,7 +224,7 @@ https://example.org/equipe</translation>
         <translation>Ajouter une archive &amp;ZIP…</translation>
     </message>
     <message>
-        <source>Look at the photos in a ZIP archive, e.g. a social network's data export</source>
+        <source>Look at the photos in a ZIP archive, e.g. a social network&apos;s data export</source>
         <translation>Examiner les photos d’une archive ZIP, par exemple l’export de vos données d’un réseau social</translation>
     </message>
     <message>
@@ -232,7 +244,7 @@ https://example.org/equipe</translation>
         <translation>Nouvelles sources :</translation>
     </message>
     <message>
-        <source>The case's sources and what the last scan found</source>
+        <source>The case&apos;s sources and what the last scan found</source>
         <translation>Les sources du dossier et ce que la dernière analyse y a trouvé</translation>
     </message>
     <message>
