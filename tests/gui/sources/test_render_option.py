@@ -54,7 +54,7 @@ def test_the_cheap_check_agrees_with_importing_qtwebengine() -> None:
 
 
 def test_a_new_source_keeps_the_option_and_the_table_says_so(
-    main_window: MainWindow, opened_case: Any, qtbot: Any
+    main_window: MainWindow, opened_case: Any, qtbot: Any, screenshot: Any
 ) -> None:
     if not available.webengine_installed():
         pytest.skip("the option is offered only with the PySide6 add-ons")
@@ -71,12 +71,25 @@ def test_a_new_source_keeps_the_option_and_the_table_says_so(
     assert description == "This page only, rendered in a browser"
     sources.table.selectRow(0)
     assert sources.row_settings.render_box.isChecked()
+    screenshot(main_window, "sources-render-chosen")
 
 
+MISSING_WORDS = {"en": "is not installed", "fr": "n’est pas installé"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
 def test_without_the_add_ons_the_option_is_greyed_and_says_how_to_install(
-    main_window: MainWindow, opened_case: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+    window_factory: Any,
+    opened_case: Any,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    screenshot: Any,
+    language: str,
 ) -> None:
     monkeypatch.setattr(available, "webengine_installed", lambda: False)
+    main_window = window_factory(language=language)
+    main_window.show()
+    qtbot.waitExposed(main_window)
     # Saved with the option elsewhere (faceaudit scan --render --case, another computer).
     opened_case.add_sources(["https://example.org/feed"], settings=SourceSettings(render=True))
     sources = sources_of(main_window)  # built now, after the check was made to say "missing"
@@ -85,18 +98,21 @@ def test_without_the_add_ons_the_option_is_greyed_and_says_how_to_install(
     for editor in (sources.new_settings, sources.row_settings):
         assert not editor.render_box.isEnabled()
         assert editor.render_hint.isVisible()
-        assert "is not installed" in editor.render_hint.text()
-        assert ".[browser]" in editor.render_hint.text()
+        assert MISSING_WORDS[language] in editor.render_hint.text()
         assert ".[browser]" in editor.render_box.toolTip()
+    # The steps are said once on the screen, under the new sources' box.
+    assert ".[browser]" in sources.new_settings.render_hint.text()
+    assert ".[browser]" not in sources.row_settings.render_hint.text()
     # Greyed out, the box still keeps what was saved: saving the row does not drop it.
     assert sources.row_settings.render_box.isChecked()
     assert sources.row_settings.settings().render is True
+    screenshot(main_window, "sources-render-missing")
 
     main_window.show_screen("settings")
     settings = main_window.screens["settings"]
     assert isinstance(settings, SettingsScreen)
     state = settings.network.browser_state.text()
-    assert "is not installed" in state and ".[browser]" in state
+    assert MISSING_WORDS[language].replace("’", "'") in state and ".[browser]" in state
 
 
 def test_the_settings_screen_says_what_pages_in_the_browser_cannot_reach(

@@ -25,8 +25,11 @@ class SourceSettingsEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, install_steps: bool = True) -> None:
+        """``install_steps``: without QtWebEngine, say how to install it under the check box
+        (False: only that it is missing, the steps in the tooltip; one editor says them)."""
         super().__init__(parent)
+        self.install_steps = install_steps
         self.depth_box = QSpinBox()
         self.depth_box.setRange(0, MAX_DEPTH)
         self.depth_box.setSpecialValueText(self.tr("this page only"))
@@ -44,9 +47,11 @@ class SourceSettingsEditor(QWidget):
             self.tr("Reads /sitemap.xml and the sitemaps robots.txt names, within the same site")
         )
 
+        # On two lines: a check box does not wrap, and the form sits in a narrow column.
         self.render_box = QCheckBox(
-            self.tr("Render this page in a browser (for pages built by scripts)")
+            self.tr("Render this page in a browser\n(for pages built by scripts)")
         )
+        self.render_box.setAccessibleName(self.render_box.text().replace("\n", " "))
         self.render_hint = hint_label()
         self.render_hint.setVisible(False)
 
@@ -86,8 +91,10 @@ class SourceSettingsEditor(QWidget):
             self.render_hint.setVisible(False)
             return
         missing = self.tr("FaceAudit's browser (QtWebEngine) is not installed.")
-        self.render_box.setToolTip(f"{missing} {available.install_hint()}")
-        self.render_hint.setText(f"{missing} {available.install_hint()}")
+        steps = f"{missing} {available.install_hint()}"
+        self.render_box.setToolTip(steps)
+        self.render_hint.setToolTip(steps)
+        self.render_hint.setText(steps if self.install_steps else missing)
         self.render_hint.setVisible(True)
 
     def settings(self) -> SourceSettings:

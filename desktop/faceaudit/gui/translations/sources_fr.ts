@@ -36,10 +36,6 @@
         <translation>Lit /sitemap.xml et les plans de site cités par robots.txt, sur le même site</translation>
     </message>
     <message>
-        <source>Render this page in a browser (for pages built by scripts)</source>
-        <translation>Afficher cette page dans un navigateur (pour les pages construites par des scripts)</translation>
-    </message>
-    <message>
         <source>Also loads each page of this source in a browser of FaceAudit&apos;s own (Chromium, in a process of its own, kept off your computer and your local network), scrolls it to the end and examines the images it shows, such as those that scripts insert. Slower: each page can take up to %1 s (its deadline) and the browser needs several hundred MB of memory.</source>
         <translation>Charge aussi chaque page de cette source dans le navigateur propre à FaceAudit (Chromium, dans un processus à part, tenu à l’écart de votre ordinateur et de votre réseau local), la fait défiler jusqu’au bout et examine les images qu’elle affiche, comme celles qu’ajoutent des scripts. Plus lent : chaque page peut prendre jusqu’à %1 s (son délai) et le navigateur occupe plusieurs centaines de Mo de mémoire.</translation>
     </message>
@@ -50,6 +46,12 @@
     <message>
         <source>Follow links:</source>
         <translation>Suivre les liens :</translation>
+    </message>
+    <message>
+        <source>Render this page in a browser
+(for pages built by scripts)</source>
+        <translation>Afficher cette page dans un navigateur
+(pour les pages construites par des scripts)</translation>
     </message>
     <message>
         <source>At most:</source>
