@@ -37,6 +37,11 @@ case "$mode" in
         ;;
 esac
 
+# Bytecode for FaceAudit's own modules now, not at each start: an editable install leaves
+# them as source, and where Python may not write its caches (PYTHONDONTWRITEBYTECODE) every
+# start would compile them again (a sixth of the window's start-up).
+"$venv_python" -m compileall -q "$root/desktop/faceaudit" >/dev/null
+
 # The default model pack: official release first, then the verified fallbacks (see models/).
 "$root/.venv/bin/faceaudit" models fetch buffalo_sc
 

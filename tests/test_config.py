@@ -132,3 +132,41 @@ def test_commands_say_when_saved_settings_were_unusable(
     main(["case", "list"])
     err = capsys.readouterr().err
     assert "settings" in err and "per_host must be from 1 to 8, not 99" in err
+
+
+def test_the_settings_are_read_when_first_used_not_when_the_app_is_built(
+    sandbox_home: Path,
+) -> None:
+    # The window's first paint needs only the folders (issue 8): building the App neither
+    # imports the settings module nor reads config.toml.
+    script = (
+        "import sys\nfrom faceaudit.app import App\n"
+        f"app = App.create(data_dir={str(sandbox_home)!r})\n"
+        "print('faceaudit.config' in sys.modules, app._config is None)\n"
+        "print(app.config.match_level, app.config_problems)\n"
+    )
+    config_path(App.create(data_dir=str(sandbox_home)).paths).write_text(
+        'version = 1\n[matching]\nmatch_level = "strict"\n[network]\nconcurrency = 0\n'
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    built, read_later = done.stdout.splitlines()
+    assert built == "False True"
+    assert read_later.startswith("strict [") and "concurrency" in read_later
+
+
+def test_a_changed_model_pack_setting_is_followed_unless_chosen_for_the_run(
+    sandbox_home: Path,
+) -> None:
+    app = App.create(data_dir=str(sandbox_home))
+    assert app.model_pack == "buffalo_sc" and not app.model_pack_override
+    app.update_config(Config(model_pack="buffalo_l"))
+    assert app.model_pack == "buffalo_l"
+    chosen = App.create(data_dir=str(sandbox_home), model_pack="buffalo_sc")
+    assert chosen.model_pack_override
+    chosen.update_config(Config(model_pack="antelopev2"))
+    assert chosen.model_pack == "buffalo_sc"

@@ -9,13 +9,12 @@ thread, each worker a decoded photo in memory, each level of depth multiplies th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from faceaudit.errors import FaceAuditError
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(NamedTuple):  # not a dataclass: dataclasses is not loaded at start-up
     what: str  # the option in words, for messages
     low: int
     high: int

@@ -11,8 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from faceaudit.errors import FaceAuditError
 
@@ -68,8 +68,7 @@ def _private_dir(path: Path, *, tighten: bool = True) -> Path:
     return path
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):  # not a dataclass: dataclasses is not loaded at start-up
     """Where a FaceAudit installation keeps its files. Build one with :func:`resolve_paths`."""
 
     base: Path

@@ -42,6 +42,24 @@ def test_no_arguments_and_python_m_open_the_window(sandbox_home: Path) -> None:
         assert "usage:" not in done.stdout
 
 
+def test_the_window_without_arguments_takes_the_global_options_defaults() -> None:
+    # `faceaudit` alone skips argparse on its way to the window (start-up, issue 8): the
+    # defaults it uses must be what parsing an empty command line gives.
+    from faceaudit.cli import WINDOW_DEFAULTS, global_options
+
+    assert vars(WINDOW_DEFAULTS) == vars(global_options().parse_args([]))
+
+
+def test_the_navigation_icons_come_once_the_window_is_shown(gui_context: GuiContext) -> None:
+    gui_context.hold_until_shown()
+    window = MainWindow(gui_context)
+    items = [window.navigation.item(row) for row in range(window.navigation.count())]
+    assert all(item.icon().isNull() for item in items)
+    gui_context.shown()
+    assert not any(item.icon().isNull() for item in items)
+    window.close()
+
+
 def test_subcommands_still_run_in_the_terminal(sandbox_home: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "faceaudit", "case", "list"],

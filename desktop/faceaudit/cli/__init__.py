@@ -10,16 +10,19 @@ arguments and the :class:`~faceaudit.app.App` and returns the exit status.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from faceaudit import __version__
 from faceaudit.app import App
 from faceaudit.errors import FaceAuditError
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 # Order is the order shown in --help.
 COMMAND_MODULES = (
@@ -103,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def date_arg(text: str) -> dt.date:
     """An argparse type: a date given as YYYY-MM-DD, in the years deadlines can be counted in."""
+    import datetime as dt
+
     from faceaudit.persontext import FIRST_YEAR, LAST_YEAR
 
     try:
@@ -222,6 +227,10 @@ def has_screen() -> bool:
     return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+# The global options' defaults, as global_options() would parse an empty command line.
+WINDOW_DEFAULTS = argparse.Namespace(data_dir=None, threads=0, caseworker=None, model_pack=None)
+
+
 def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
     """The global options when ``argv`` names no command (then the window opens), else None.
 
@@ -259,7 +268,8 @@ def open_window(options: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    options = window_options(arguments)
+    # No arguments at all (the person opened the app): the window, without argparse.
+    options = window_options(arguments) if arguments else WINDOW_DEFAULTS
     if options is not None:
         return open_window(options)
     parser = build_parser()

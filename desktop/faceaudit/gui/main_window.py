@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -29,16 +28,15 @@ if TYPE_CHECKING:
     from faceaudit.gui.about.view import AboutDialog
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-_SP = QStyle.StandardPixmap
-_NAVIGATION_ICONS = {
-    "cases": _SP.SP_DirClosedIcon,
-    "me": _SP.SP_FileDialogInfoView,
-    "sources": _SP.SP_DriveNetIcon,
-    "scan": _SP.SP_BrowserReload,
-    "findings": _SP.SP_FileDialogContentsView,
-    "letters": _SP.SP_FileDialogDetailedView,
-    "clinic": _SP.SP_ComputerIcon,
-    "settings": _SP.SP_FileDialogListView,
+_NAVIGATION_ICONS = {  # the style's own icons (QStyle.StandardPixmap names)
+    "cases": "SP_DirClosedIcon",
+    "me": "SP_FileDialogInfoView",
+    "sources": "SP_DriveNetIcon",
+    "scan": "SP_BrowserReload",
+    "findings": "SP_FileDialogContentsView",
+    "letters": "SP_FileDialogDetailedView",
+    "clinic": "SP_ComputerIcon",
+    "settings": "SP_FileDialogListView",
 }
 
 
@@ -62,9 +60,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.screens = Screens(self)
         for entry in entries:
-            if entry.available():
-                self._add_screen(entry)
-        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48)
+            self._add_screen(entry)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48 + 18)
+        context.when_shown(self._set_navigation_icons)
         self.navigation.currentRowChanged.connect(self._row_changed)
 
         central = QWidget()
@@ -99,7 +97,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(placeholder)
         key, title = entry.key, entry.title()
         item = QListWidgetItem(title)
-        item.setIcon(self._standard_icon(key))
         item.setData(_KEY_ROLE, key)
         shortcut = shortcuts.SCREEN_SHORTCUTS.get(key)
         if shortcut is not None:
@@ -123,10 +120,16 @@ class MainWindow(QMainWindow):
         placeholder.deleteLater()
         return screen
 
-    def _standard_icon(self, key: str) -> QIcon:
+    def _set_navigation_icons(self) -> None:
         # The style's own icons: they follow the platform and scale on high-DPI screens.
-        pixmap = _NAVIGATION_ICONS.get(key)
-        return QIcon() if pixmap is None else self.style().standardIcon(pixmap)
+        from PySide6.QtWidgets import QStyle
+
+        style = self.style()
+        for row, key in enumerate(self.screens):
+            name = _NAVIGATION_ICONS.get(key)
+            if name is not None:
+                item = self.navigation.item(row)
+                item.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, name)))
 
     def show_screen(self, key: str) -> None:
         if key not in self.screens:

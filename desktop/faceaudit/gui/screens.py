@@ -11,15 +11,12 @@ builds one screen, not all), so a screen must take the case already open from
 from __future__ import annotations
 
 import importlib
-import importlib.util
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
 
-@dataclass(frozen=True)
-class ScreenEntry:
+class ScreenEntry(NamedTuple):  # not a dataclass: dataclasses is not loaded at start-up
     key: str
     module: str
     class_name: str
@@ -29,13 +26,6 @@ class ScreenEntry:
 
     def title(self) -> str:
         return QCoreApplication.translate(self.class_name, self.title_text)
-
-    def available(self) -> bool:
-        """Whether the screen's module exists (without importing it)."""
-        try:
-            return importlib.util.find_spec(self.module) is not None
-        except ModuleNotFoundError:
-            return False
 
     def load(self) -> Any:
         """The screen class (a QWidget subclass built as ``Screen(context, parent)``), or

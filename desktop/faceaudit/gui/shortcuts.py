@@ -6,15 +6,14 @@ adds the Findings and Letters shortcuts in their own block below to keep merges 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 
-@dataclass(frozen=True)
-class Shortcut:
+class Shortcut(NamedTuple):  # not a dataclass: dataclasses is not loaded at start-up
     name: str
     keys: QKeySequence.StandardKey | str
 

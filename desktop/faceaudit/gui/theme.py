@@ -70,6 +70,10 @@ _COLOURS = {
 }
 
 
+# Set by application.qt_application when Qt was started with the Fusion style.
+FUSION_AT_START = "faceaudit_fusion_at_start"
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
@@ -112,10 +116,17 @@ def dark_palette() -> QPalette:
 def apply(app: QApplication, scheme: str = "system") -> bool:
     """Apply a scheme; returns True when the result is dark."""
     dark = system_is_dark() if scheme not in ("light", "dark") else scheme == "dark"
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    if app.property(FUSION_AT_START):
+        # The first scheme of an application started with Fusion: its palette is already
+        # the light one, and asking the style for it would cost the first paint.
+        app.setProperty(FUSION_AT_START, False)
+        if dark:
+            app.setPalette(dark_palette())
+    else:
+        style = QStyleFactory.create("Fusion")
+        if style is not None:
+            app.setStyle(style)
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
     sheet = _STATE_SHEET + (_DARK_INDICATORS if dark else "")
     app.setStyleSheet(sheet % {**_COLOURS[dark], "tick": _TICK.as_posix()})
     app.setProperty("faceaudit_dark", dark)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
 from faceaudit.gui.context import GuiContext
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from PySide6.QtWidgets import QLineEdit
 
 
@@ -82,6 +83,8 @@ class NeedsCase(QStackedWidget):
 def local_date(value: dt.date | str | None) -> str:
     """A day as the window's language writes it ("2 Dec 2026", "2 déc. 2026"); a stored ISO
     date or time may be given as text. Unreadable text is shown as it is."""
+    import datetime as dt  # not at start-up: the first screen shows no date
+
     if not value:
         return ""
     day = value
