@@ -192,3 +192,13 @@ def test_a_window_built_after_a_case_was_opened_says_which_is_open(
     assert window.case_label.text() == "Case: camille (open)"
     assert window.lock_action.isEnabled()
     assert "camille" in window.windowTitle()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_screen_fits_the_window_default_width(window_factory: Any, language: str) -> None:
+    # The window is as wide as its widest screen needs: a row of buttons or filters too
+    # many made it wider than a laptop screen (1,429 px in French with Findings built).
+    window = window_factory(language=language)
+    for key in window.screens:
+        window.screens[key]  # builds it
+    assert window.minimumSizeHint().width() <= 1100

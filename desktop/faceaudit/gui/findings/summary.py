@@ -60,7 +60,8 @@ class SiteSummary(QWidget):
         return QSize(320, max(1, len(self.counts)) * ROW_HEIGHT + 8)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        # Narrower than it likes: names are elided, bars scale (a laptop screen in French).
+        return QSize(220, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QImage
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -114,6 +115,11 @@ class FindingsScreen(QWidget):
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Site"))
         self.site.addItem(self.tr("Every site"), ALL)
+        # A long host name must not widen the window: the list opens as wide as it needs.
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.site.setMinimumContentsLength(14)
         self.new_only.toggled.connect(self._apply_filters)
         for box in (self.verdict, self.review, self.site):
             box.currentIndexChanged.connect(self._apply_filters)
@@ -122,8 +128,10 @@ class FindingsScreen(QWidget):
         filters.addWidget(self.review)
         filters.addWidget(self.verdict)
         filters.addWidget(self.site)
-        filters.addWidget(self.new_only)
         filters.addStretch(1)
+        new_row = QHBoxLayout()  # its own line: beside the lists it widened the window
+        new_row.addWidget(self.new_only)
+        new_row.addStretch(1)
 
         self.confirm_action = self._action(
             self.tr("That's me"), shortcuts.CONFIRM_FINDING, lambda: self.decide("confirmed")
@@ -143,7 +151,9 @@ class FindingsScreen(QWidget):
         )
         self.reveal_all_action.setCheckable(True)
         self.reveal_all_action.toggled.connect(self.set_reveal_all)
-        buttons = QHBoxLayout()
+        # Two rows, deciding then looking: in one, six buttons with their keys made the window
+        # wider than a laptop screen in French.
+        buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         self.actions_by_name = {
             "confirm": self.confirm_action,
@@ -164,8 +174,12 @@ class FindingsScreen(QWidget):
             else:
                 button.clicked.connect(act.trigger)
             self.buttons[name] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        for row, names in enumerate(
+            (("confirm", "reject", "undo"), ("view", "reveal", "reveal_all"))
+        ):
+            for column, name in enumerate(names):
+                buttons.addWidget(self.buttons[name], row, column)
+        buttons.setColumnStretch(3, 1)
 
         self.status = hint_label()
         self.message = QLabel()
@@ -198,6 +212,7 @@ class FindingsScreen(QWidget):
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addLayout(filters)
+        main_layout.addLayout(new_row)
         main_layout.addWidget(self.gallery, 1)
         main_layout.addLayout(buttons)
         main_layout.addWidget(self.status)

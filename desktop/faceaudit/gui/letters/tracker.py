@@ -73,13 +73,16 @@ class TrackerPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
+        # Two rows: in one, the five buttons made the window wider than a laptop in French.
         follow = QHBoxLayout()
         follow.addWidget(self.reminder_button)
         follow.addWidget(self.complaint_button)
         follow.addWidget(self.discard_button)
-        follow.addWidget(self.undo_button)
         follow.addStretch(1)
-        follow.addWidget(self.calendar_button)
+        more = QHBoxLayout()
+        more.addWidget(self.undo_button)
+        more.addStretch(1)
+        more.addWidget(self.calendar_button)
         below = QHBoxLayout()
         below.addWidget(self.details, 1)
         below.addWidget(self.steps, 1)
@@ -96,6 +99,7 @@ class TrackerPanel(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addLayout(follow)
+        layout.addLayout(more)
         layout.addLayout(below)
         layout.addWidget(self.message)
 
