@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from faceaudit import __version__
 from faceaudit.gui import shortcuts
@@ -195,10 +195,17 @@ def test_a_window_built_after_a_case_was_opened_says_which_is_open(
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_every_screen_fits_the_window_default_width(window_factory: Any, language: str) -> None:
+def test_every_screen_fits_the_window_default_width(
+    window_factory: Any, qtbot: Any, language: str
+) -> None:
     # The window is as wide as its widest screen needs: a row of buttons or filters too
     # many made it wider than a laptop screen (1,429 px in French with Findings built).
     window = window_factory(language=language)
+    window.show()
+    qtbot.waitExposed(window)
     for key in window.screens:
-        window.screens[key]  # builds it
+        window.show_screen(key)
     assert window.minimumSizeHint().width() <= 1100
+    # Nor does a screen scroll sideways at that width (Settings kept an empty bar in French).
+    for area in window.screens["settings"].findChildren(QScrollArea):
+        assert not area.horizontalScrollBar().isVisible()

@@ -33,6 +33,16 @@ _Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
+def pack_title(name: str, size: int) -> str:
+    """E.g. "buffalo_sc · InsightFace · 16 MB to download"."""
+    megabytes = QLocale().toString(max(1, round(size / 1_000_000)))
+    return (
+        translate("SettingsModel", "%1 · InsightFace · %2 MB to download")
+        .replace("%1", name)
+        .replace("%2", megabytes)
+    )
+
+
 def state_words(state: str) -> str:
     return {
         "verified": translate("SettingsModel", "installed, every file checked against its SHA-256"),
@@ -73,7 +83,7 @@ class PacksModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.pack.title
+            return pack_title(row.pack.name, row.pack.size)
         if role == NAME_ROLE:
             return row.pack.name
         if role == STATE_ROLE:
@@ -84,7 +94,9 @@ class PacksModel(QAbstractListModel):
         if role == SIZE_ROLE:
             return row.pack.size
         if role == Qt.ItemDataRole.ToolTipRole:
-            return state_words(row.state)
+            # The manifest's technical title (detector and recogniser) is the same in
+            # every language.
+            return f"{row.pack.title}\n{state_words(row.state)}"
         return None
 
     def row_of(self, name: str) -> int:

@@ -55,6 +55,11 @@ class ModelPackBox(QGroupBox):
         self.combo = QComboBox()
         self.combo.setModel(model)
         self.combo.setAccessibleName(self.tr("Model pack"))
+        # Its items must not set the screen's width (the list opens as wide as it needs).
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(30)
         self.in_use_label = QLabel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)

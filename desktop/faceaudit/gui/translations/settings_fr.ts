@@ -177,6 +177,10 @@
         <translation>Photos d’une même personne reconnues : %1 des paires.</translation>
     </message>
     <message>
+        <source>%1 · InsightFace · %2 MB to download</source>
+        <translation>%1 · InsightFace · %2 Mo à télécharger</translation>
+    </message>
+    <message>
         <source>Two different people taken for one: %1 of the pairs.</source>
         <translation>Deux personnes différentes prises pour une seule : %1 des paires.</translation>
     </message>
