@@ -76,6 +76,11 @@ The public API (stable; the scan, letters and GUI code program against it)::
     case.compare_scans(previous_scan_id, scan_id)  # the same as scan_changes(scan_id)
     case.record_checked(scan_id, urls);  case.checked_urls(scan_id)  # pages a scan read
     case.counts() -> dict[str, int]
+    # Page captures of the in-app browser (store.captures): PDF + full-page PNG, sealed, with
+    # the SHA-256 of each as captured (plain) and the time
+    case.add_capture(page_url, title, pdf, png, taken_at=None, scan_id=None) -> CaptureRow
+    case.captures() -> list[CaptureRow];  case.capture(id);  case.capture_title(id)
+    case.capture_bytes(id, "pdf" | "png") -> bytes;  case.link_capture_scan(id, scan_id)
     with case.connection() as conn: ...            # one write transaction (letters/requests tables)
     case.seal(data, table, column, row_key) / case.unseal(blob, ...)  # their sealed columns
     store.plain_connection(name)                   # no key: the plain part only (overviews)

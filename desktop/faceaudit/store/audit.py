@@ -51,6 +51,7 @@ CONSENT_RECORDED = "consent_recorded"
 REPORT_GENERATED = "report_generated"
 ERASURE_RECHECKED = "erasure_rechecked"  # a promised erasure checked again (faceaudit.report)
 MANDATE_RECORDED = "mandate_recorded"
+CAPTURE_ADDED = "capture_added"  # a page captured in the in-app browser (faceaudit.store.captures)
 CASE_CLOSED = "case_closed"
 CASE_REOPENED = "case_reopened"
 RETENTION_CHANGED = "retention_changed"
@@ -83,6 +84,7 @@ ACTIONS: tuple[str, ...] = (
     REPORT_GENERATED,
     ERASURE_RECHECKED,
     MANDATE_RECORDED,
+    CAPTURE_ADDED,
     CASE_CLOSED,
     CASE_REOPENED,
     RETENTION_CHANGED,

@@ -24,8 +24,9 @@ from faceaudit.faces.consistency import check_same_person
 from faceaudit.faces.thresholds import DEFAULT_THRESHOLDS
 from faceaudit.faces.types import Face, FaceMatch, Reference
 from faceaudit.filelock import Busy, exclusive
-from faceaudit.store import audit, codec, lifecycle
+from faceaudit.store import audit, captures, codec, lifecycle
 from faceaudit.store.audit import AuditEntry, AuditVerification
+from faceaudit.store.captures import CaptureRow
 from faceaudit.store.crypto import Sealer
 from faceaudit.store.db import savepoint, transaction, translate
 from faceaudit.store.errors import (
@@ -487,6 +488,66 @@ class Case:
             if conn.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
                 raise _unknown("source", source_id)
             self.record_action(audit.SOURCE_REMOVED, source_id=source_id)
+
+    # -- page captures from the in-app browser (faceaudit.store.captures) -----------------
+
+    def add_capture(
+        self,
+        page_url: str,
+        title: str,
+        pdf: bytes,
+        png: bytes,
+        *,
+        taken_at: str | None = None,
+        scan_id: int | None = None,
+    ) -> CaptureRow:
+        """Keep the page as the person saw it (PDF and full-page PNG, sealed, with the SHA-256
+        of each as captured); CaptureError if they are not a PDF and a PNG."""
+        with self._write() as conn:
+            row = captures.add(
+                conn,
+                self._seal,
+                page_url=page_url,
+                title=title,
+                pdf=pdf,
+                png=png,
+                taken_at=taken_at or utc_now(),
+                scan_id=scan_id,
+            )
+            self.record_action(audit.CAPTURE_ADDED, capture_id=row.id)
+            return row
+
+    def captures(self) -> list[CaptureRow]:
+        with self._read() as conn:
+            return captures.rows(conn)
+
+    def capture(self, capture_id: int) -> CaptureRow:
+        with self._read() as conn:
+            row = captures.row(conn, capture_id)
+        if row is None:
+            raise _unknown("capture", capture_id)
+        return row
+
+    def capture_title(self, capture_id: int) -> str:
+        with self._read() as conn:
+            title = captures.title(conn, self._unseal, capture_id)
+        if title is None:
+            raise _unknown("capture", capture_id)
+        return title
+
+    def capture_bytes(self, capture_id: int, kind: str) -> bytes:
+        """The capture's "pdf" or "png" file as captured (its SHA-256 checked again)."""
+        with self._read() as conn:
+            data = captures.read(conn, self._unseal, capture_id, kind)
+        if data is None:
+            raise _unknown("capture", capture_id)
+        return data
+
+    def link_capture_scan(self, capture_id: int, scan_id: int) -> None:
+        """Record which scan examined the images of the captured page."""
+        with self._write() as conn:
+            if not captures.link_scan(conn, capture_id, scan_id):
+                raise _unknown("capture", capture_id)
 
     # -- scans -------------------------------------------------------------------------
 

@@ -279,6 +279,28 @@ _V9_MANDATES: Migration = (
     )""",
 )
 
+# Page captures from the in-app browser (faceaudit.store.captures): the page as the person saw
+# it, as a PDF and a full-page PNG, each sealed with the SHA-256 of its plaintext in plain (so
+# an exported copy can be shown to match); the title is sealed too (it may name the person).
+_V10_CAPTURES: Migration = (
+    """CREATE TABLE captures (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        page_url TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        scan_id INTEGER REFERENCES scans(id) ON DELETE SET NULL,
+        title_blob BLOB NOT NULL,
+        pdf_size INTEGER NOT NULL,
+        pdf_sha256 TEXT NOT NULL,
+        pdf_blob BLOB NOT NULL,
+        png_size INTEGER NOT NULL,
+        png_sha256 TEXT NOT NULL,
+        png_width INTEGER NOT NULL,
+        png_height INTEGER NOT NULL,
+        png_blob BLOB NOT NULL
+    )""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _V1,
     _V2_LETTER_DATES,
@@ -289,6 +311,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _V7_REPORT_SNAPSHOTS,
     _V8_AUDIT_LOG,
     _V9_MANDATES,
+    _V10_CAPTURES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

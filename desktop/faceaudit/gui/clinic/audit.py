@@ -70,6 +70,7 @@ class AuditWords(QObject):
             audit.REPORT_GENERATED: self.tr("Report made"),
             audit.ERASURE_RECHECKED: self.tr("Promised erasure re-checked"),
             audit.MANDATE_RECORDED: self.tr("Mandate recorded"),
+            audit.CAPTURE_ADDED: self.tr("Page captured in the browser"),
             audit.CASE_CLOSED: self.tr("Case closed"),
             audit.CASE_REOPENED: self.tr("Case reopened"),
             audit.RETENTION_CHANGED: self.tr("Retention changed"),
