@@ -37,15 +37,16 @@ def make_png(width: int, height: int, seed: int = 7) -> bytes:
 
 PDF = (
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
-    b"% Camille Martin on a page that names her, photo gallery 2026\n" * 20
-    + b"%%EOF\n"
+    b"% Camille Martin on a page that names her, photo gallery 2026\n" * 20 + b"%%EOF\n"
 )
 TITLE = "Camille Martin - Unmistakable Profile Title"
 
 
 def test_round_trip_with_hashes(case: Case) -> None:
     png = make_png(64, 300)
-    row = case.add_capture("https://example.org/p", TITLE, PDF, png, taken_at="2026-12-03T06:00:00Z")
+    row = case.add_capture(
+        "https://example.org/p", TITLE, PDF, png, taken_at="2026-12-03T06:00:00Z"
+    )
     assert (row.pdf_sha256, row.png_sha256) == (
         hashlib.sha256(PDF).hexdigest(),
         hashlib.sha256(png).hexdigest(),
@@ -99,9 +100,8 @@ def test_sealed_at_rest_and_checked_on_read(store: CaseStore, case: Case) -> Non
         blob = conn.execute("SELECT png_blob FROM captures WHERE id = ?", (other.id,)).fetchone()
         conn.execute("UPDATE captures SET png_blob = ? WHERE id = ?", (blob[0], row.id))
     conn.close()
-    with store.open(case.name, PASSPHRASE) as again:
-        with pytest.raises(TamperedDataError):
-            again.capture_bytes(row.id, "png")
+    with store.open(case.name, PASSPHRASE) as again, pytest.raises(TamperedDataError):
+        again.capture_bytes(row.id, "png")
 
 
 def test_deleted_with_the_case(store: CaseStore, case: Case) -> None:

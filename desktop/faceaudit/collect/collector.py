@@ -40,7 +40,13 @@ from faceaudit.collect.sitemap import (
     parse_sitemap,
     sitemaps_in_robots,
 )
-from faceaudit.collect.types import Candidate, Provenance, SourceError
+from faceaudit.collect.types import (
+    BROWSER_CHECKED_PREFIX,
+    Candidate,
+    Provenance,
+    ShownPage,
+    SourceError,
+)
 from faceaudit.collect.urls import (
     DEFAULT_PORTS,
     InvalidURL,
@@ -306,6 +312,7 @@ class Collector:
         on_source_done: OnSourceDone | None = None,
         per_source: Mapping[str, CollectSettings] | None = None,
         separate_sources: bool = False,
+        shown: Mapping[str, ShownPage] | None = None,
     ) -> CollectStats:
         """Collect every source in one run: requests of all sources share the workers, at
         most ``per_host`` at a time per host. ``on_source_done(source, stats)`` is called
@@ -314,11 +321,14 @@ class Collector:
         a depth and page and image limits of their own (``depth``, ``max_pages``,
         ``max_images``; the rest of this Collector's settings apply to every source).
         ``separate_sources``: each source de-duplicates its pages and images on its own, as
-        if collected alone (a scan's sources are finished and resumed one by one)."""
+        if collected alone (a scan's sources are finished and resumed one by one).
+        ``shown``: sources seen in the in-app browser, by source text: the images the
+        browser showed are fetched (through the same guarded path) instead of the page."""
         run = _Run(self, on_candidate, on_error, on_progress, cancel or threading.Event())
         run.on_source_done = on_source_done
         run.per_source = dict(per_source or {})
         run.separate_sources = separate_sources
+        run.shown = dict(shown or {})
         try:
             return run.execute(sources)
         finally:
@@ -354,6 +364,7 @@ class _Run:
         self.media_done = 0
         self.shared_scope = _Scope()
         self.separate_sources = False
+        self.shown: dict[str, ShownPage] = {}  # sources seen in the in-app browser
         # Per site: its rules (None when it has none) and, if it could not be read, why.
         self.robots: dict[
             tuple[str, str], tuple[urllib.robotparser.RobotFileParser | None, str]
@@ -423,6 +434,9 @@ class _Run:
         text = source.source
         if not is_web_url(text):
             self._queue(_Task("local", text, source))
+            return
+        if text in self.shown:
+            self._start_shown(source, self.shown[text])
             return
         try:
             url = normalise_url(text)
@@ -721,6 +735,46 @@ class _Run:
         if task.source.settings.render:
             known = {url_key(placement.url) for placement in contents.images}
             self._render_page(task, response.final_url, known)
+
+    # -- pages seen in the in-app browser ----------------------------------------------------
+
+    def _start_shown(self, source: _Source, page: ShownPage) -> None:
+        """Fetch the images the person's browser showed on the page, not the page itself (a
+        plain fetch may see an empty shell, or a login page)."""
+        try:
+            url = normalise_url(page.url)
+        except InvalidURL as error:
+            self._error(page.url, f"This is not a usable URL: {error}.", source=source.source)
+            return
+        parts = urlsplit(url)
+        # The address the person browsed to, on its port, as for a listed page.
+        port = parts.port or DEFAULT_PORTS[parts.scheme]
+        source.policy = AddressPolicy.for_listed_host(parts.hostname or "", port)
+        with self.state_lock:
+            for stats in (self.stats, source.stats):
+                stats.checked.append(BROWSER_CHECKED_PREFIX + url)
+        shown = shown_page(
+            [
+                (image, f"browser:{how}", "video" if how == "video" else "image")
+                for image, how in page.images
+            ],
+            [],
+            url,
+        )
+        drawn = 0
+        for placement in shown.images:
+            if placement.data is not None:
+                drawn += 1  # made by the page's scripts: no address to fetch it from
+                continue
+            self._add_media(_Task("media", placement.url, source, 0, url, placement))
+        if drawn:
+            self._error(
+                url,
+                f"{drawn} image(s) on this page were drawn by the page itself (data: "
+                "addresses) and were not examined.",
+                source=source.source,
+                kind="skipped",
+            )
 
     # -- render mode -------------------------------------------------------------------------
 

@@ -17,7 +17,8 @@ class Provenance:
     page_url: str | None  # the page the image was found on (None for a direct image/local file)
     image_url: str  # the image's URL, or path (with "!member" for an archive member)
     found_by: str  # img | srcset | picture | lazy | og:image | twitter:image | link | css |
-    # poster | a-href | noscript | data-uri | direct | video-frame | local | archive
+    # poster | a-href | noscript | data-uri | direct | video-frame | local | archive |
+    # rendered:* (render mode) | browser:* (seen in the in-app browser: browser:img, ...)
     http_status: int | None = None
     final_url: str | None = None  # after redirects
     fetched_at: str | None = None  # ISO 8601 UTC
@@ -60,3 +61,22 @@ class SourceError:
     # "failed" (it could not be fetched or read) or "skipped" (FaceAudit chose not to:
     # robots.txt, a size limit, not an image): the Sources screen says which.
     kind: str = "failed"
+
+
+# A page seen in the in-app browser is marked read in a scan under this prefix, not under
+# its plain URL: only looking at the page again in the browser can show that an image it
+# showed is gone (a plain fetch of the same URL may see an empty shell).
+BROWSER_CHECKED_PREFIX = "browser:"
+
+
+@dataclass(frozen=True)
+class ShownPage:
+    """What the in-app browser showed on a page: its images, to fetch instead of the page.
+
+    ``images`` are (absolute URL, how placed: img, srcset, picture, poster, video, css) as
+    ``gui/render/shown.js`` lists them; ``seen_at`` is when the person scanned it (UTC ISO).
+    """
+
+    url: str
+    images: tuple[tuple[str, str], ...]
+    seen_at: str = ""

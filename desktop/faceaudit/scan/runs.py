@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from faceaudit.collect.types import Candidate, SourceError
+from faceaudit.collect.types import Candidate, ShownPage, SourceError
 from faceaudit.errors import FaceAuditError
 from faceaudit.faces.types import Reference
 from faceaudit.scan.case_sink import CaseSink
@@ -169,6 +169,10 @@ def scan_case(
     rows = case.sources()
     if only_sources is not None:
         rows = [row for row in rows if row.id in only_sources]
+    else:
+        # Pages seen in the in-app browser are scanned from there (faceaudit.scan.browser):
+        # a plain fetch may see an empty shell. Their findings stay "not checked".
+        rows = [row for row in rows if not row.seen_in_browser]
     sources = [row.url_or_path for row in rows]
     if not sources:
         raise FaceAuditError(
@@ -177,6 +181,9 @@ def scan_case(
         )
     sink = CaseSink(case, cache_namespace)
     with case.exclusive_scan():
+        browser = getattr(collector, "set_browser_sources", None)
+        if browser is not None:
+            browser([row.url_or_path for row in rows if row.seen_in_browser])
         configure = getattr(collector, "configure_sources", None)
         if configure is not None:
             defaults = collector.default_source_settings()  # type: ignore[attr-defined]
@@ -216,6 +223,12 @@ def _source_settings(
 
 # -- the collector, one source at a time ----------------------------------------------------------
 
+BROWSER_ONLY_REASON = (
+    "This page was seen in the in-app browser: FaceAudit does not fetch it on its own (it may "
+    "show nothing without a browser, or without your login). Scan it again from the Browser "
+    "screen."
+)
+
 
 class WebCollector:
     """Adapts faceaudit.collect's Collector to the pipeline: all sources in one collection
@@ -250,7 +263,28 @@ class WebCollector:
         self.settings = CollectSettings(**options)
         self.max_pages = max_pages
         self.per_source: dict[str, Any] = {}  # source -> CollectSettings
+        # Pages seen in the in-app browser: what it showed (ShownPage) is collected instead
+        # of the page; such a source without it is not fetched (see set_browser_sources).
+        self.shown: dict[str, ShownPage] = {}
+        self.browser_sources: set[str] = set()
         self._local = threading.local()
+
+    def set_browser_sources(self, sources: Collection[str]) -> None:
+        """Sources seen in the in-app browser: collected only from what it showed."""
+        self.browser_sources = set(sources)
+
+    def _unseen(self, source: str) -> bool:
+        return source in self.browser_sources and source not in self.shown
+
+    def _not_fetched(self, source: str, on_error: Callable[[SourceError], None]) -> None:
+        on_error(
+            SourceError(
+                url=source,
+                error=BROWSER_ONLY_REASON,
+                source=source,
+                kind="skipped",
+            )
+        )
 
     def default_source_settings(self) -> SourceSettings:
         """The settings of a source that has none saved yet: this collector's."""
@@ -285,6 +319,9 @@ class WebCollector:
         on_error: Callable[[SourceError], None],
         cancel: threading.Event,
     ) -> dict[str, Any]:
+        if self._unseen(source):
+            self._not_fetched(source, on_error)
+            return {"checked": []}
         settings = self.per_source.get(source, self.settings)
         collectors = getattr(self._local, "collectors", None)
         if collectors is None:
@@ -295,7 +332,7 @@ class WebCollector:
 
             collector = collectors[settings] = Collector(settings, self.http_cache)
         stats = collector.collect(
-            [source], on_candidate=on_candidate, on_error=on_error, cancel=cancel
+            [source], on_candidate=on_candidate, on_error=on_error, cancel=cancel, shown=self.shown
         )
         counts = _as_counts(stats)
         counts["checked"] = list(getattr(stats, "checked", ()))
@@ -318,6 +355,12 @@ class WebCollector:
             counts["checked"] = list(getattr(stats, "checked", ()))
             on_source_done(source, counts)
 
+        for source in [source for source in sources if self._unseen(source)]:
+            self._not_fetched(source, on_error)
+            on_source_done(source, {"checked": []})
+        sources = [source for source in sources if not self._unseen(source)]
+        if not sources:
+            return
         Collector(self.settings, self.http_cache).collect(
             sources,
             on_candidate=on_candidate,
@@ -326,6 +369,7 @@ class WebCollector:
             on_source_done=done,
             per_source=self.per_source,
             separate_sources=True,  # each source resumable and reported as if alone
+            shown=self.shown,
         )
 
 

@@ -16,7 +16,7 @@ import struct
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from faceaudit.store.errors import StoreError, TamperedDataError
 
@@ -132,19 +132,19 @@ _COLUMNS = (
 )
 
 
-def _row(values: sqlite3.Row | tuple[object, ...]) -> CaptureRow:
+def _row(values: tuple[Any, ...]) -> CaptureRow:
     v = tuple(values)
     return CaptureRow(
-        int(v[0]),  # type: ignore[call-overload]
+        int(v[0]),
         str(v[1]),
         str(v[2]),
-        None if v[3] is None else int(v[3]),  # type: ignore[call-overload]
-        int(v[4]),  # type: ignore[call-overload]
+        None if v[3] is None else int(v[3]),
+        int(v[4]),
         str(v[5]),
-        int(v[6]),  # type: ignore[call-overload]
+        int(v[6]),
         str(v[7]),
-        int(v[8]),  # type: ignore[call-overload]
-        int(v[9]),  # type: ignore[call-overload]
+        int(v[8]),
+        int(v[9]),
     )
 
 
@@ -168,9 +168,7 @@ def title(conn: sqlite3.Connection, unseal: Unseal, capture_id: int) -> str | No
     return unseal(bytes(found[1]), TABLE, "title_blob", found[0]).decode("utf-8", "replace")
 
 
-def read(
-    conn: sqlite3.Connection, unseal: Unseal, capture_id: int, kind: str
-) -> bytes | None:
+def read(conn: sqlite3.Connection, unseal: Unseal, capture_id: int, kind: str) -> bytes | None:
     """The PDF or PNG as captured (None: no such capture); its SHA-256 is checked again."""
     if kind not in CAPTURE_KINDS:
         raise ValueError(f"a capture is one of {CAPTURE_KINDS}, not {kind!r}")

@@ -11,7 +11,10 @@ finding with several places. Each scan records the places it saw the finding at
   site was down, the scan was cancelled, the source was removed or crawled less deep).
 
 A site that could not be reached says nothing about whether a photo is still online: only
-a page that was read can show that a photo left it.
+a page that was read can show that a photo left it. A place seen in the in-app browser
+(``found_by`` ``browser:*``) is gone only once the browser showed the page again without it
+(its check is recorded as ``browser:`` + the page URL): a plain fetch of the same address
+may see an empty shell or a login page.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
+
+from faceaudit.collect.types import BROWSER_CHECKED_PREFIX
 
 Presence = Literal["seen", "gone", "unchecked"]
 PRESENCE_STATES: tuple[str, ...] = ("seen", "gone", "unchecked")
@@ -165,6 +170,9 @@ def _history(
     last_checked = 0
     for place in found:
         where = place.page_url or place.image_url
+        if place.found_by.startswith(BROWSER_CHECKED_PREFIX):
+            # Seen in the in-app browser: only looking at it there again can show it gone.
+            where = BROWSER_CHECKED_PREFIX + where
         checks = checked.get(where, [])
         later = checks[bisect_right(checks, place.last_scan) :]
         scans |= place.scans

@@ -13,6 +13,9 @@ ScanStatus = Literal["running", "done", "cancelled", "failed"]
 SCAN_END_STATES: tuple[str, ...] = ("done", "cancelled", "failed")
 EvidencePolicy = Literal["full", "reduced", "none"]
 EVIDENCE_POLICIES: tuple[str, ...] = ("full", "reduced", "none")
+# A source's option saying where the person saw the page ("browser": the in-app browser).
+SEEN_IN = "seen_in"
+SEEN_IN_BROWSER = "browser"
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,12 @@ class SourceRow:
     def settings(self) -> SourceSettings:
         """The collection settings saved with the source (those of its latest scan)."""
         return SourceSettings.from_options(self.options)
+
+    @property
+    def seen_in_browser(self) -> bool:
+        """Added by "Scan this page" in the in-app browser: scanned from there, from what the
+        browser showed, never by a plain fetch (faceaudit.scan.browser)."""
+        return self.options.get(SEEN_IN) == SEEN_IN_BROWSER
 
 
 @dataclass(frozen=True)
