@@ -18,7 +18,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from faceaudit.app import App
@@ -29,6 +29,10 @@ from faceaudit.gui.dialogs import Dialogs
 from faceaudit.gui.main_window import MainWindow
 from faceaudit.gui.worker import Worker
 from faceaudit.store import KdfParams
+
+# As the window's qt_application does: the Browser screen's QtWebEngine needs it set before
+# pytest-qt's QApplication exists (this module is imported before the qapp fixture runs).
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = PROJECT_ROOT / "tests" / "screenshots"

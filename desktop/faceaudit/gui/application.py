@@ -36,6 +36,9 @@ def qt_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # QtWebEngine (the Browser screen, loaded only when first shown) needs its OpenGL
+    # contexts shared, which can only be asked before the QApplication exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     # Fractional scale factors (125 %, 150 %) drawn as they are, not rounded.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough

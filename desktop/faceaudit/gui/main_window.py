@@ -32,6 +32,7 @@ _NAVIGATION_ICONS = {  # the style's own icons (QStyle.StandardPixmap names)
     "cases": "SP_DirClosedIcon",
     "me": "SP_FileDialogInfoView",
     "sources": "SP_DriveNetIcon",
+    "browser": "SP_DesktopIcon",
     "scan": "SP_BrowserReload",
     "findings": "SP_FileDialogContentsView",
     "letters": "SP_FileDialogDetailedView",

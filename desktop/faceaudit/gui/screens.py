@@ -43,10 +43,10 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("cases", "faceaudit.gui.cases.view", "CasesScreen", "Cases"),
     ScreenEntry("me", "faceaudit.gui.me.view", "MeScreen", "Me"),
     ScreenEntry("sources", "faceaudit.gui.sources.view", "SourcesScreen", "Sources"),
+    ScreenEntry("browser", "faceaudit.gui.browser.view", "BrowserScreen", "Browser"),
     ScreenEntry("scan", "faceaudit.gui.scan.view", "ScanScreen", "Scan"),
     ScreenEntry("findings", "faceaudit.gui.findings.view", "FindingsScreen", "Findings"),
     ScreenEntry("letters", "faceaudit.gui.letters.view", "LettersScreen", "Letters & requests"),
     ScreenEntry("clinic", "faceaudit.gui.clinic.view", "ClinicScreen", "Clinic"),
     ScreenEntry("settings", "faceaudit.gui.settings.view", "SettingsScreen", "Settings"),
-    # later: ScreenEntry("browser", ...) for the in-app browser
 )

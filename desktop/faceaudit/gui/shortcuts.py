@@ -35,6 +35,7 @@ SHOW_SCAN = Shortcut("show_scan", "Ctrl+4")
 SHOW_FINDINGS = Shortcut("show_findings", "Ctrl+5")
 SHOW_LETTERS = Shortcut("show_letters", "Ctrl+6")
 SHOW_CLINIC = Shortcut("show_clinic", "Ctrl+7")
+SHOW_BROWSER = Shortcut("show_browser", "Ctrl+8")  # added after the others: keeps their keys
 SHOW_SETTINGS = Shortcut("show_settings", QKeySequence.StandardKey.Preferences)
 HELP_ABOUT = Shortcut("about", "F1")
 NEW_CASE = Shortcut("new_case", QKeySequence.StandardKey.New)
@@ -46,7 +47,7 @@ PAUSE_SCAN = Shortcut("pause_scan", "F6")
 CANCEL_SCAN = Shortcut("cancel_scan", "Shift+F5")
 DELETE_SELECTED = Shortcut("delete_selected", QKeySequence.StandardKey.Delete)
 
-# Screens by navigation key: Ctrl+<n> shows the n-th.
+# Screens by navigation key: Ctrl+<n> shows the n-th (the Browser, added later, is Ctrl+8).
 SCREEN_SHORTCUTS = {
     "cases": SHOW_CASES,
     "me": SHOW_ME,
@@ -55,6 +56,7 @@ SCREEN_SHORTCUTS = {
     "findings": SHOW_FINDINGS,
     "letters": SHOW_LETTERS,
     "clinic": SHOW_CLINIC,
+    "browser": SHOW_BROWSER,
     "settings": SHOW_SETTINGS,
 }
 
@@ -95,3 +97,12 @@ def action(parent: QWidget, text: str, shortcut: Shortcut, tooltip: str = "") ->
     act.setToolTip(with_shortcut(tooltip or text.replace("&", ""), shortcut))
     parent.addAction(act)
     return act
+
+
+# -- the in-app browser (wt-browser); active while the Browser screen has the focus ----------
+BROWSER_BACK = Shortcut("browser_back", "Alt+Left")
+BROWSER_FORWARD = Shortcut("browser_forward", "Alt+Right")
+BROWSER_RELOAD = Shortcut("browser_reload", "Ctrl+F5")  # F5 starts the case's scan
+BROWSER_STOP = Shortcut("browser_stop", "Esc")
+BROWSER_ADDRESS = Shortcut("browser_address", "Alt+D")  # Ctrl+L locks the case
+SCAN_THIS_PAGE = Shortcut("scan_this_page", "Ctrl+Shift+S")

@@ -24,6 +24,7 @@ QLabel[state="bad"] { color: %(bad)s; }
 QLabel[role="hint"] { color: %(hint)s; }
 QLabel[role="title"] { font-size: 16pt; font-weight: 600; }
 QFrame[role="notice"] { border: 1px solid %(hint)s; border-radius: 6px; padding: 6px; }
+QLabel[role="banner"] { border: 1px solid %(warn)s; border-radius: 6px; padding: 6px; }
 QListWidget#navigation { border: none; border-right: 1px solid %(rule)s; padding: 6px 4px; }
 QListWidget#navigation::item { padding: 7px 10px; border-radius: 4px; }
 QListWidget#navigation::item:selected {

@@ -21,6 +21,7 @@ from faceaudit.scan.control import ScanControl, ScanProgress
 
 if TYPE_CHECKING:
     from faceaudit.app import App
+    from faceaudit.collect.types import ShownPage
     from faceaudit.gui.context import GuiContext
     from faceaudit.gui.worker import Task
     from faceaudit.scan.pipeline import ScanOutcome
@@ -60,18 +61,20 @@ def run_case_scan(
     only_sources: Collection[int] | None = None,
     progress: Callable[[ScanProgress], None] | None = None,
     revalidate: bool = False,
+    shown: ShownPage | None = None,
 ) -> ScanOutcome:
     """What ``faceaudit scan --case NAME [--resume]`` runs, with its default network settings.
 
     ``revalidate`` asks every server again even for pages the HTTP cache holds as fresh (a
-    re-check after a promised erasure: ``faceaudit requests recheck``)."""
+    re-check after a promised erasure: ``faceaudit requests recheck``). ``shown``: scan the
+    images the in-app browser showed on a page instead (:mod:`faceaudit.scan.browser`)."""
     from faceaudit.scan.pipeline import ScanSettings
     from faceaudit.scan.runs import default_workers, scan_case, scan_engine, web_collector
 
     ready = case_readiness(case)
     if not ready.references:
         raise NotReady("references")
-    if not ready.sources:
+    if not ready.sources and shown is None:
         raise NotReady("sources")
     settings = ScanSettings(workers=default_workers(app.threads))
     network = cli_network()
@@ -83,6 +86,20 @@ def run_case_scan(
         # The stored embeddings belong to another pack: embed the stored photos anew.
         references = app.engine.enrol(
             [(row.label, case.reference_photo(row.id)) for row in case.reference_rows()]
+        )
+    if shown is not None:
+        from faceaudit.scan.browser import scan_shown_page
+
+        return scan_shown_page(
+            scan_engine(app.engine),
+            case,
+            collector,
+            shown,
+            settings,
+            cache_namespace=app.model_pack,
+            control=control,
+            on_progress=progress,
+            references=references,
         )
     return scan_case(
         scan_engine(app.engine),
@@ -178,8 +195,11 @@ class ScanRunner(QObject):
         resume: bool = False,
         only_sources: Collection[int] | None = None,
         revalidate: bool = False,
+        shown: ShownPage | None = None,
     ) -> bool:
-        """Start a scan of the open case; False if one is already running or no case is open."""
+        """Start a scan of the open case; False if one is already running or no case is open.
+
+        ``shown``: what the in-app browser showed on a page, scanned as that page's source."""
         case = self.context.case
         if self.task is not None or case is None:
             return False
@@ -198,6 +218,7 @@ class ScanRunner(QObject):
             resume=resume,
             only_sources=only_sources,
             revalidate=revalidate,
+            shown=shown,
         )
         self.task = self.context.run(
             scan,

@@ -165,6 +165,10 @@
         <translation>Mandat enregistré</translation>
     </message>
     <message>
+        <source>Page captured in the browser</source>
+        <translation>Page capturée dans le navigateur</translation>
+    </message>
+    <message>
         <source>Case closed</source>
         <translation>Dossier clos</translation>
     </message>
