@@ -19,6 +19,9 @@ HEAVY = (
     "requests",
     "cryptography",
     "faceaudit.scan.pipeline",
+    # Chromium (the Browser screen's, or the render mode's) starts only when asked for.
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
 )
 
 BUILD_WINDOW = """

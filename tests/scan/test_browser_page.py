@@ -36,6 +36,9 @@ def shell_site(site: LoopbackSite, examples_dir: Path) -> dict[str, str]:
         "me": site.image("/cdn/obama1.jpg", test / "obama1.jpg"),
         "stranger": site.image("/cdn/biden.jpg", train / "biden" / "biden.jpg"),
         "reference": str(train / "obama" / "obama.jpg"),
+        # Shown to the person's browser with their login; FaceAudit's own request (no
+        # cookies) is refused.
+        "private": site.url("/cdn/only-with-login.jpg"),
     }
 
 
@@ -66,9 +69,20 @@ def test_the_shown_images_are_scanned_and_never_gone_by_a_plain_scan(
 ) -> None:
     paths = resolve_paths(sandbox_home)
     outcome = scan_shown_page(
-        scan_face_engine, case, WebCollector(paths), _shown(shell_site, "me", "stranger"), SETTINGS
+        scan_face_engine,
+        case,
+        WebCollector(paths),
+        _shown(shell_site, "me", "stranger", "private"),
+        SETTINGS,
     )
     assert outcome.comparison["new"] == 1
+    # What FaceAudit could not fetch is said, image by image, on the page it was seen on.
+    [missed] = outcome.errors
+    assert (missed.url, missed.page_url, missed.kind) == (
+        shell_site["private"],
+        shell_site["page"],
+        "failed",
+    )
     [source] = case.sources()
     assert source.url_or_path == shell_site["page"] and source.seen_in_browser
     [finding] = case.findings()

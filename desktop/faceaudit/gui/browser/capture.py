@@ -53,8 +53,12 @@ class PageCapture(QObject):
     finished = Signal(object)
     failed = Signal(str)  # "pdf" | "screenshot"
 
-    def __init__(self, view: QWebEngineView, parent: QObject | None = None) -> None:
+    def __init__(
+        self, view: QWebEngineView, parent: QObject | None = None, *, restore_y: int | None = None
+    ) -> None:
+        """``restore_y``: where to leave the page afterwards (None: where it was)."""
         super().__init__(parent)
+        self.wanted_y = restore_y
         self.view = view
         self.page: QWebEnginePage = view.page()
         self.canvas = QImage()
@@ -74,7 +78,8 @@ class PageCapture(QObject):
         metrics = _parse(answer)
         view_height = max(1, int(metrics.get("view") or self.view.height()))
         height = max(view_height, int(metrics.get("height") or 0))
-        self.restore_y = int(metrics.get("y") or 0)
+        where = int(metrics.get("y") or 0)
+        self.restore_y = where if self.wanted_y is None else self.wanted_y
         self.url = str(metrics.get("url") or self.page.url().toString())
         self.title = str(metrics.get("title") or self.page.title())[:500]
         self.ratio = max(1.0, self.view.devicePixelRatioF())

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from faceaudit.store.captures import CaptureRow
 
 HARVEST_DEADLINE = 60.0  # seconds for scrolling a page to its end and letting it settle
+TO_TOP_JS = "(() => { const y = window.scrollY; window.scrollTo(0, 0); return y; })()"
 
 
 def store_capture(case: Case, shot: PageShot, taken_at: str) -> CaptureRow:
@@ -79,6 +80,7 @@ class BrowserPane(QWidget):
         self.scanning = False  # from Scan this page until its scan ends
         self.taken_at = ""
         self.downloads_refused = 0
+        self.scroll_before = 0
         self._build()
         self.profile.changed.connect(self._new_page)
         self.profile.download_refused.connect(self._download_refused)
@@ -296,7 +298,9 @@ class BrowserPane(QWidget):
         url = self.page.url()
         loaded = url.scheme() in ("http", "https")
         self.reload_button.setEnabled(loaded)
-        busy = self.scanning or self.harvester is not None or self.capture is not None
+        looking = self.harvester is not None or self.capture is not None
+        busy = self.scanning or looking
+        self.view.setEnabled(not looking)  # the page stays put while it is read and captured
         self.scan_button.setEnabled(loaded and not busy and not self.runner.running)
         self.forget_button.setEnabled(not busy)
         self.stay_box.setEnabled(not busy)
@@ -349,6 +353,14 @@ class BrowserPane(QWidget):
         harvester = self.harvester = Harvester(self.page, self.guard.clock, HARVEST_DEADLINE, self)
         harvester.finished.connect(self._harvested)
         self._update()
+        # From the top (lazy images above where the person is would never load), and back
+        # to where they were once the page is captured.
+        self.page.runJavaScript(TO_TOP_JS, 0, lambda y: self._from_top(harvester, y))
+
+    def _from_top(self, harvester: Harvester, answer: object) -> None:
+        if harvester is not self.harvester:
+            return  # dropped meanwhile
+        self.scroll_before = int(answer) if isinstance(answer, int | float) else 0
         harvester.start()
 
     def _harvested(self, harvest: Harvest) -> None:
@@ -358,7 +370,7 @@ class BrowserPane(QWidget):
         self.harvester = None
         self.harvest = harvest
         self._say("", self.tr("Keeping a capture of the page (PDF and screenshot)…"))
-        capture = self.capture = PageCapture(self.view, self)
+        capture = self.capture = PageCapture(self.view, self, restore_y=self.scroll_before)
         capture.finished.connect(self._captured)
         capture.failed.connect(self._capture_failed)
         capture.start()
