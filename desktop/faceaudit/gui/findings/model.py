@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -182,14 +182,12 @@ _ROW_ATTRIBUTES: dict[int, str] = {
 }
 
 
-class TileTexts:
+class TileTexts(Protocol):
     """Plain-language words for a tile, supplied by the view (which owns the translations)."""
 
-    def describe(self, row: FindingRow, site: str) -> str:
-        raise NotImplementedError
+    def describe(self, row: FindingRow, site: str) -> str: ...
 
-    def tooltip(self, row: FindingRow, site: str) -> str:
-        raise NotImplementedError
+    def tooltip(self, row: FindingRow, site: str) -> str: ...
 
 
 # -- filters ---------------------------------------------------------------------------------

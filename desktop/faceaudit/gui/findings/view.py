@@ -26,7 +26,6 @@ from faceaudit.gui.findings.model import (
     FindingsFilter,
     FindingsModel,
     SiteGroups,
-    TileTexts,
     index_of_finding,
 )
 from faceaudit.gui.findings.review import ReviewHistory
@@ -37,7 +36,7 @@ from faceaudit.store.records import FindingRow
 ALL = ""  # the combo boxes' "any" choice
 
 
-class _Words(TileTexts):
+class _Words:
     """A tile in words, for screen readers and tooltips."""
 
     def __init__(self, screen: FindingsScreen) -> None:
