@@ -158,6 +158,7 @@ def test_fetch_failures_from_a_real_server_in_french(french, folder_site) -> Non
 def test_failure_reasons_the_collector_words_are_all_recognised(french) -> None:
     from faceaudit.collect import fetch
     from faceaudit.collect.netguard import AddressRefused
+    from faceaudit.scan.runs import BROWSER_ONLY_REASON
 
     samples = {
         fetch._status_message(404): "n'existe plus (HTTP 404)",
@@ -174,6 +175,10 @@ def test_failure_reasons_the_collector_words_are_all_recognised(french) -> None:
         "stopped asking it. Scan again later, when the site responds.": "example.org n'a pas",
         "This source reached its limit of 500 images; the rest were not fetched. Raise the "
         "limit or list fewer pages.": "sa limite de 500 images",
+        # Pages seen in the in-app browser (scan/runs.py, collect/collector.py).
+        BROWSER_ONLY_REASON: "depuis l'écran Navigateur",
+        "3 image(s) on this page were drawn by the page itself (data: addresses) and were not "
+        "examined.": "3 image(s) de cette page",
     }
     for english, french_words in samples.items():
         assert french_words in reasons.reason_text(english), english

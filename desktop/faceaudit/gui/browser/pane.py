@@ -81,6 +81,7 @@ class BrowserPane(QWidget):
         self.taken_at = ""
         self.downloads_refused = 0
         self.scroll_before = 0
+        self.loading = False
         self._build()
         self.profile.changed.connect(self._new_page)
         self.profile.download_refused.connect(self._download_refused)
@@ -230,9 +231,13 @@ class BrowserPane(QWidget):
 
     def _connect_page(self) -> None:
         self.page.urlChanged.connect(self._url_changed)
-        self.page.loadStarted.connect(self._update)
-        self.page.loadFinished.connect(lambda _ok: self._update())
+        self.page.loadStarted.connect(lambda: self._loading(True))
+        self.page.loadFinished.connect(lambda _ok: self._loading(False))
         self.page.loadProgress.connect(lambda _value: self._update())
+
+    def _loading(self, loading: bool) -> None:
+        self.loading = loading
+        self._update()
 
     def _new_page(self) -> None:
         """The profile changed: a page of the new one, at the same address."""
@@ -298,6 +303,7 @@ class BrowserPane(QWidget):
         url = self.page.url()
         loaded = url.scheme() in ("http", "https")
         self.reload_button.setEnabled(loaded)
+        self.stop_button.setEnabled(self.loading)
         looking = self.harvester is not None or self.capture is not None
         busy = self.scanning or looking
         self.view.setEnabled(not looking)  # the page stays put while it is read and captured

@@ -140,6 +140,11 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
          "render-deadline"),
         (r"The page tried to reach addresses on your own network or computer "
          r"\((?P<hosts>[^)]*)\); the browser refused them\.", "render-blocked"),
+        (r"This page was seen in the in-app browser: FaceAudit does not fetch it on its own "
+         r"\(it may show nothing without a browser, or without your login\)\. Scan it again "
+         r"from the Browser screen\.", "browser-only"),
+        (r"(?P<count>\d+) image\(s\) on this page were drawn by the page itself \(data: "
+         r"addresses\) and were not examined\.", "browser-drawn"),
     )  # fmt: skip
     return tuple((re.compile(f"^{pattern}$", re.DOTALL), key) for pattern, key in raw)
 
@@ -147,6 +152,17 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 def _templates() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
+        "browser-only": translate(
+            "ReasonWords",
+            "This page was seen in the in-app browser: FaceAudit does not fetch it on its own "
+            "(it may show nothing without a browser, or without your login). Scan it again "
+            "from the Browser screen.",
+        ),
+        "browser-drawn": translate(
+            "ReasonWords",
+            "%count image(s) on this page were drawn by the page itself (data: addresses) and "
+            "were not examined.",
+        ),
         "gone": translate(
             "ReasonWords",
             "The page or image no longer exists (HTTP %status); it may have been removed.",

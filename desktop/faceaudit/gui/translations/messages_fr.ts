@@ -515,6 +515,14 @@
         <translation>il n&apos;a pas démarré</translation>
     </message>
     <message>
+        <source>This page was seen in the in-app browser: FaceAudit does not fetch it on its own (it may show nothing without a browser, or without your login). Scan it again from the Browser screen.</source>
+        <translation>Cette page a été vue dans le navigateur intégré : FaceAudit ne la récupère pas de lui-même (elle peut ne rien montrer sans navigateur, ou sans votre connexion). Analysez-la de nouveau depuis l&apos;écran Navigateur.</translation>
+    </message>
+    <message>
+        <source>%count image(s) on this page were drawn by the page itself (data: addresses) and were not examined.</source>
+        <translation>%count image(s) de cette page ont été dessinées par la page elle-même (adresses data:) et n&apos;ont pas été examinées.</translation>
+    </message>
+    <message>
         <source>The page or image no longer exists (HTTP %status); it may have been removed.</source>
         <translation>La page ou l&apos;image n&apos;existe plus (HTTP %status) ; elle a peut-être été retirée.</translation>
     </message>
