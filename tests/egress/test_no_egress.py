@@ -341,3 +341,83 @@ def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -
     assert elapsed > RENDER_SECONDS
     bad = forbidden_connections(trace_file.read_text(errors="replace"), port)
     assert bad == [], "the renderer connected beyond the loopback site:\n" + "\n".join(bad[:20])
+
+
+BROWSER_CHILD = """
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QTimer
+from faceaudit.app import App
+from faceaudit.gui import application
+from faceaudit.gui.context import GuiContext
+from faceaudit.store import KdfParams, Person
+url, seconds = sys.argv[1], float(sys.argv[2])
+app = App.create()
+qapp = application.qt_application([])
+context = GuiContext(app, kdf=KdfParams(n=2**10, r=8, p=1))
+window = application.build_window(context)
+window.show()
+case = context.case_store.create("egress", "violet tractor spoon orbit", person=Person())
+context.open_case(case)
+window.show_screen("browser")
+pane = window.screens["browser"].pane
+pane.page.loadFinished.connect(lambda ok: print("loaded", ok, flush=True))
+pane.load(url)
+QTimer.singleShot(int(seconds * 1000), qapp.quit)
+qapp.exec()
+context.close_case()
+"""
+
+
+def test_the_in_app_browser_connects_only_to_the_page_typed(tmp_path: Path) -> None:
+    """The window's Browser screen on a loopback page that keeps Chromium busy for 30 s (the
+    page links to another site and fetches every 200 ms): only the typed page is reached."""
+    pytest.importorskip("PySide6.QtWebEngineCore", reason="the browser needs the PySide6 add-ons")
+    strace = _strace_or_skip()
+    page = (
+        b"<html><body><a href='https://example.com/'>out</a><img src='/a.jpg'><script>"
+        b"setInterval(() => fetch('/tick'), 200);</script></body></html>"
+    )
+    asked: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            body, kind = (page, "text/html") if self.path == "/" else (b"{}", "text/plain")
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    port = server.server_address[1]
+    home = tmp_path / "home"
+    home.mkdir()
+    trace_file = tmp_path / "browser.strace"
+    command = [sys.executable, "-c", BROWSER_CHILD, f"http://127.0.0.1:{port}/", "30"]
+    try:
+        done = subprocess.run(
+            [*strace, "-o", str(trace_file), *command],
+            env=child_environment(home),
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "loaded True" in done.stdout
+    assert asked.count("/tick") > 50  # Chromium was busy on the page all along
+    bad = forbidden_connections(trace_file.read_text(errors="replace"), port)
+    assert bad == [], "the browser connected beyond the typed page:\n" + "\n".join(bad[:20])

@@ -50,9 +50,11 @@ def prepare(*, headless: bool) -> None:
         # account keeps it.
         os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
     # Chromium asks the D-Bus system bus about power and network state; the bus is local,
-    # but it also reaches name services (systemd-resolved), so the renderer does without.
+    # but it also reaches name services (systemd-resolved), so Chromium does without: the
+    # renderer and the window's browser alike (the window's Qt does not use the system bus;
+    # its session bus, for the desktop's portals and theme, stays).
+    os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "disabled:"
     if headless:
-        os.environ["DBUS_SYSTEM_BUS_ADDRESS"] = "disabled:"
         os.environ["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
