@@ -203,3 +203,42 @@ def qtbot_button() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+WITHOUT_ADDONS = """
+import json, os, sys
+sys.modules["PySide6.QtWebEngineCore"] = None  # as if the add-ons were not installed
+sys.modules["PySide6.QtWebEngineWidgets"] = None
+from faceaudit.app import App
+from faceaudit.gui import application
+from faceaudit.gui.context import GuiContext
+from faceaudit.store import KdfParams, Person
+app = App.create()
+qapp = application.qt_application([])
+context = GuiContext(app, kdf=KdfParams(n=2**10, r=8, p=1))
+window = application.build_window(context)
+window.show()
+case = context.case_store.create("dana", "violet tractor spoon orbit", person=Person())
+context.open_case(case)
+window.show_screen("browser")
+screen = window.screens["browser"]
+print(json.dumps({"pane": screen.pane is not None, "text": screen.missing_label.text(),
+                  "shown": screen.missing_label.isVisible()}))
+context.close_case()
+"""
+
+
+def test_without_the_add_ons_the_screen_says_how_to_get_them(sandbox_home: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FACEAUDIT_HOME": str(sandbox_home)}
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_ADDONS], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    said = json.loads(done.stdout.strip().splitlines()[-1])
+    assert said["pane"] is False and said["shown"] is True
+    assert "pip install -e '.[browser]'" in said["text"]
