@@ -64,6 +64,13 @@ def _shown(urls: dict[str, str], *names: str) -> ShownPage:
     )
 
 
+def test_the_store_and_the_collector_mark_browser_pages_alike() -> None:
+    from faceaudit.collect.types import BROWSER_CHECKED_PREFIX as collected
+    from faceaudit.store.history import BROWSER_CHECKED_PREFIX as read
+
+    assert collected == read == "browser:"
+
+
 def test_the_shown_images_are_scanned_and_never_gone_by_a_plain_scan(
     case, shell_site: dict[str, str], scan_face_engine, sandbox_home: Path
 ) -> None:

@@ -26,7 +26,11 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from faceaudit.collect.types import BROWSER_CHECKED_PREFIX
+# How a scan marks a page seen in the in-app browser as read: the collector's
+# collect.types.BROWSER_CHECKED_PREFIX, written again here so that reading a case's history
+# (the letters, the report) does not load the collector (tests/scan/test_browser_page.py
+# checks they agree).
+BROWSER_CHECKED_PREFIX = "browser:"
 
 Presence = Literal["seen", "gone", "unchecked"]
 PRESENCE_STATES: tuple[str, ...] = ("seen", "gone", "unchecked")
