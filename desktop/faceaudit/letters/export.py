@@ -92,7 +92,22 @@ def _evidence_lines(number: int, item: Evidence, letter: Letter) -> list[str]:
         lines.append(f"   {labels['annex_found']}{colon} {item.found_at}")
     if item.sha256:
         lines.append(f"   {labels['annex_hash']}{colon} {item.sha256}")
+    lines += [f"   {label}{colon} {value}" for label, value in capture_lines(item, letter)]
     return lines
+
+
+def capture_lines(item: Evidence, letter: Letter) -> list[tuple[str, str]]:
+    """The annex's lines about the capture of the item's page (label, value), if any."""
+    capture = item.capture
+    if capture is None:
+        return []
+    labels = letter.labels
+    taken = labels["annex_capture_value"].format(date=capture.taken_at[:10], file=capture.file_name)
+    return [
+        (labels["annex_capture"], taken),
+        (labels["annex_capture_pdf"], capture.pdf_sha256),
+        (labels["annex_capture_png"], capture.png_sha256),
+    ]
 
 
 def found_date(item: Evidence, letter: Letter) -> str:
@@ -275,6 +290,10 @@ def _annex_flowables(letter: Letter, styles: dict[str, object]) -> list[object]:
                     Paragraph(
                         f"<b>{escape(labels['annex_hash'])}{colon}</b> {item.sha256}", styles["url"]
                     )
+                )
+            for label, value in capture_lines(item, letter):
+                entry.append(
+                    Paragraph(f"<b>{escape(label)}{colon}</b> {escape(value)}", styles["url"])
                 )
             if letter.spec.include_thumbnails and item.thumbnail_jpeg:
                 entry.append(
@@ -477,6 +496,15 @@ def render_eml(letter: Letter) -> bytes:
                     subtype="jpeg",
                     filename=f"face-{number}.jpg",
                 )
+    # The page captures the annex names (the in-app browser's PDF of each page, once each).
+    captures = {
+        item.capture.file_name: item.capture for item in letter.spec.evidence if item.capture
+    }
+    for name, capture in captures.items():
+        if capture.pdf:
+            message.add_attachment(
+                capture.pdf, maintype="application", subtype="pdf", filename=name
+            )
     representative = letter.spec.representative
     if representative is not None and representative.document is not None:
         kind = mimetypes.guess_type(representative.document_name)[0] or "application/pdf"

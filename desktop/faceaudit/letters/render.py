@@ -112,6 +112,18 @@ class Representative:
 
 
 @dataclass(frozen=True)
+class CaptureNote:
+    """The page as the person saw it in the in-app browser (faceaudit.store.captures): the
+    PDF goes with the e-mail draft, the annex names it with the SHA-256 of each file."""
+
+    taken_at: str  # UTC ISO date-time
+    pdf_sha256: str
+    png_sha256: str
+    file_name: str  # of the PDF, as attached
+    pdf: bytes = b""
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One image as cited in the annex (one entry per image, however many faces it shows)."""
 
@@ -123,6 +135,7 @@ class Evidence:
     finding_id: int | None = None
     # The other places (page URL, image URL) the same image was seen on the operator's sites.
     also_at: tuple[tuple[str | None, str], ...] = ()
+    capture: CaptureNote | None = None  # the latest capture of its page, if the case has one
 
 
 @dataclass(frozen=True)

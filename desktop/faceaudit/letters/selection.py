@@ -16,14 +16,15 @@ and ``findings --by-operator`` call :func:`findings_by_operator`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from faceaudit.letters.directory import Directory, Operator, domain_of
-from faceaudit.letters.render import Evidence
+from faceaudit.letters.render import CaptureNote, Evidence
 
 if TYPE_CHECKING:
     from faceaudit.store import Case, FindingHistory, FindingPlace, FindingRow
+    from faceaudit.store.captures import CaptureRow
 
 
 def on_domains(url: str | None, domains: Iterable[str]) -> bool:
@@ -81,12 +82,34 @@ class LetterSelection:
         return sum(len(image.places) for image in self.images)
 
     def evidence(self, case: Case, include_thumbnails: bool = False) -> tuple[Evidence, ...]:
+        notes = _captures_by_page(case, {image.places[0].page_url for image in self.images})
         return tuple(
-            image.evidence(
-                case.finding_thumbnail(image.finding_ids[0]) if include_thumbnails else None
+            replace(
+                image.evidence(
+                    case.finding_thumbnail(image.finding_ids[0]) if include_thumbnails else None
+                ),
+                capture=notes.get(image.places[0].page_url or ""),
             )
             for image in self.images
         )
+
+
+def _captures_by_page(case: Case, pages: set[str | None]) -> dict[str, CaptureNote]:
+    """The latest capture of each of ``pages`` the in-app browser kept (its PDF read once)."""
+    latest: dict[str, CaptureRow] = {}
+    for row in case.captures():
+        if row.page_url in pages:
+            latest[row.page_url] = row  # in id order: the last one wins
+    return {
+        page: CaptureNote(
+            taken_at=row.taken_at,
+            pdf_sha256=row.pdf_sha256,
+            png_sha256=row.png_sha256,
+            file_name=f"capture-{row.id}-{row.taken_at[:10]}.pdf",
+            pdf=case.capture_bytes(row.id, "pdf"),
+        )
+        for page, row in latest.items()
+    }
 
 
 def select_findings(
