@@ -111,7 +111,11 @@ def load(pane: Any, url: str, qtbot: Any) -> None:
 
 
 def test_scan_this_page_finds_the_scripted_photo_and_keeps_a_capture(
-    main_window: MainWindow, enrolled: Any, sites: tuple[Server, Server], qtbot: Any
+    main_window: MainWindow,
+    enrolled: Any,
+    sites: tuple[Server, Server],
+    qtbot: Any,
+    screenshot: Any,
 ) -> None:
     site, other = sites
     pane = browser(main_window, qtbot).pane
@@ -124,6 +128,7 @@ def test_scan_this_page_finds_the_scripted_photo_and_keeps_a_capture(
     outcome = finished.args[0]
     qtbot.waitUntil(lambda: "could be you" in pane.status.text(), timeout=10_000)
     assert "1 that could be you" in pane.status.text(), pane.status.text()
+    screenshot(main_window, "screen-browser-scanned")  # the result line (the page is blank)
 
     [finding] = enrolled.findings()
     assert (finding.page_url, finding.image_url, finding.found_by) == (
