@@ -159,6 +159,21 @@ def test_scan_this_page_finds_the_scripted_photo_and_keeps_a_capture(
     top, bottom = column[: len(column) // 8], column[len(column) // 2 :]
     assert any(c.lightness() < 80 for c in top)
     assert any(c.blue() - c.red() > 80 for c in bottom)
+    # Without the page's scroll bar: grabbed with it, every screen pasted its own bar down
+    # the right edge. The edge is the page's gradient, as in the middle.
+    ratio = pane.view.devicePixelRatioF()
+    assert image.width() < round(pane.view.width() * ratio)
+    for y in range(image.height() // 3, image.height(), 50):
+        edge = image.pixelColor(image.width() - 2, y)
+        middle = image.pixelColor(image.width() // 2, y)
+        assert (
+            max(
+                abs(edge.red() - middle.red()),
+                abs(edge.green() - middle.green()),
+                abs(edge.blue() - middle.blue()),
+            )
+            <= 8
+        ), (y, edge.name(), middle.name())
     folder = Path(__file__).resolve().parents[2] / "screenshots" / "en-light"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "browser-capture.png").write_bytes(png)  # git-ignored, to look at

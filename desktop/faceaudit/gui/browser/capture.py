@@ -26,7 +26,8 @@ POLL_MS = 20
 METRICS_JS = """(() => {
   const root = document.scrollingElement || document.documentElement;
   return JSON.stringify({height: root ? root.scrollHeight : 0, view: window.innerHeight,
-    y: window.scrollY, title: document.title, url: location.href});
+    y: window.scrollY, title: document.title, url: location.href,
+    content: root ? root.clientWidth : 0});
 })()"""
 SCROLL_JS = """(() => {
   window.scrollTo(0, %d); window.__faceauditDrawn = false;
@@ -86,7 +87,11 @@ class PageCapture(QObject):
         limit = int(MAX_HEIGHT / self.ratio)
         self.truncated = height > limit
         height = min(height, limit)
-        width = max(1, round(self.view.width() * self.ratio))
+        # The page's width without its scroll bar: grabbed with it, each screen's bar would
+        # be pasted into the tall image, one above the other.
+        content = int(metrics.get("content") or 0)
+        view_width = content if 0 < content <= self.view.width() else self.view.width()
+        width = max(1, round(view_width * self.ratio))
         self.canvas = QImage(width, round(height * self.ratio), QImage.Format.Format_RGB32)
         self.canvas.fill(0xFFFFFFFF)
         self.positions = list(range(0, max(1, height - view_height + 1), view_height))
@@ -122,7 +127,7 @@ class PageCapture(QObject):
             self._fail("screenshot")
             return
         painter = QPainter(self.canvas)
-        painter.drawImage(QPoint(0, round(where * self.ratio)), shot)
+        painter.drawImage(QPoint(0, round(where * self.ratio)), shot)  # the bar falls outside
         painter.end()
         self._next()
 

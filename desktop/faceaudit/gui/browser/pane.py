@@ -77,6 +77,7 @@ class BrowserPane(QWidget):
         self.capture: PageCapture | None = None
         self.harvest: Harvest | None = None
         self.capture_row: CaptureRow | None = None
+        self.capture_truncated = False  # the page was taller than the screenshot holds
         self.scanning = False  # from Scan this page until its scan ends
         self.taken_at = ""
         self.downloads_refused = 0
@@ -352,6 +353,7 @@ class BrowserPane(QWidget):
             return
         self.taken_at = utc_now()
         self.capture_row = None
+        self.capture_truncated = False
         self.harvest = None
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -383,6 +385,7 @@ class BrowserPane(QWidget):
 
     def _captured(self, shot: PageShot) -> None:
         self._drop_capture()
+        self.capture_truncated = shot.truncated
         case = self.case
         self.context.run(
             store_capture,
@@ -464,6 +467,11 @@ class BrowserPane(QWidget):
         if harvest is not None and not harvest.settled:
             text += " " + self.tr(
                 "The page was still loading when it was scanned: later images may be missing."
+            )
+        if self.capture_truncated:
+            text += " " + self.tr(
+                "The page is longer than a screenshot can hold: the capture keeps its top "
+                "part only (the PDF has all of it), and every image it showed was examined."
             )
         if self.guard.blocked:
             text += " " + self.tr(

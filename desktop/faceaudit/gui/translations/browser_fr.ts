@@ -188,6 +188,10 @@
         <translation>La page se chargeait encore lors de l&apos;analyse : des images arrivées ensuite peuvent manquer.</translation>
     </message>
     <message>
+        <source>The page is longer than a screenshot can hold: the capture keeps its top part only (the PDF has all of it), and every image it showed was examined.</source>
+        <translation>La page est plus longue que ce qu&apos;une capture d&apos;écran peut contenir : la capture n&apos;en garde que le haut (le PDF la contient en entier), et toutes les images qu&apos;elle montrait ont été examinées.</translation>
+    </message>
+    <message>
         <source>The page tried to reach your own network (%1); the browser refused.</source>
         <translation>La page a tenté d&apos;atteindre votre propre réseau (%1) ; le navigateur a refusé.</translation>
     </message>
