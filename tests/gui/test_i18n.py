@@ -7,6 +7,7 @@ that no translator knows (catches a tr() context lupdate saw differently).
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -56,6 +57,25 @@ def test_french_is_complete_and_up_to_date(feature: str, tmp_path: Path) -> None
     assert not missing, f"strings not in {committed_fr.name} (run i18n update): {missing}"
     untranslated = sorted(key for key in in_code if unfinished(translated[key]))
     assert not untranslated, f"untranslated in {committed_fr.name}: {untranslated}"
+    # A %n string must reach lupdate as a plural: it takes one from ``Class.tr(text, "", n)``
+    # and never from ``QCoreApplication.translate(context, text, "", n)``, whose French
+    # would then have one form for every number ("au moins 8 caractère").
+    fresh_messages = messages(fresh)
+    not_plural = sorted(
+        key
+        for key, m in fresh_messages.items()
+        if re.search(r"%n\b", key[1]) and m.get("numerus") != "yes"
+    )
+    assert not not_plural, f"%n strings lupdate does not see as plurals: {not_plural}"
+    plural_mismatch = sorted(
+        key
+        for key in in_code
+        if (fresh_messages[key].get("numerus") == "yes")
+        != (translated[key].get("numerus") == "yes")
+    )
+    assert not plural_mismatch, (
+        f"plural forms out of date in {committed_fr.name}: {plural_mismatch}"
+    )
 
 
 @pytest.mark.parametrize("feature", i18n.features())

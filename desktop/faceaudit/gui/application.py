@@ -136,6 +136,10 @@ def say(window: MainWindow, kind: str, text: str) -> None:
     window.statusBar().showMessage("  ".join(t for t in window.notices.values() if t))
 
 
+class DueDeletions(QObject):
+    """The context of the notice: lupdate takes a plural (%n) from ``Class.tr`` only."""
+
+
 def announce_due_deletions(window: MainWindow) -> None:
     """Say in the status bar which closed cases are past their retention period (read
     without any passphrase, on the worker), beside what is said of due requests."""
@@ -150,9 +154,9 @@ def announce_due_deletions(window: MainWindow) -> None:
         if not names:
             return
         n = len(names)
-        text = QCoreApplication.translate(
-            "DueDeletions", "%n case(s) due for deletion: %1.", "", n
-        ).replace("%1", ", ".join(names))
+        text = DueDeletions.tr("%n case(s) due for deletion: %1.", "", n).replace(
+            "%1", ", ".join(names)
+        )
         say(window, "deletions", text)
 
     context.run(read, on_result=show, on_error=lambda _error: None)

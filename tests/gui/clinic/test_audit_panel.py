@@ -91,7 +91,7 @@ def test_start_up_says_which_closed_cases_are_due_for_deletion(
     announce_due_deletions(main_window)
     qtbot.waitUntil(lambda: "due for deletion" in main_window.statusBar().currentMessage())
     message = main_window.statusBar().currentMessage()
-    assert "1 case(s) due for deletion: old-client." in message and "kept-client" not in message
+    assert "1 case due for deletion: old-client." in message and "kept-client" not in message
 
 
 def test_the_deletion_notice_and_the_due_requests_notice_both_stay(
@@ -108,7 +108,7 @@ def test_the_deletion_notice_and_the_due_requests_notice_both_stay(
     message = main_window.statusBar().currentMessage()
     assert "due for deletion" in message and "2 request(s) overdue" in message
     say(main_window, "requests", "")  # nothing due any more: only the deletions remain
-    assert main_window.statusBar().currentMessage().startswith("1 case(s) due for deletion")
+    assert main_window.statusBar().currentMessage().startswith("1 case due for deletion")
 
 
 def test_the_log_reads_in_french(window_factory: Any, gui_context: GuiContext, qtbot: Any) -> None:

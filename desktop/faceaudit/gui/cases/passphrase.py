@@ -5,9 +5,14 @@ from __future__ import annotations
 import math
 import string
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 MIN_CHARS = 8  # faceaudit.store.crypto.MIN_PASSPHRASE_CHARS (the store refuses shorter ones)
+
+
+class PassphraseLength(QObject):
+    """The context of the length hint: lupdate takes a plural (%n) from ``Class.tr`` only,
+    never from ``QCoreApplication.translate``."""
 
 
 def estimated_bits(passphrase: str) -> float:
@@ -36,9 +41,7 @@ def strength(passphrase: str) -> tuple[str, str]:
     if not passphrase:
         return "", ""
     if len(passphrase) < MIN_CHARS:
-        return "bad", translate(
-            "passphrase", "Too short: use at least %n characters.", "", MIN_CHARS
-        )
+        return "bad", PassphraseLength.tr("Too short: use at least %n characters.", "", MIN_CHARS)
     bits = estimated_bits(passphrase)
     if bits < 45:
         return "bad", translate(

@@ -33,7 +33,7 @@
     </message>
 </context>
 <context>
-    <name>passphrase</name>
+    <name>PassphraseLength</name>
     <message numerus="yes">
         <source>Too short: use at least %n characters.</source>
         <translation>

@@ -318,6 +318,16 @@
     </message>
 </context>
 <context>
+    <name>PassphraseLength</name>
+    <message numerus="yes">
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>Trop courte : au moins %n caractère.</numerusform>
+            <numerusform>Trop courte : au moins %n caractères.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Open the case %1</source>
@@ -362,13 +372,6 @@
 </context>
 <context>
     <name>passphrase</name>
-    <message numerus="yes">
-        <source>Too short: use at least %n characters.</source>
-        <translation>
-            <numerusform>Trop courte : au moins %n caractère.</numerusform>
-            <numerusform>Trop courte : au moins %n caractères.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Weak: easy to guess. Several unrelated words are better.</source>
         <translation>Faible : facile à deviner. Plusieurs mots sans rapport entre eux valent mieux.</translation>

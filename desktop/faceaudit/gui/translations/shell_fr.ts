@@ -3,9 +3,12 @@
 <TS version="2.1" language="fr_FR">
 <context>
     <name>DueDeletions</name>
-    <message>
+    <message numerus="yes">
         <source>%n case(s) due for deletion: %1.</source>
-        <translation>Dossier(s) clos à supprimer (%n) : %1.</translation>
+        <translation>
+            <numerusform>%n dossier clos à supprimer : %1.</numerusform>
+            <numerusform>%n dossiers clos à supprimer : %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source> (%n address(es) not read: see the scan's problems)</source>
+        <source> (%n address(es) not read: see the scan&apos;s problems)</source>
         <translation>
-            <numerusform> (%n address not read: see the scan's problems)</numerusform>
-            <numerusform> (%n addresses not read: see the scan's problems)</numerusform>
+            <numerusform> (%n address not read: see the scan&apos;s problems)</numerusform>
+            <numerusform> (%n addresses not read: see the scan&apos;s problems)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
