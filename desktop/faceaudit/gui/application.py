@@ -137,7 +137,12 @@ def say(window: MainWindow, kind: str, text: str) -> None:
 
 
 class DueDeletions(QObject):
-    """The context of the notice: lupdate takes a plural (%n) from ``Class.tr`` only."""
+    """The notice: lupdate takes a plural (%n) from ``self.tr`` in a class only."""
+
+    def text(self, names: list[str]) -> str:
+        return self.tr("%n case(s) due for deletion: %1.", "", len(names)).replace(
+            "%1", ", ".join(names)
+        )
 
 
 def announce_due_deletions(window: MainWindow) -> None:
@@ -153,11 +158,7 @@ def announce_due_deletions(window: MainWindow) -> None:
     def show(names: list[str]) -> None:
         if not names:
             return
-        n = len(names)
-        text = DueDeletions.tr("%n case(s) due for deletion: %1.", "", n).replace(
-            "%1", ", ".join(names)
-        )
-        say(window, "deletions", text)
+        say(window, "deletions", DueDeletions().text(names))
 
     context.run(read, on_result=show, on_error=lambda _error: None)
 

@@ -11,8 +11,11 @@ MIN_CHARS = 8  # faceaudit.store.crypto.MIN_PASSPHRASE_CHARS (the store refuses 
 
 
 class PassphraseLength(QObject):
-    """The context of the length hint: lupdate takes a plural (%n) from ``Class.tr`` only,
-    never from ``QCoreApplication.translate``."""
+    """The length hint: lupdate takes a plural (%n) from ``self.tr`` in a class, never from
+    ``QCoreApplication.translate``."""
+
+    def too_short(self, minimum: int) -> str:
+        return self.tr("Too short: use at least %n characters.", "", minimum)
 
 
 def estimated_bits(passphrase: str) -> float:
@@ -41,7 +44,7 @@ def strength(passphrase: str) -> tuple[str, str]:
     if not passphrase:
         return "", ""
     if len(passphrase) < MIN_CHARS:
-        return "bad", PassphraseLength.tr("Too short: use at least %n characters.", "", MIN_CHARS)
+        return "bad", PassphraseLength().too_short(MIN_CHARS)
     bits = estimated_bits(passphrase)
     if bits < 45:
         return "bad", translate(
