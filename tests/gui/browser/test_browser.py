@@ -160,7 +160,8 @@ def test_scan_this_page_finds_the_scripted_photo_and_keeps_a_capture(
     assert any(c.lightness() < 80 for c in top)
     assert any(c.blue() - c.red() > 80 for c in bottom)
     # Without the page's scroll bar: grabbed with it, every screen pasted its own bar down
-    # the right edge. The edge is the page's gradient, as in the middle.
+    # the right edge. The edge is the page's gradient, as in the middle (a screen grabbed
+    # before the view showed its new position repeats the photos there instead).
     ratio = pane.view.devicePixelRatioF()
     assert image.width() < round(pane.view.width() * ratio)
     for y in range(image.height() // 3, image.height(), 50):

@@ -22,6 +22,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 
 MAX_HEIGHT = 20_000  # device pixels of the screenshot
 FRAME_WAIT = 2.0  # at most this long for a scrolled screen to be drawn
+MIN_SETTLE = 0.15  # a scrolled screen is grabbed no sooner than this
+STEADY_MS = 60  # between two grabs that must agree
 POLL_MS = 20
 METRICS_JS = """(() => {
   const root = document.scrollingElement || document.documentElement;
@@ -70,6 +72,7 @@ class PageCapture(QObject):
         self.truncated = False
         self.ratio = 1.0
         self._waited_since = 0.0
+        self._previous = QImage()
         self._done = False
 
     def start(self) -> None:
@@ -122,9 +125,22 @@ class PageCapture(QObject):
                 lambda: self.page.runJavaScript(DRAWN_JS, 0, lambda d: self._drawn(where, d)),
             )
             return
+        self._previous = QImage()
+        self._steady(where)
+
+    def _steady(self, where: int) -> None:
+        """Grab until two grabs a moment apart agree: the page having drawn the new position
+        is not the view having shown it, and a grab in between pastes the previous screen
+        a second time (one capture in five, offscreen)."""
         shot = self.view.grab().toImage()
         if shot.isNull():
             self._fail("screenshot")
+            return
+        waited = time.monotonic() - self._waited_since
+        steady = waited >= MIN_SETTLE and shot == self._previous
+        if not steady and waited < FRAME_WAIT + MIN_SETTLE:
+            self._previous = shot
+            QTimer.singleShot(STEADY_MS, self, lambda: self._steady(where))
             return
         painter = QPainter(self.canvas)
         painter.drawImage(QPoint(0, round(where * self.ratio)), shot)  # the bar falls outside
