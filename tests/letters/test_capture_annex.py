@@ -7,6 +7,7 @@ import email
 import hashlib
 import zlib
 from email import policy
+from pathlib import Path
 
 from faceaudit.letters import drafting
 from faceaudit.letters.directory import Directory, load_builtin
@@ -69,3 +70,28 @@ def test_a_letter_about_pages_never_captured_is_unchanged(letters_case: Case) ->
     draft = drafting.prepare(letters_case, DIRECTORY, drafting.DraftRequest("erasure", meta))
     assert all(e.capture is None for e in draft.spec.evidence)
     assert "capture" not in render_text(draft.letter).lower()
+
+
+def test_a_saved_letter_has_the_capture_it_cites_beside_it(
+    letters_case: Case, tmp_path: Path
+) -> None:
+    # The annex says the capture is attached: printed, posted or uploaded, the letter needs
+    # it as a file, not only in the e-mail draft.
+    finding = letters_case.findings()[0]
+    assert finding.page_url is not None
+    letters_case.review(finding.id, "confirmed")
+    capture = letters_case.add_capture(
+        finding.page_url, "Profile", PDF, _png(), taken_at="2026-02-03T10:00:00Z"
+    )
+    meta = drafting.operator_for_site(DIRECTORY, "www.instagram.com")
+    assert meta is not None
+    name = f"capture-{capture.id}-2026-02-03.pdf"
+    for letter_type in ("erasure", "access"):  # two letters, one folder, the same capture
+        draft = drafting.prepare(
+            letters_case, DIRECTORY, drafting.DraftRequest(letter_type, meta, language="en")
+        )
+        saved = drafting.save(letters_case, draft, ["pdf", "txt"], tmp_path)
+        assert (tmp_path / name).read_bytes() == PDF
+        assert f"attached as {name}" in render_text(saved.letter)
+    letters = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf" and p.name != name)
+    assert len(letters) == 2

@@ -497,14 +497,8 @@ def render_eml(letter: Letter) -> bytes:
                     filename=f"face-{number}.jpg",
                 )
     # The page captures the annex names (the in-app browser's PDF of each page, once each).
-    captures = {
-        item.capture.file_name: item.capture for item in letter.spec.evidence if item.capture
-    }
-    for name, capture in captures.items():
-        if capture.pdf:
-            message.add_attachment(
-                capture.pdf, maintype="application", subtype="pdf", filename=name
-            )
+    for name, pdf in cited_captures(letter).items():
+        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
     representative = letter.spec.representative
     if representative is not None and representative.document is not None:
         kind = mimetypes.guess_type(representative.document_name)[0] or "application/pdf"
@@ -591,6 +585,16 @@ def stage_letter(
     folder, stem = _planned(letter, formats, target)
     names = [f"{stem}.{fmt}" for fmt in formats]
     names += [f"{stem}.mailto.txt" for fmt in formats if fmt == "eml"]
+    # The page captures the annex says are attached: the e-mail draft carries them, a
+    # printed or uploaded letter needs them as files beside it (one already there from an
+    # earlier letter of the same folder is the same capture when its bytes are).
+    captures = {
+        name: pdf
+        for name, pdf in cited_captures(letter).items()
+        if any(fmt != "eml" for fmt in formats)
+        and not ((folder / name).is_file() and (folder / name).read_bytes() == pdf)
+    }
+    names += list(captures)
     existing = [folder / name for name in names if (folder / name).exists()]
     special = [path for path in existing if not path.is_file()]
     if special:
@@ -631,7 +635,18 @@ def stage_letter(
             data = render_eml(letter)
             staged.add(f"{stem}.mailto.txt", (mailto_link(letter) + "\n").encode("utf-8"))
         staged.add(f"{stem}.{fmt}", data)
+    for name, pdf in captures.items():
+        staged.add(name, pdf)
     return staged
+
+
+def cited_captures(letter: Letter) -> dict[str, bytes]:
+    """The PDF of each page capture the annex names, by the file name it gives (once each)."""
+    return {
+        item.capture.file_name: item.capture.pdf
+        for item in letter.spec.evidence
+        if item.capture is not None and item.capture.pdf
+    }
 
 
 def write_letter(
