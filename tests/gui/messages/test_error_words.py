@@ -179,6 +179,28 @@ def test_failure_reasons_the_collector_words_are_all_recognised(french) -> None:
         BROWSER_ONLY_REASON: "depuis l'écran Navigateur",
         "3 image(s) on this page were drawn by the page itself (data: addresses) and were not "
         "examined.": "3 image(s) de cette page",
+        # Certificates, markup, addresses, videos and sitemaps (collect/collector.py, sitemap.py).
+        "Certificate checks are OFF for this source, as you asked: anyone on the network path "
+        "could change what FaceAudit sees. Turn them back on unless you know why they fail.": (
+            "La vérification des certificats est DÉSACTIVÉE"
+        ),
+        "This page's markup is nested too deeply to read safely (far beyond the 512 levels "
+        "where browsers stop nesting); FaceAudit did not read its images. If the page "
+        "matters, save the images you see and add them as files.": "au-delà des 512 niveaux",
+        "This is not a usable URL: no host name.": "n'est pas utilisable : no host name.",
+        "The video could not be sampled: no frame.": "extraite de cette vidéo : no frame.",
+        "This sitemap could not be read: it is not well-formed XML (syntax error: line 1). "
+        "Its pages were not visited.": "son XML n'est pas bien formé (syntax error: line 1)",
+        "This sitemap could not be read: it is empty. Its pages were not visited.": "il est vide",
+        "Only part of this sitemap was read: it lists more than 50000 pages.": (
+            "lu qu'en partie : il énumère plus de 50000 pages"
+        ),
+        "Only part of this sitemap was read: it is larger than 50 MiB of XML.": "50 Mio de XML",
+        "This sitemap lists only addresses on other sites (12); FaceAudit reads only the site "
+        "you listed.": "d'autres sites (12)",
+        "The sitemap could not be read: " + fetch._status_message(500): (
+            "Le plan de site n'a pas pu être lu : Le serveur a échoué (HTTP 500)"
+        ),
     }
     for english, french_words in samples.items():
         assert french_words in reasons.reason_text(english), english

@@ -40,6 +40,42 @@ def _what_returned(words: str) -> str:
     }.get(words, words)
 
 
+def _sitemap_why(words: str) -> str:
+    """Why a sitemap was not read, or only in part (collect/sitemap.py, collector.py)."""
+    translate = QCoreApplication.translate
+    numbered = (
+        (
+            r"it lists more than (\d+) sitemaps",
+            translate("ReasonWords", "it lists more than %1 sitemaps"),
+        ),
+        (
+            r"it lists more than (\d+) pages",
+            translate("ReasonWords", "it lists more than %1 pages"),
+        ),
+        (
+            r"it is larger than (\d+) MiB of XML",
+            translate("ReasonWords", "it is larger than %1 MiB of XML"),
+        ),
+        (
+            r"it stops being well-formed XML \((.*)\)",
+            translate("ReasonWords", "it stops being well-formed XML (%1)"),
+        ),
+        (
+            r"it is not well-formed XML \((.*)\)",
+            translate("ReasonWords", "it is not well-formed XML (%1)"),
+        ),
+    )
+    for pattern, template in numbered:
+        found = re.fullmatch(pattern, words, re.DOTALL)
+        if found:
+            return template.replace("%1", found.group(1))
+    return {
+        "it is empty": translate("ReasonWords", "it is empty"),
+        "it is an image": translate("ReasonWords", "it is an image"),
+        "it is a video": translate("ReasonWords", "it is a video"),
+    }.get(words, words)
+
+
 def _render_reason(words: str) -> str:
     """Why the renderer gave up on a page (collect.render.Renderer.render)."""
     translate = QCoreApplication.translate
@@ -145,6 +181,21 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
          r"from the Browser screen\.", "browser-only"),
         (r"(?P<count>\d+) image\(s\) on this page were drawn by the page itself \(data: "
          r"addresses\) and were not examined\.", "browser-drawn"),
+        # The collector's other notes (collect/collector.py).
+        (r"Certificate checks are OFF for this source, as you asked: anyone on the network "
+         r"path could change what FaceAudit sees\. Turn them back on unless you know why they "
+         r"fail\.", "certificate-off"),
+        (r"This page's markup is nested too deeply to read safely \(far beyond the (?P<count>\d+) "
+         r"levels where browsers stop nesting\); FaceAudit did not read its images\. If the "
+         r"page matters, save the images you see and add them as files\.", "too-deep"),
+        (r"This is not a usable URL: (?P<detail>.*)\.", "bad-url"),
+        (r"The video could not be sampled: (?P<detail>.*)\.", "video-unsampled"),
+        (r"This sitemap could not be read: (?P<sitemap>.*)\. Its pages were not visited\.",
+         "sitemap-unreadable"),
+        (r"Only part of this sitemap was read: (?P<sitemap>.*)\.", "sitemap-partial"),
+        (r"This sitemap lists only addresses on other sites \((?P<count>\d+)\); FaceAudit "
+         r"reads only the site you listed\.", "sitemap-other-sites"),
+        (r"The sitemap could not be read: (?P<fetch>.*)", "sitemap-fetch"),
     )  # fmt: skip
     return tuple((re.compile(f"^{pattern}$", re.DOTALL), key) for pattern, key in raw)
 
@@ -152,6 +203,34 @@ def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
 def _templates() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
+        "certificate-off": translate(
+            "ReasonWords",
+            "Certificate checks are OFF for this source, as you asked: anyone on the network "
+            "path could change what FaceAudit sees. Turn them back on unless you know why "
+            "they fail.",
+        ),
+        "too-deep": translate(
+            "ReasonWords",
+            "This page's markup is nested too deeply to read safely (far beyond the %count "
+            "levels where browsers stop nesting); FaceAudit did not read its images. If the "
+            "page matters, save the images you see and add them as files.",
+        ),
+        "bad-url": translate("ReasonWords", "This is not a usable address: %detail."),
+        "video-unsampled": translate(
+            "ReasonWords", "No image could be taken from this video: %detail."
+        ),
+        "sitemap-unreadable": translate(
+            "ReasonWords", "This sitemap could not be read: %sitemap. Its pages were not visited."
+        ),
+        "sitemap-partial": translate(
+            "ReasonWords", "Only part of this sitemap was read: %sitemap."
+        ),
+        "sitemap-other-sites": translate(
+            "ReasonWords",
+            "This sitemap lists only addresses on other sites (%count); FaceAudit reads only "
+            "the site you listed.",
+        ),
+        "sitemap-fetch": translate("ReasonWords", "The sitemap could not be read: %fetch"),
         "browser-only": translate(
             "ReasonWords",
             "This page was seen in the in-app browser: FaceAudit does not fetch it on its own "
@@ -376,6 +455,10 @@ def reason_text(reason: str) -> str:
             values["what"] = _what_returned(values["what"])
         if "reason" in values:
             values["reason"] = _render_reason(values["reason"])
+        if "sitemap" in values:
+            values["sitemap"] = _sitemap_why(values["sitemap"])
+        if "fetch" in values:
+            values["fetch"] = reason_text(values["fetch"])  # a fetch failure's own sentence
         if values.get("port"):
             values["host"] = f"{values['host']}:{values['port']}"
         template = _templates()[key]

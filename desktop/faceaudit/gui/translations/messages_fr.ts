@@ -499,6 +499,38 @@
         <translation>ni une image ni une vidéo</translation>
     </message>
     <message>
+        <source>it lists more than %1 sitemaps</source>
+        <translation>il énumère plus de %1 plans de site</translation>
+    </message>
+    <message>
+        <source>it lists more than %1 pages</source>
+        <translation>il énumère plus de %1 pages</translation>
+    </message>
+    <message>
+        <source>it is larger than %1 MiB of XML</source>
+        <translation>il dépasse %1 Mio de XML</translation>
+    </message>
+    <message>
+        <source>it stops being well-formed XML (%1)</source>
+        <translation>son XML cesse d&apos;être bien formé (%1)</translation>
+    </message>
+    <message>
+        <source>it is not well-formed XML (%1)</source>
+        <translation>son XML n&apos;est pas bien formé (%1)</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <source>it is an image</source>
+        <translation>c&apos;est une image</translation>
+    </message>
+    <message>
+        <source>it is a video</source>
+        <translation>c&apos;est une vidéo</translation>
+    </message>
+    <message>
         <source>it used more than %1 MB of memory</source>
         <translation>il a utilisé plus de %1 Mo de mémoire</translation>
     </message>
@@ -513,6 +545,38 @@
     <message>
         <source>it did not start</source>
         <translation>il n&apos;a pas démarré</translation>
+    </message>
+    <message>
+        <source>Certificate checks are OFF for this source, as you asked: anyone on the network path could change what FaceAudit sees. Turn them back on unless you know why they fail.</source>
+        <translation>La vérification des certificats est DÉSACTIVÉE pour cette source, à votre demande : toute personne sur le trajet réseau pourrait modifier ce que voit FaceAudit. Réactivez-la, sauf si vous savez pourquoi elle échoue.</translation>
+    </message>
+    <message>
+        <source>This page&apos;s markup is nested too deeply to read safely (far beyond the %count levels where browsers stop nesting); FaceAudit did not read its images. If the page matters, save the images you see and add them as files.</source>
+        <translation>Le balisage de cette page est trop profondément imbriqué pour être lu sans risque (bien au-delà des %count niveaux où les navigateurs s&apos;arrêtent) ; FaceAudit n&apos;a pas lu ses images. Si la page compte, enregistrez les images que vous voyez et ajoutez-les comme fichiers.</translation>
+    </message>
+    <message>
+        <source>This is not a usable address: %detail.</source>
+        <translation>Cette adresse n&apos;est pas utilisable : %detail.</translation>
+    </message>
+    <message>
+        <source>No image could be taken from this video: %detail.</source>
+        <translation>Aucune image n&apos;a pu être extraite de cette vidéo : %detail.</translation>
+    </message>
+    <message>
+        <source>This sitemap could not be read: %sitemap. Its pages were not visited.</source>
+        <translation>Ce plan de site n&apos;a pas pu être lu : %sitemap. Ses pages n&apos;ont pas été visitées.</translation>
+    </message>
+    <message>
+        <source>Only part of this sitemap was read: %sitemap.</source>
+        <translation>Ce plan de site n&apos;a été lu qu&apos;en partie : %sitemap.</translation>
+    </message>
+    <message>
+        <source>This sitemap lists only addresses on other sites (%count); FaceAudit reads only the site you listed.</source>
+        <translation>Ce plan de site n&apos;énumère que des adresses d&apos;autres sites (%count) ; FaceAudit ne lit que le site que vous avez indiqué.</translation>
+    </message>
+    <message>
+        <source>The sitemap could not be read: %fetch</source>
+        <translation>Le plan de site n&apos;a pas pu être lu : %fetch</translation>
     </message>
     <message>
         <source>This page was seen in the in-app browser: FaceAudit does not fetch it on its own (it may show nothing without a browser, or without your login). Scan it again from the Browser screen.</source>
