@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import argparse
 import io
-import multiprocessing
 import tempfile
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing.queues import Queue
 from pathlib import Path
 
 from PIL import Image
 
 from faceaudit.collect import Candidate, Collector, CollectSettings, SourceError
+from loopback import Routes, serve
 
 
-def build_site(pages: int, images: int) -> dict[str, tuple[bytes, str]]:
-    routes: dict[str, tuple[bytes, str]] = {}
+def build_site(pages: int, images: int) -> Routes:
+    routes: Routes = {}
     for page in range(pages):
         tags = []
         for index in range(images):
@@ -40,42 +38,6 @@ def build_site(pages: int, images: int) -> dict[str, tuple[bytes, str]]:
             "text/html",
         )
     return routes
-
-
-def _serve_forever(pages: int, images: int, latency: float, ports: Queue[int]) -> None:
-    routes = build_site(pages, images)
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True  # as real servers do; else delayed ACKs add 40 ms
-
-        def do_GET(self) -> None:
-            time.sleep(latency)  # the injected round trip of a real server
-            body, content_type = routes.get(self.path, (b"missing", "text/plain"))
-            self.send_response(200 if self.path in routes else 404)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    ports.put(server.server_address[1])
-    server.serve_forever()
-
-
-def serve(pages: int, images: int, latency: float) -> tuple[multiprocessing.Process, int]:
-    """The site runs in its own process, so it does not compete with the collector for the GIL."""
-    context = multiprocessing.get_context("spawn")
-    ports: Queue[int] = context.Queue()
-    process = context.Process(
-        target=_serve_forever, args=(pages, images, latency, ports), daemon=True
-    )
-    process.start()
-    return process, ports.get(timeout=60)
 
 
 def measure(urls: list[str], concurrency: int) -> tuple[float, int, int, int]:
@@ -101,7 +63,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 2, 4, 8, 16])
     args = parser.parse_args()
 
-    process, port = serve(args.pages, args.images, args.latency)
+    process, port = serve(build_site(args.pages, args.images), args.latency)
     urls = [f"http://127.0.0.1:{port}/page/{page}" for page in range(args.pages)]
     print(
         f"{args.pages} pages x {args.images} images, {args.latency * 1000:.0f} ms latency per "

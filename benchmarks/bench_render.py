@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import multiprocessing
 import tempfile
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing.process import BaseProcess
-from multiprocessing.queues import Queue
 from pathlib import Path
 
 from PIL import Image
 
 from faceaudit.collect import Candidate, Collector, CollectSettings, SourceError
 from faceaudit.collect.render import RendererStats
+from loopback import Routes, serve
 
 PAGE = """<html><body><h1>Page {page}</h1>{static}
 <script>
@@ -38,8 +35,8 @@ PAGE = """<html><body><h1>Page {page}</h1>{static}
 </script></body></html>"""
 
 
-def build_site(pages: int, static: int, scripted: int) -> dict[str, tuple[bytes, str]]:
-    routes: dict[str, tuple[bytes, str]] = {}
+def build_site(pages: int, static: int, scripted: int) -> Routes:
+    routes: Routes = {}
     for page in range(pages):
         paths = []
         for index in range(static + scripted):
@@ -56,43 +53,6 @@ def build_site(pages: int, static: int, scripted: int) -> dict[str, tuple[bytes,
         )
         routes[f"/page/{page}"] = (html.encode(), "text/html; charset=utf-8")
     return routes
-
-
-def _serve_forever(
-    pages: int, static: int, scripted: int, latency: float, ports: Queue[int]
-) -> None:
-    routes = build_site(pages, static, scripted)
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
-        def do_GET(self) -> None:
-            time.sleep(latency)
-            body, content_type = routes.get(self.path, (b"missing", "text/plain"))
-            self.send_response(200 if self.path in routes else 404)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    ports.put(server.server_address[1])
-    server.serve_forever()
-
-
-def serve(pages: int, static: int, scripted: int, latency: float) -> tuple[BaseProcess, int]:
-    context = multiprocessing.get_context("spawn")
-    ports: Queue[int] = context.Queue()
-    process = context.Process(
-        target=_serve_forever, args=(pages, static, scripted, latency, ports), daemon=True
-    )
-    process.start()
-    return process, ports.get(timeout=60)
 
 
 def measure(
@@ -124,7 +84,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
 
-    process, port = serve(args.pages, args.static, args.scripted, args.latency)
+    process, port = serve(build_site(args.pages, args.static, args.scripted), args.latency)
     urls = [f"http://127.0.0.1:{port}/page/{page}" for page in range(args.pages)]
     print(
         f"{args.pages} pages, each {args.static} images in the HTML + {args.scripted} inserted "

@@ -11,6 +11,7 @@ name-service socket, nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import math
@@ -281,23 +282,24 @@ def test_long_scan_and_match_connect_only_to_the_listed_loopback_site(
 
 
 RENDER_SECONDS = 30.0  # the default page deadline: Chromium runs this long on the page below
+BUSY_PAGE = (
+    b"<html><body><a href='https://example.com/'>out</a><img src='/a.jpg'><script>"
+    b"setInterval(() => fetch('/tick'), 200);</script></body></html>"
+)
 
 
-def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -> None:
-    """`collect --render` on a page that keeps Chromium busy for its whole deadline: Chromium's
-    own traffic (component updates, safe browsing, DNS prefetch, D-Bus) must not appear."""
-    pytest.importorskip("PySide6.QtWebEngineCore", reason="render mode needs the PySide6 add-ons")
-    strace = _strace_or_skip()
-    page = (
-        b"<html><body><a href='https://example.com/'>out</a><img src='/a.jpg'><script>"
-        b"setInterval(() => fetch('/tick'), 200);</script></body></html>"
-    )
+@contextlib.contextmanager
+def busy_page_site() -> Iterator[tuple[int, list[str]]]:
+    """127.0.0.1 serving BUSY_PAGE (a link to another site, a fetch every 200 ms): yields its
+    port and the paths asked so far."""
+    asked: list[str] = []
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            body, kind = (page, "text/html") if self.path == "/" else (b"{}", "text/plain")
+            asked.append(self.path)
+            body, kind = (BUSY_PAGE, "text/html") if self.path == "/" else (b"{}", "text/plain")
             self.send_response(200)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
@@ -311,20 +313,32 @@ def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
-    port = server.server_address[1]
-    home = tmp_path / "home"
-    home.mkdir()
-    command = [
-        sys.executable,
-        "-m",
-        "faceaudit",
-        "collect",
-        "--render",
-        f"http://127.0.0.1:{port}/",
-    ]
-    trace_file = tmp_path / "render.strace"
-    started = time.monotonic()
     try:
+        yield server.server_address[1], asked
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -> None:
+    """`collect --render` on a page that keeps Chromium busy for its whole deadline: Chromium's
+    own traffic (component updates, safe browsing, DNS prefetch, D-Bus) must not appear."""
+    pytest.importorskip("PySide6.QtWebEngineCore", reason="render mode needs the PySide6 add-ons")
+    strace = _strace_or_skip()
+    with busy_page_site() as (port, _asked):
+        home = tmp_path / "home"
+        home.mkdir()
+        command = [
+            sys.executable,
+            "-m",
+            "faceaudit",
+            "collect",
+            "--render",
+            f"http://127.0.0.1:{port}/",
+        ]
+        trace_file = tmp_path / "render.strace"
+        started = time.monotonic()
         done = subprocess.run(
             [*strace, "-o", str(trace_file), *command],
             env=child_environment(home),
@@ -332,10 +346,6 @@ def test_render_mode_connects_only_to_the_listed_loopback_site(tmp_path: Path) -
             text=True,
             timeout=CHILD_TIMEOUT,
         )
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     elapsed = time.monotonic() - started
     assert "still loading after 30 s" in done.stderr, done.stderr[-2000:]
     assert elapsed > RENDER_SECONDS
@@ -374,37 +384,11 @@ def test_the_in_app_browser_connects_only_to_the_page_typed(tmp_path: Path) -> N
     page links to another site and fetches every 200 ms): only the typed page is reached."""
     pytest.importorskip("PySide6.QtWebEngineCore", reason="the browser needs the PySide6 add-ons")
     strace = _strace_or_skip()
-    page = (
-        b"<html><body><a href='https://example.com/'>out</a><img src='/a.jpg'><script>"
-        b"setInterval(() => fetch('/tick'), 200);</script></body></html>"
-    )
-    asked: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            asked.append(self.path)
-            body, kind = (page, "text/html") if self.path == "/" else (b"{}", "text/plain")
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    port = server.server_address[1]
     home = tmp_path / "home"
     home.mkdir()
     trace_file = tmp_path / "browser.strace"
-    command = [sys.executable, "-c", BROWSER_CHILD, f"http://127.0.0.1:{port}/", "30"]
-    try:
+    with busy_page_site() as (port, asked):
+        command = [sys.executable, "-c", BROWSER_CHILD, f"http://127.0.0.1:{port}/", "30"]
         done = subprocess.run(
             [*strace, "-o", str(trace_file), *command],
             env=child_environment(home),
@@ -412,10 +396,6 @@ def test_the_in_app_browser_connects_only_to_the_page_typed(tmp_path: Path) -> N
             text=True,
             timeout=CHILD_TIMEOUT,
         )
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
     assert done.returncode == 0, done.stderr[-2000:]
     assert "loaded True" in done.stdout
     assert asked.count("/tick") > 50  # Chromium was busy on the page all along

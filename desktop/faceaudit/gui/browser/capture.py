@@ -10,15 +10,15 @@ Chromium's ``printToPdf`` of the whole page, handed over in memory (never a file
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from faceaudit.gui.render.harvest import parse_answer
 
 MAX_HEIGHT = 20_000  # device pixels of the screenshot
 FRAME_WAIT = 2.0  # at most this long for a scrolled screen to be drawn
@@ -79,7 +79,7 @@ class PageCapture(QObject):
         self.page.runJavaScript(METRICS_JS, 0, self._measured)
 
     def _measured(self, answer: object) -> None:
-        metrics = _parse(answer)
+        metrics = parse_answer(answer)
         view_height = max(1, int(metrics.get("view") or self.view.height()))
         height = max(view_height, int(metrics.get("height") or 0))
         where = int(metrics.get("y") or 0)
@@ -172,13 +172,3 @@ def png_bytes(image: QImage) -> bytes:
         raise ValueError("the screenshot could not be encoded")
     buffer.close()
     return bytes(data.data())
-
-
-def _parse(answer: object) -> dict[str, Any]:
-    if not isinstance(answer, str):
-        return {}
-    try:
-        value = json.loads(answer)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}

@@ -142,7 +142,7 @@ class Harvester(QObject):
     def _scrolled(self, answer: object) -> None:
         if self._done or self._collecting:
             return
-        state = _parse(answer)
+        state = parse_answer(answer)
         self._moved = bool(state.get("moved"))
         self._poll.start()
 
@@ -154,7 +154,7 @@ class Harvester(QObject):
     def _state(self, answer: object) -> None:
         if self._done or self._collecting:
             return
-        state = _parse(answer)
+        state = parse_answer(answer)
         waited = time.monotonic() - self._step_started
         settled = (
             bool(state.get("ready"))
@@ -189,7 +189,7 @@ class Harvester(QObject):
         QTimer.singleShot(5000, self, lambda: self._finish({}))
 
     def _collected(self, answer: object) -> None:
-        self._finish(_parse(answer))
+        self._finish(parse_answer(answer))
 
     def _finish(self, found: dict[str, Any]) -> None:
         if self._done:
@@ -210,7 +210,8 @@ class Harvester(QObject):
         self.finished.emit(result)
 
 
-def _parse(answer: object) -> dict[str, Any]:
+def parse_answer(answer: object) -> dict[str, Any]:
+    """A runJavaScript answer that should be a JSON object, or {} (a page may answer anything)."""
     if not isinstance(answer, str):
         return {}
     try:
