@@ -196,7 +196,7 @@ def test_a_window_built_after_a_case_was_opened_says_which_is_open(
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_screen_fits_the_window_default_width(
-    window_factory: Any, qtbot: Any, language: str
+    window_factory: Any, opened_case: Any, qtbot: Any, language: str
 ) -> None:
     # The window is as wide as its widest screen needs: a row of buttons or filters too
     # many made it wider than a laptop screen (1,429 px in French with Findings built).
@@ -209,3 +209,8 @@ def test_every_screen_fits_the_window_default_width(
     # Nor does a screen scroll sideways at that width (Settings kept an empty bar in French).
     for area in window.screens["settings"].findChildren(QScrollArea):
         assert not area.horizontalScrollBar().isVisible()
+    # With a case open, the letter's steps fit their column beside the site list (five
+    # export buttons in a row made them scroll sideways).
+    letters = window.screens["letters"]
+    window.show_screen("letters")
+    qtbot.waitUntil(lambda: letters.wizard.minimumSizeHint().width() <= letters.right.width())

@@ -325,10 +325,15 @@ class SendBox(QGroupBox):
         row.addWidget(self.date)
         row.addWidget(QLabel(self.tr("by:")))
         row.addWidget(self.channel_box)
-        row.addWidget(self.button)
         row.addStretch(1)
+        # The button on a line of its own: beside the date and the channel it made the
+        # letter's steps wider than their column, which then scrolled sideways.
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.button)
+        button_row.addStretch(1)
         layout = QFormLayout(self)
         layout.addRow(row)
+        layout.addRow(button_row)
         layout.addRow(self.message)
 
     def channel(self) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -91,11 +91,11 @@ class DraftPanel(QWidget):
         self.export_message.setVisible(False)
         export_box = QGroupBox(self.tr("4. Save or send"))
         export_layout = QVBoxLayout(export_box)
-        row = QHBoxLayout()
-        for button in self.export_buttons.values():
-            row.addWidget(button)
-        row.addWidget(self.mailto_button)
-        row.addStretch(1)
+        # Three to a row: five in one made the steps wider than their column.
+        row = QGridLayout()
+        for index, button in enumerate([*self.export_buttons.values(), self.mailto_button]):
+            row.addWidget(button, index // 3, index % 3)
+        row.setColumnStretch(3, 1)
         export_layout.addLayout(row)
         export_layout.addWidget(self.export_message)
         self.send_box = SendBox()
