@@ -62,7 +62,10 @@ class MainWindow(QMainWindow):
         self.screens = Screens(self)
         for entry in entries:
             self._add_screen(entry)
-        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 48 + 18)
+        # Room for the icons, which come after the first paint.
+        self.navigation.setFixedWidth(
+            self.navigation.sizeHintForColumn(0) + 48 + self.navigation.iconSize().width()
+        )
         context.when_shown(self._set_navigation_icons)
         self.navigation.currentRowChanged.connect(self._row_changed)
 

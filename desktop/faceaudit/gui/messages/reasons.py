@@ -40,6 +40,16 @@ def _what_returned(words: str) -> str:
     }.get(words, words)
 
 
+def _reword(words: str, numbered: tuple[tuple[str, str], ...], fixed: dict[str, str]) -> str:
+    """A phrase inside a reason said again: ``numbered`` (pattern with one group, translated
+    template with %1) are tried first, then the ``fixed`` phrases; unknown words stay."""
+    for pattern, template in numbered:
+        found = re.fullmatch(pattern, words, re.DOTALL)
+        if found:
+            return template.replace("%1", found.group(1))
+    return fixed.get(words, words)
+
+
 def _sitemap_why(words: str) -> str:
     """Why a sitemap was not read, or only in part (collect/sitemap.py, collector.py)."""
     translate = QCoreApplication.translate
@@ -65,34 +75,32 @@ def _sitemap_why(words: str) -> str:
             translate("ReasonWords", "it is not well-formed XML (%1)"),
         ),
     )
-    for pattern, template in numbered:
-        found = re.fullmatch(pattern, words, re.DOTALL)
-        if found:
-            return template.replace("%1", found.group(1))
-    return {
+    fixed = {
         "it is empty": translate("ReasonWords", "it is empty"),
         "it is an image": translate("ReasonWords", "it is an image"),
         "it is a video": translate("ReasonWords", "it is a video"),
-    }.get(words, words)
+    }
+    return _reword(words, numbered, fixed)
 
 
 def _render_reason(words: str) -> str:
     """Why the renderer gave up on a page (collect.render.Renderer.render)."""
     translate = QCoreApplication.translate
-    memory = re.fullmatch(r"it used more than (\d+) MB of memory", words)
-    if memory:
-        return translate("ReasonWords", "it used more than %1 MB of memory").replace(
-            "%1", memory.group(1)
-        )
-    silent = re.fullmatch(r"it did not answer within (\d+) s", words)
-    if silent:
-        return translate("ReasonWords", "it did not answer within %1 s").replace(
-            "%1", silent.group(1)
-        )
-    return {
+    numbered = (
+        (
+            r"it used more than (\d+) MB of memory",
+            translate("ReasonWords", "it used more than %1 MB of memory"),
+        ),
+        (
+            r"it did not answer within (\d+) s",
+            translate("ReasonWords", "it did not answer within %1 s"),
+        ),
+    )
+    fixed = {
         "it stopped": translate("ReasonWords", "it stopped"),
         "it did not start": translate("ReasonWords", "it did not start"),
-    }.get(words, words)
+    }
+    return _reword(words, numbered, fixed)
 
 
 @cache
